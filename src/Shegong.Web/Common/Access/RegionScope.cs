@@ -1,0 +1,45 @@
+using Shegong.Web.Features.Regions;
+
+namespace Shegong.Web.Common.Access;
+
+/// <summary>
+/// The region subtree the current request may see. One instance per request (DI scope); the
+/// database context reads it in its query filters, so every query of a scoped entity is
+/// limited to the subtree in one place. <see cref="Unrestricted"/> is for operator verbs,
+/// start-up work and the province, which see everything.
+/// </summary>
+public sealed class RegionScope
+{
+    /// <summary>Root of the visible subtree, or null when nothing is restricted.</summary>
+    public string? RootCode { get; private set; }
+
+    /// <summary>Lowest visible region code (inclusive); null when unrestricted.</summary>
+    public string? Low { get; private set; }
+
+    /// <summary>Highest visible region code (inclusive); null when unrestricted.</summary>
+    public string? High { get; private set; }
+
+    public bool IsUnrestricted => RootCode is null;
+
+    public static RegionScope Unrestricted => new();
+
+    public static RegionScope For(string regionCode)
+    {
+        var scope = new RegionScope();
+        scope.Restrict(regionCode);
+        return scope;
+    }
+
+    /// <summary>Limits this scope to the subtree under <paramref name="regionCode"/>.</summary>
+    public void Restrict(string regionCode)
+    {
+        var (low, high) = RegionCode.SubtreeRange(regionCode);
+        RootCode = regionCode;
+        Low = low;
+        High = high;
+    }
+
+    /// <summary>True when <paramref name="regionCode"/> lies inside the visible subtree.</summary>
+    public bool Contains(string regionCode) =>
+        IsUnrestricted || (string.CompareOrdinal(regionCode, Low) >= 0 && string.CompareOrdinal(regionCode, High) <= 0);
+}

@@ -1,0 +1,26 @@
+namespace Shegong.Web.Common;
+
+/// <summary>One page of a list: the API answers <c>{ items, total }</c>.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>Page number (1-based) and size, checked once for every list.</summary>
+public readonly record struct PageRequest(int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    public static PageRequest From(int? page, int? pageSize)
+    {
+        var request = new PageRequest(page ?? 1, pageSize ?? 20);
+        if (request.Page < 1)
+        {
+            throw RequestProblem.Invalid("page", "页码须从1开始 / page must be 1 or more");
+        }
+        if (request.PageSize is < 1 or > MaxPageSize)
+        {
+            throw RequestProblem.Invalid("pageSize", $"每页条数须在1到{MaxPageSize}之间 / pageSize must be between 1 and {MaxPageSize}");
+        }
+        return request;
+    }
+
+    public int Skip => (Page - 1) * PageSize;
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Shegong.Web.Common;
+
+/// <summary>
+/// Turns every failure into RFC 9457 problem details: a <see cref="RequestProblem"/> keeps its
+/// status and message, malformed requests get 400 with the reason, anything else a 500 that
+/// says nothing of the code (the details go to the log only).
+/// </summary>
+public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails details = exception switch
+        {
+            RequestProblem { Errors.Count: > 0 } p => new ValidationProblemDetails(p.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = p.Status,
+                Title = "提交的数据有误 / the request has invalid fields",
+                Detail = p.Message,
+            },
+            RequestProblem p => new ProblemDetails { Status = p.Status, Title = TitleFor(p.Status), Detail = p.Message },
+            BadHttpRequestException b => new ProblemDetails
+            {
+                Status = b.StatusCode,
+                Title = "请求格式有误 / the request is malformed",
+                Detail = b.Message,
+            },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "服务器内部错误，请稍后再试 / internal error, please try again later",
+            },
+        };
+        if (details.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = details.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "未找到 / not found",
+        StatusCodes.Status403Forbidden => "无权操作 / forbidden",
+        StatusCodes.Status409Conflict => "与现有数据冲突 / conflict",
+        _ => "请求无法完成 / the request cannot be carried out",
+    };
+}

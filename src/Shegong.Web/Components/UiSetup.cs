@@ -1,0 +1,52 @@
+using System.Globalization;
+using AntDesign;
+using Microsoft.AspNetCore.Localization;
+
+namespace Shegong.Web.Components;
+
+/// <summary>Blazor, Ant Design, and zh-CN first with an English switch kept in a cookie.</summary>
+public static class UiSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddShegongUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddAntDesign();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        return services;
+    }
+
+    public static WebApplication UseShegongLocalization(this WebApplication app)
+    {
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // Only the user's explicit choice switches language; zh-CN otherwise, whatever the browser says.
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+        });
+        return app;
+    }
+
+    public static WebApplication MapShegongUi(this WebApplication app)
+    {
+        app.MapGet("/culture/{culture}", (string culture, string? redirectUri, HttpContext http) =>
+        {
+            var chosen = Cultures.FirstOrDefault(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
+            // Only local paths, so the switch cannot be used to redirect elsewhere.
+            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? redirectUri : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Ant Design's own texts (pagination, date pickers) follow the UI culture.</summary>
+    public static void ApplyAntLocale() =>
+        LocaleProvider.SetLocale(CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? "en-US" : "zh-CN");
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Web.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses exist only so each provider keeps its
+/// own migration set; everything else uses this type.
+/// </summary>
+public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Station> Stations => Set<Station>();
+    public DbSet<StationStatusChange> StationStatusChanges => Set<StationStatusChange>();
+
+    /// <summary>The region subtree this context's queries are limited to.</summary>
+    public RegionScope Scope { get; } = scope;
+
+    // Query filters read these per query, so one model serves every user's scope.
+    private string? ScopeLow => Scope.Low;
+    private string? ScopeHigh => Scope.High;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShegongDb).Assembly);
+
+        // Scope: every scoped entity carries the code of the region it belongs to, and is
+        // visible when that code lies in the current subtree range (index-friendly on both
+        // providers). Add each new scoped entity here, and to the access matrix test.
+        modelBuilder.Entity<Station>().HasQueryFilter(s =>
+            ScopeLow == null || (string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0));
+
+        StoreEnumsAsStrings(modelBuilder);
+    }
+
+    /// <summary>Enums are stored by name: readable in SQL, stable when members are added.</summary>
+    private static void StoreEnumsAsStrings(ModelBuilder modelBuilder)
+    {
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            var enumType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (enumType.IsEnum && property.GetValueConverter() is null)
+            {
+                var converter = (ValueConverter)Activator.CreateInstance(typeof(EnumToStringConverter<>).MakeGenericType(enumType), [null])!;
+                property.SetValueConverter(converter);
+                property.SetMaxLength(40);
+            }
+        }
+    }
+}
+
+/// <summary>The embedded default: SQLite, migrations in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteShegongDb(DbContextOptions<SqliteShegongDb> options, RegionScope scope) : ShegongDb(options, scope);
+
+/// <summary>Production: PostgreSQL, migrations in Data/Migrations/Postgres.</summary>
+public sealed class PostgresShegongDb(DbContextOptions<PostgresShegongDb> options, RegionScope scope) : ShegongDb(options, scope);

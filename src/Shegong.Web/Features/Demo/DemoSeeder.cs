@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Web.Features.Demo;
+
+/// <summary>
+/// A deterministic demo data set shaped like Sichuan's programme: a first pilot batch in 82
+/// counties and 228 townships (opened 2021), a second in 69 counties and 234 townships (2022),
+/// about 33 counties fully covered, other townships partly covered, and about 4,400 stations over
+/// the four levels. The same seed always gives the same data. Later features add their own parts.
+/// </summary>
+public sealed class DemoSeeder(ShegongDb db, ILogger<DemoSeeder> logger)
+{
+    public const int DefaultSeed = 2022;
+
+    /// <summary>Seeds unless stations already exist; answers whether it seeded.</summary>
+    public async Task<bool> SeedAsync(int seed = DefaultSeed, CancellationToken cancellationToken = default)
+    {
+        if (await db.Stations.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+        var regions = await db.Regions.Where(r => r.Level != RegionLevel.Village).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        if (regions.Count == 0)
+        {
+            throw new InvalidOperationException("Load the regions before the demo data.");
+        }
+        var villages = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village)
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        var villagesByTownship = villages.ToLookup(v => RegionCode.Pad(v.Code[..9]), v => (v.Code, v.Name));
+
+        var random = new Random(seed);
+        var plan = DemoPlan.Make(regions, random);
+        var factory = new DemoStationFactory(random);
+        var stations = new List<Station>();
+        foreach (var city in regions.Where(r => r.Level == RegionLevel.City))
+        {
+            stations.Add(factory.Operating($"{city.Name}社会工作服务支持中心", StationLevel.CitySupportCentre, city.Code, new DateOnly(2021, 3, 1)));
+        }
+        foreach (var county in regions.Where(r => r.Level == RegionLevel.County))
+        {
+            var opened = plan.Batch1Counties.Contains(county.Code) ? new DateOnly(2021, 6, 1) : new DateOnly(2022, 6, 1);
+            stations.Add(random.NextDouble() < 0.96
+                ? factory.Operating($"{county.Name}社会工作服务总站", StationLevel.CountyStation, county.Code, opened)
+                : factory.Building($"{county.Name}社会工作服务总站", StationLevel.CountyStation, county.Code));
+        }
+        foreach (var township in regions.Where(r => r.Level == RegionLevel.Township))
+        {
+            var station = plan.TownshipStation(township, factory, random);
+            if (station is null)
+            {
+                continue;
+            }
+            stations.Add(station);
+            if (station.Status == StationStatus.Operating)
+            {
+                stations.AddRange(plan.VillageRooms(villagesByTownship[township.Code], station, factory, random));
+            }
+        }
+        plan.FlagRegions(regions, random);
+
+        db.Stations.AddRange(stations);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Demo data seeded: {Stations} stations", stations.Count);
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Shegong.Web.Features.Regions;
+
+/// <summary>A region with what its code says, its flags and its place in the hierarchy.</summary>
+public sealed record RegionDetail(
+    string Code,
+    string Name,
+    RegionLevel Level,
+    string? ParentCode,
+    int ChildCount,
+    TownshipKind? TownshipKind,
+    VillageKind? VillageKind,
+    string? UrbanRuralCode,
+    bool IsCentralTown,
+    bool IsRelocationSite,
+    bool IsGovernancePilot,
+    int? ResidentPopulation,
+    int? UrbanResidentPopulation,
+    IReadOnlyList<RegionSummary> Path);
+
+/// <summary>A region in a list: enough for a tree node or a cascader option.</summary>
+public sealed record RegionSummary(string Code, string Name, RegionLevel Level, string? ParentCode, int ChildCount);
+
+/// <summary>What an operator may change on a region: flags and population.</summary>
+public sealed class RegionForm
+{
+    [RegularExpression("^[12][1-3]0$", ErrorMessage = "城乡分类代码须为111–220之间的三位代码 / urban-rural code must be a 3-digit code such as 111 or 220")]
+    public string? UrbanRuralCode { get; set; }
+
+    public bool IsCentralTown { get; set; }
+    public bool IsRelocationSite { get; set; }
+    public bool IsGovernancePilot { get; set; }
+
+    [Range(0, 200_000_000, ErrorMessage = "常住人口须为0到2亿之间的整数 / resident population must be between 0 and 200,000,000")]
+    public int? ResidentPopulation { get; set; }
+
+    [Range(0, 200_000_000, ErrorMessage = "城镇常住人口须为0到2亿之间的整数 / urban resident population must be between 0 and 200,000,000")]
+    public int? UrbanResidentPopulation { get; set; }
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
+
+namespace Shegong.Web.Features.Stations;
+
+/// <summary>The create/edit form of a station, shared by the Blazor form and the API.</summary>
+public sealed class StationForm
+{
+    [Required(ErrorMessage = "请填写站点名称 / name is required")]
+    [StringLength(100, ErrorMessage = "站点名称不能超过100个字 / name is at most 100 characters")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "请选择站点级别 / level is required")]
+    public StationLevel? Level { get; set; }
+
+    [Required(ErrorMessage = "请选择所在区划 / region is required")]
+    [RegularExpression(@"^\d{12}$", ErrorMessage = "区划代码须为12位数字 / region code must be 12 digits")]
+    public string? RegionCode { get; set; }
+
+    /// <summary>Status a new station starts in (default Planned); ignored on edit, where status moves have their own action.</summary>
+    public StationStatus? Status { get; set; }
+
+    public DateOnly? OpenedOn { get; set; }
+
+    [StringLength(200, ErrorMessage = "地址不能超过200个字 / address is at most 200 characters")]
+    public string? Address { get; set; }
+
+    [PhoneNumber]
+    public string? Phone { get; set; }
+
+    [Range(-90, 90, ErrorMessage = "纬度须在-90到90之间 / latitude must be between -90 and 90")]
+    public double? Latitude { get; set; }
+
+    [Range(-180, 180, ErrorMessage = "经度须在-180到180之间 / longitude must be between -180 and 180")]
+    public double? Longitude { get; set; }
+
+    public BuildPath? BuildPath { get; set; }
+
+    [Range(0, 100_000, ErrorMessage = "面积须在0到100000平方米之间 / floor area must be between 0 and 100,000 m²")]
+    public decimal? FloorArea { get; set; }
+
+    public static StationForm From(Station s) => new()
+    {
+        Name = s.Name,
+        Level = s.Level,
+        RegionCode = s.RegionCode,
+        Status = s.Status,
+        OpenedOn = s.OpenedOn,
+        Address = s.Address,
+        Phone = s.Phone,
+        Latitude = s.Latitude,
+        Longitude = s.Longitude,
+        BuildPath = s.BuildPath,
+        FloorArea = s.FloorArea,
+    };
+}
+
+/// <summary>A status move asked for: target, date (default today), note.</summary>
+public sealed record StationStatusForm(StationStatus Status, DateOnly? On, string? Note);
+
+/// <summary>Filters of the station list; region includes everything under it.</summary>
+public sealed record StationFilter(string? Region = null, StationLevel? Level = null, StationStatus? Status = null, string? Search = null);
+
+/// <summary>A station in a list, with the names of its region and the regions above it.</summary>
+public sealed record StationRow(
+    int Id,
+    string Name,
+    StationLevel Level,
+    StationStatus Status,
+    string RegionCode,
+    string RegionName,
+    string RegionPath,
+    DateOnly? OpenedOn,
+    BuildPath? BuildPath,
+    string? Phone);
+
+public sealed record StationStatusChangeRow(StationStatus? From, StationStatus To, DateOnly On, string? Note);
+
+public sealed record StationDetail(
+    int Id,
+    string Name,
+    StationLevel Level,
+    StationStatus Status,
+    string RegionCode,
+    string RegionName,
+    string RegionPath,
+    DateOnly? OpenedOn,
+    string? Address,
+    string? Phone,
+    double? Latitude,
+    double? Longitude,
+    BuildPath? BuildPath,
+    decimal? FloorArea,
+    IReadOnlyList<StationStatus> NextStatuses,
+    IReadOnlyList<StationStatusChangeRow> StatusHistory);

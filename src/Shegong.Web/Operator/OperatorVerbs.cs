@@ -1,0 +1,53 @@
+using Shegong.Web.Data;
+using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.Regions;
+
+namespace Shegong.Web.Operator;
+
+/// <summary>
+/// Verbs for operators on the same executable: <c>migrate</c>, <c>seed demo</c>,
+/// <c>import regions &lt;folder&gt;</c>. Leading words are the verb; <c>--key value</c> options
+/// after them are configuration as usual.
+/// </summary>
+public sealed class OperatorVerbs(IReadOnlyList<string> words)
+{
+    public const string Usage = "usage: Shegong.Web [migrate | seed demo | import regions <folder>] [--Database:Provider Postgres ...]";
+
+    public IReadOnlyList<string> Words { get; } = words;
+
+    public bool IsEmpty => Words.Count == 0;
+
+    /// <summary>Splits command-line arguments into the verb words and the configuration options.</summary>
+    public static (OperatorVerbs Verbs, string[] Options) Parse(string[] args)
+    {
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToList();
+        return (new OperatorVerbs(words), args.Skip(words.Count).ToArray());
+    }
+
+    public async Task<int> RunAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<ShegongDb>();
+        switch (Words)
+        {
+            case ["migrate"]:
+                await DatabaseSetup.MigrateAsync(db);
+                Console.WriteLine("Database migrated.");
+                return 0;
+            case ["seed", "demo"]:
+                await DatabaseSetup.MigrateAsync(db);
+                var seeded = await provider.GetRequiredService<DemoSeeder>().SeedAsync();
+                Console.WriteLine(seeded ? "Demo data seeded." : "Stations already exist; demo data not seeded.");
+                return 0;
+            case ["import", "regions", var folder]:
+                await DatabaseSetup.MigrateAsync(db);
+                var result = await provider.GetRequiredService<RegionImporter>().ImportAsync(folder);
+                Console.WriteLine($"Regions imported: {result}.");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+}

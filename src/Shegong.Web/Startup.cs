@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Shegong.Web.Common;
+using Shegong.Web.Components;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Coverage;
+using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Web;
+
+/// <summary>The registrations and the pipeline Program.cs reads as a table of contents.</summary>
+public static class Startup
+{
+    /// <summary>One service class per feature: the seam the UI and the API both call.</summary>
+    public static IServiceCollection AddShegongFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RegionService>();
+        services.AddScoped<RegionImporter>();
+        services.AddScoped<StationService>();
+        services.AddScoped<CoverageService>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    public static IServiceCollection AddShegongApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Malformed parameters (a bad enum, bad JSON) reach ProblemHandler, which says what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UseShegongPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseShegongLocalization();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapShegongApi(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapRegionEndpoints();
+        app.MapStationEndpoints();
+        app.MapCoverageEndpoints();
+        return app;
+    }
+
+    /// <summary>Prints where the app listens and how to start, once it does.</summary>
+    public static void AnnounceOnStart(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Shegong 社工 is running at {url}");
+            }
+            Console.WriteLine($"Database: {DatabaseSetup.ProviderFrom(app.Configuration)}. Press Ctrl+C to stop.");
+        });
+    }
+}
