@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on SQLite and on PostgreSQL (real servers, real Chromium).
+# Installs what the tests need from Debian packages when it is missing, starts a throwaway
+# PostgreSQL cluster on 127.0.0.1, and stops it again. Usage: scripts/test.sh [all|sqlite|postgres]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which_providers="${1:-all}"
+
+scripts/install-test-deps.sh
+
+dotnet build tests/Shegong.Tests --nologo -v quiet
+
+summary=()
+run_suite() { # name, then env assignments
+  local name="$1"; shift
+  local log; log="$(mktemp)"
+  echo "== tests on $name"
+  set +e
+  env "$@" dotnet test --project tests/Shegong.Tests --no-build 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  local passed failed
+  passed=$(grep -Eo 'succeeded: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+  failed=$(grep -Eo 'failed: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+  summary+=("$name: $passed passed, $failed failed")
+  rm -f "$log"
+  if [ "$rc" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; summary+=("$name: test run failed (exit $rc)"); fi
+  [ "$rc" -eq 0 ]
+}
+
+status=0
+if [ "$which_providers" = all ] || [ "$which_providers" = sqlite ]; then
+  run_suite sqlite SHEGONG_TEST_POSTGRES= || status=1
+fi
+if [ "$which_providers" = all ] || [ "$which_providers" = postgres ]; then
+  source scripts/pg-test-cluster.sh
+  pg_cluster_start
+  trap pg_cluster_stop EXIT
+  run_suite postgres "SHEGONG_TEST_POSTGRES=$PG_TEST_CONNECTION" || status=1
+fi
+
+printf '%s\n' "${summary[@]}"
+exit $status
