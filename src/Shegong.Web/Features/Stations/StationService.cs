@@ -51,6 +51,10 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         {
             throw RequestProblem.Invalid("openedOn", "已运营的站点须填写启用日期 / an operating station needs its opened-on date");
         }
+        if (initial is StationStatus.Operating or StationStatus.Suspended && form.OpenedOn > Today)
+        {
+            throw RequestProblem.Invalid("openedOn", "已运营站点的启用日期不能晚于今天 / an operating station cannot open in the future");
+        }
         var station = new Station { Name = "", RegionCode = "" };
         Apply(form, station);
         station.StartAs(initial, form.OpenedOn ?? Today);
@@ -76,7 +80,12 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         {
             throw RequestProblem.Invalid("note", "备注不能超过200个字 / note is at most 200 characters");
         }
-        station.MoveTo(form.Status, form.On ?? Today, form.Note);
+        var on = form.On ?? Today;
+        if (on > Today)
+        {
+            throw RequestProblem.Invalid("on", "状态变更日期不能晚于今天 / a status change cannot be dated in the future");
+        }
+        station.MoveTo(form.Status, on, form.Note);
         await SaveAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
