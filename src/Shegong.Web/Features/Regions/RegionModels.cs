@@ -25,7 +25,7 @@ public sealed record RegionSummary(string Code, string Name, RegionLevel Level, 
 /// <summary>What an operator may change on a region: flags and population.</summary>
 public sealed class RegionForm
 {
-    [RegularExpression("^[12][1-3]0$", ErrorMessage = "城乡分类代码须为111–220之间的三位代码 / urban-rural code must be a 3-digit code such as 111 or 220")]
+    [RegularExpression("^(111|112|121|122|123|210|220)$", ErrorMessage = "城乡分类代码须为111、112、121、122、123、210或220 / urban-rural code must be one of 111, 112, 121, 122, 123, 210, 220")]
     public string? UrbanRuralCode { get; set; }
 
     public bool IsCentralTown { get; set; }

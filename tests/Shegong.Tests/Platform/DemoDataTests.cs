@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Shegong.Tests.Infrastructure;
+using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Tests.Platform;
+
+public class DemoDataTests
+{
+    private static async Task<List<(string Name, StationLevel Level, StationStatus Status, string Region)>> SeedAsync(int seed)
+    {
+        await using var db = TestDatabase.Open(await TestDatabase.CreateAsync(withSichuanRegions: true));
+        await new DemoSeeder(db, NullLogger<DemoSeeder>.Instance).SeedAsync(seed, TestContext.Current.CancellationToken);
+        return (await db.Stations.OrderBy(s => s.Id).Select(s => new { s.Name, s.Level, s.Status, s.RegionCode })
+                .ToListAsync(TestContext.Current.CancellationToken))
+            .Select(s => (s.Name, s.Level, s.Status, s.RegionCode)).ToList();
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_network_shaped_like_the_programme()
+    {
+        var first = await SeedAsync(DemoSeeder.DefaultSeed);
+        var second = await SeedAsync(DemoSeeder.DefaultSeed);
+        Assert.Equal(first, second);
+
+        Assert.InRange(first.Count, 4000, 4800);
+        Assert.Equal(21, first.Count(s => s.Level == StationLevel.CitySupportCentre));
+        Assert.Equal(183, first.Count(s => s.Level == StationLevel.CountyStation));
+        var covered = first.Where(s => s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating)
+            .Select(s => s.Region).ToHashSet();
+        Assert.InRange(covered.Count, 2000, 3000);
+
+        // 30-odd counties fully covered: every township of the county has an operating station.
+        var townships = RegionImporter.ReadRows(Path.Combine(TestDatabase.SichuanRegionsFolder, "streets.csv"))
+            .Select(t => RegionCode.Pad(t.Code)).ToList();
+        var fullCounties = townships.GroupBy(t => t[..6]).Count(g => g.All(covered.Contains));
+        Assert.InRange(fullCounties, 30, 39);
+    }
+}

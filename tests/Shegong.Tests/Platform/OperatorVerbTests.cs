@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Shegong.Tests.Infrastructure;
+
+namespace Shegong.Tests.Platform;
+
+/// <summary>The operator verbs, run as a real process of the app's own executable.</summary>
+public class OperatorVerbTests
+{
+    private static async Task<(int Code, string Output)> RunAsync(string connection, params string[] words)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Shegong.Web.dll") }.Concat(words)
+            .Concat(["--Database:Provider", TestDatabase.Provider.ToString(), "--ConnectionStrings:Shegong", connection]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, output + error);
+    }
+
+    [Fact]
+    public async Task Import_regions_loads_a_folder_and_running_it_again_changes_nothing()
+    {
+        var connection = await TestDatabase.CreateAsync(withSichuanRegions: false);
+        var first = await RunAsync(connection, "import", "regions", TestDatabase.SichuanRegionsFolder);
+        Assert.True(first.Code == 0, first.Output);
+        Assert.Contains("added 37728, renamed 0, unchanged 0", first.Output);
+
+        var second = await RunAsync(connection, "import", "regions", TestDatabase.SichuanRegionsFolder);
+        Assert.True(second.Code == 0, second.Output);
+        Assert.Contains("added 0, renamed 0, unchanged 37728", second.Output);
+        await using var db = TestDatabase.Open(connection);
+        Assert.Equal(37728, await db.Regions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Seed_demo_fills_an_empty_network_once()
+    {
+        var connection = await TestDatabase.CreateAsync(withSichuanRegions: true);
+        var first = await RunAsync(connection, "seed", "demo");
+        Assert.True(first.Code == 0, first.Output);
+        Assert.Contains("Demo data seeded.", first.Output);
+        await using var db = TestDatabase.Open(connection);
+        var count = await db.Stations.CountAsync(TestContext.Current.CancellationToken);
+        Assert.InRange(count, 4000, 4800);
+
+        var second = await RunAsync(connection, "seed", "demo");
+        Assert.Contains("not seeded", second.Output);
+        Assert.Equal(count, await db.Stations.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_prints_the_usage_and_fails()
+    {
+        var connection = await TestDatabase.CreateAsync(withSichuanRegions: false);
+        var result = await RunAsync(connection, "explode");
+        Assert.Equal(2, result.Code);
+        Assert.Contains("usage:", result.Output);
+    }
+}
