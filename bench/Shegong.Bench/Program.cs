@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
+using Shegong.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project bench/Shegong.Bench -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(CoverageBenchmarks).Assembly).Run(args);
