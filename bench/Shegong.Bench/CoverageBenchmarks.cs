@@ -13,6 +13,7 @@ namespace Shegong.Bench;
 /// the database once per township whether it has an operating station.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CoverageBenchmarks
 {
     private ShegongDb db = null!;

@@ -11,6 +11,7 @@ namespace Shegong.Bench;
 /// by level (the naive tree walk).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RegionSubtreeBenchmarks
 {
     private const string City = "510100000000";

@@ -44,6 +44,22 @@ public static class TestDatabase
         return SqliteConnectionString(file);
     }
 
+    /// <summary>Connection string of a new database with no tables at all (the app's first start).</summary>
+    public static async Task<string> CreateBlankAsync()
+    {
+        var name = "b_" + Guid.NewGuid().ToString("N")[..12];
+        if (PostgresServer is { } server)
+        {
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+            return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        }
+        Directory.CreateDirectory(Folder);
+        return SqliteConnectionString(Path.Combine(Folder, name + ".db"));
+    }
+
     /// <summary>A context on a database, unrestricted, for arranging and checking data directly.</summary>
     public static ShegongDb Open(string connectionString, RegionScope? scope = null) => Provider == DatabaseProvider.Postgres
         ? new PostgresShegongDb(new DbContextOptionsBuilder<PostgresShegongDb>().UseNpgsql(connectionString).Options, scope ?? RegionScope.Unrestricted)
