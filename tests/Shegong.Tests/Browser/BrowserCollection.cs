@@ -29,6 +29,9 @@ public static class PageSteps
         await item.WaitForAsync();
         await item.DispatchEventAsync("click");
         await Assertions.Expect(select).ToContainTextAsync(option);
+        // A dispatched click does not close the dropdown as a real one would: click somewhere neutral.
+        await page.Locator("h1").ClickAsync();
+        await page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
     }
 
     public static async Task ScreenshotAsync(this IPage page, string name) =>
