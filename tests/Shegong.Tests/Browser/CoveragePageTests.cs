@@ -52,7 +52,7 @@ public sealed class CoveragePageTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Region_browser_shows_the_province_and_pages_work_at_phone_width()
+    public async Task Region_browser_shows_the_province_and_pages_work_in_english_and_at_phone_width()
     {
         var page = await app.NewPageAsync();
         await page.OpenAsync("/regions");
@@ -61,6 +61,12 @@ public sealed class CoveragePageTests(BrowserApp app)
         await Expect(page.Locator(".region-children tbody tr.ant-table-row")).ToHaveCountAsync(20);
         await page.ScreenshotAsync("regions");
         await page.Context.CloseAsync();
+
+        var english = await app.NewPageAsync();
+        await english.OpenAsync("/culture/en?redirectUri=%2Fstations");
+        await Expect(english.Locator("h1")).ToHaveTextAsync("Social work stations");
+        await Expect(english.Locator(".station-table thead")).ToContainTextAsync("Opened on");
+        await english.Context.CloseAsync();
 
         var phone = await app.NewPageAsync(390, 844);
         await phone.OpenAsync("/stations");
