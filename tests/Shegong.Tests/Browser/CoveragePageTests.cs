@@ -60,6 +60,12 @@ public sealed class CoveragePageTests(BrowserApp app)
         await Expect(page.Locator(".region-detail")).ToContainTextAsync("510000000000");
         await Expect(page.Locator(".region-children tbody tr.ant-table-row")).ToHaveCountAsync(20);
         await page.ScreenshotAsync("regions");
+
+        // A rule only the service knows comes back next to its field, in Chinese.
+        await page.Locator(".field-resident input").FillAsync("100");
+        await page.Locator(".field-urban-resident input").FillAsync("200");
+        await page.Locator("button.save-region").ClickAsync();
+        await Expect(page.Locator(".region-edit")).ToContainTextAsync("城镇常住人口不能多于常住人口");
         await page.Context.CloseAsync();
 
         var english = await app.NewPageAsync();

@@ -42,6 +42,10 @@ public sealed class StationPagesTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(new Regex(@"/stations/\d+$"));
         await Expect(page.Locator(".status-history")).ToContainTextAsync("运营中");
         await page.ScreenshotAsync("station-detail");
+        await page.Locator("button.move-suspended").ClickAsync();
+        await Expect(page.Locator(".station-detail .status-tag")).ToHaveTextAsync("暂停运营");
+        await Expect(page.Locator(".status-history")).ToContainTextAsync("运营中 → 暂停运营");
+        await Expect(page.Locator("button.move-operating")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
