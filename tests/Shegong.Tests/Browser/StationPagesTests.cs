@@ -31,6 +31,8 @@ public sealed class StationPagesTests(BrowserApp app)
         await Expect(rows.Nth(0).Locator("td").Nth(1)).ToHaveTextAsync("乡镇(街道)社工站");
         await Expect(rows.Nth(19).Locator("td").Nth(1)).ToHaveTextAsync("乡镇(街道)社工站");
         await Expect(page.Locator("a.export-link")).ToHaveAttributeAsync("href", new Regex("level=TownshipStation"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.export-link").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
 
         var pageOneFirst = await rows.First.Locator("td").First.InnerTextAsync();
         await page.Locator(".station-pages .ant-pagination-item-2").ClickAsync();
