@@ -20,6 +20,7 @@ public static class Startup
         services.AddScoped<RegionImporter>();
         services.AddScoped<StationService>();
         services.AddScoped<CoverageService>();
+        services.AddSingleton<CoverageGeo>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -14,6 +14,7 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddTransient(typeof(Shared.Scoped<>));
         return services;
     }
 

@@ -20,11 +20,14 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An HTTP client for the API.</summary>
     public HttpClient Client => client ??= CreateClient();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(WithSichuanRegions);
-        _ = Server; // start the host now, so start-up failures show in the fixture
+        StartHost();
     }
+
+    /// <summary>Starts the host now, so start-up failures show in the fixture (in-process test server by default).</summary>
+    protected virtual void StartHost() => _ = Server;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,39 @@
+using Microsoft.Playwright;
+
+namespace Shegong.Tests.Browser;
+
+/// <summary>The browser tests share one app, one seeded database and one chromium.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>What a person does on an Ant Design page, as Playwright steps.</summary>
+public static class PageSteps
+{
+    /// <summary>Opens a path and waits until the page is live (prerendered HTML ignores clicks).</summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("h1[data-interactive]").WaitForAsync();
+    }
+
+    /// <summary>Opens an Ant Design select and clicks the option with that text.</summary>
+    public static async Task PickAsync(this IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        // The dropdown slides in and may keep moving while the page re-lays out: click the option itself, not a screen point.
+        var item = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+            .Filter(new() { HasTextString = option }).First;
+        await item.WaitForAsync();
+        await item.DispatchEventAsync("click");
+        await Assertions.Expect(select).ToContainTextAsync(option);
+        // A dispatched click does not close the dropdown as a real one would: click somewhere neutral.
+        await page.Locator("h1").ClickAsync();
+        await page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
+    public static async Task ScreenshotAsync(this IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = $"/tmp/ui-{name}.png", FullPage = true });
+}
