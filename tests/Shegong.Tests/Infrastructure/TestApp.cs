@@ -31,7 +31,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous => Track(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(WithSichuanRegions);
         _ = Server; // start the host now, so start-up failures show in the fixture

@@ -19,6 +19,10 @@ public static class AccessRules
     /// <summary>Roles that may manage accounts (below their own, inside their scope).</summary>
     public static readonly AccountRole[] AccountManagers = [.. Officials, AccountRole.StationManager];
 
+    /// <summary>Authorization policy names for write endpoints: the role is refused (403) before the input is even read.</summary>
+    public const string WriteRegions = "WriteRegions";
+    public const string WriteStations = "WriteStations";
+
     public static bool CanWrite(AccountRole role, Type entityType)
     {
         if (role == AccountRole.Viewer)
