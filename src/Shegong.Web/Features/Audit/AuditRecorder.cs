@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shegong.Web.Data;
@@ -17,6 +19,9 @@ namespace Shegong.Web.Features.Audit;
 public static class AuditRecorder
 {
     public const string Mask = "***";
+
+    /// <summary>Chinese kept readable in the stored JSON.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Identity's secrets and contact fields, masked like <see cref="MaskedInAuditAttribute"/> properties.</summary>
     private static readonly HashSet<string> MaskedAccountFields =
@@ -77,7 +82,7 @@ public static class AuditRecorder
             EntityId = p.EntityId ?? KeyOf(p.Entry),
             Action = p.Action,
             RegionCode = p.RegionCode,
-            Changes = JsonSerializer.Serialize(p.Changes, JsonSerializerOptions.Web),
+            Changes = JsonSerializer.Serialize(p.Changes, Json),
         });
 
     private static List<AuditChange> Changes(EntityEntry entry)
