@@ -30,6 +30,8 @@ public class AccountTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.Equal(3600, body.GetProperty("expiresIn").GetInt32());
         using var wrong = await app.RequestTokenAsync("admin", "Wrong@Pass1");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        var openApi = await app.Anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        Assert.Equal("bearer", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 
     [Fact]
