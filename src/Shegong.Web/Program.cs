@@ -1,6 +1,7 @@
 using Shegong.Web;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
 using Shegong.Web.Operator;
 
 // Leading words are operator verbs (migrate, seed demo, import regions <folder>); the rest is configuration.
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(options);
 
 builder.Services.AddShegongDb();
 builder.Services.AddShegongFeatures();
+builder.Services.AddShegongAuth();
 builder.Services.AddShegongApi();
 builder.Services.AddShegongUi();
 

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Shegong.Web.Common;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
@@ -32,7 +34,7 @@ public static class Startup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
@@ -43,6 +45,8 @@ public static class Startup
         app.UseStatusCodePages();
         app.UseShegongLocalization();
         app.UseStaticFiles();
+        app.UseSecurityHeaders();
+        app.UseShegongAuth();
         app.UseAntiforgery();
         return app;
     }
@@ -51,9 +55,14 @@ public static class Startup
     {
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapRegionEndpoints();
-        app.MapStationEndpoints();
-        app.MapCoverageEndpoints();
+        app.MapSignInEndpoints();
+        // Every feature endpoint needs a signed-in user; map new features on `api` (and add them to the access matrix test).
+        var api = app.MapGroup("").RequireAuthorization();
+        api.MapRegionEndpoints();
+        api.MapStationEndpoints();
+        api.MapCoverageEndpoints();
+        api.MapAccountEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 

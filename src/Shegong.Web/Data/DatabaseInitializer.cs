@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 
@@ -6,7 +8,8 @@ namespace Shegong.Web.Data;
 
 /// <summary>
 /// First-start work: migrate, load the regions shipped in data/regions when the table is empty,
-/// and seed the demo data unless <c>Seed:Demo=false</c>.
+/// create the administrator on first start, and seed the demo data (with one demo account per
+/// role) unless <c>Seed:Demo=false</c>.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -24,6 +27,8 @@ public static class DatabaseInitializer
         {
             var seed = configuration.GetValue("Seed:DemoSeed", DemoSeeder.DefaultSeed);
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(seed, cancellationToken);
+            await DemoAccounts.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<Account>>(), cancellationToken);
         }
+        await AccountBootstrap.EnsureAdminAsync(scope.ServiceProvider, configuration, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Features.Audit;
 
 namespace Shegong.Web.Data;
 
@@ -35,12 +36,21 @@ public static class DatabaseSetup
     public static IServiceCollection AddShegongDb(this IServiceCollection services)
     {
         services.AddScoped<RegionScope>();
-        services.AddDbContext<SqliteShegongDb>((sp, o) => o.UseSqlite(SqliteConnectionFrom(sp.GetRequiredService<IConfiguration>())));
-        services.AddDbContext<PostgresShegongDb>((sp, o) => o.UseNpgsql(PostgresConnectionFrom(sp.GetRequiredService<IConfiguration>())));
+        services.AddDbContext<SqliteShegongDb>((sp, o) => Audited(sp, o.UseSqlite(SqliteConnectionFrom(sp.GetRequiredService<IConfiguration>()))));
+        services.AddDbContext<PostgresShegongDb>((sp, o) => Audited(sp, o.UseNpgsql(PostgresConnectionFrom(sp.GetRequiredService<IConfiguration>()))));
         services.AddScoped<ShegongDb>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresShegongDb>()
             : sp.GetRequiredService<SqliteShegongDb>());
         return services;
+    }
+
+    /// <summary>The write guard and audit trail run on every save of the app's contexts.</summary>
+    private static void Audited(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        if (services.GetService<AuditInterceptor>() is { } interceptor)
+        {
+            options.AddInterceptors(interceptor);
+        }
     }
 
     private static string SqliteConnectionFrom(IConfiguration configuration)

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 
@@ -8,13 +12,17 @@ namespace Shegong.Web.Data;
 
 /// <summary>
 /// The one database context. Provider-specific subclasses exist only so each provider keeps its
-/// own migration set; everything else uses this type.
+/// own migration set; everything else uses this type. It holds the Identity users (one role per
+/// account is a column, so no role tables) and the data-protection keys, so several app instances
+/// share cookies and tokens.
 /// </summary>
-public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : DbContext(options)
+public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<StationStatusChange> StationStatusChanges => Set<StationStatusChange>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The region subtree this context's queries are limited to.</summary>
     public RegionScope Scope { get; } = scope;
@@ -22,9 +30,14 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : D
     // Query filters read these per query, so one model serves every user's scope.
     private string? ScopeLow => Scope.Low;
     private string? ScopeHigh => Scope.High;
+    private string? ScopeAncestor0 => Scope.Ancestors[0];
+    private string? ScopeAncestor1 => Scope.Ancestors[1];
+    private string? ScopeAncestor2 => Scope.Ancestors[2];
+    private string? ScopeAncestor3 => Scope.Ancestors[3];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShegongDb).Assembly);
 
         // Scope: every scoped entity carries the code of the region it belongs to, and is
@@ -32,6 +45,14 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : D
         // providers). Add each new scoped entity here, and to the access matrix test.
         modelBuilder.Entity<Station>().HasQueryFilter(s =>
             ScopeLow == null || (string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0));
+        modelBuilder.Entity<Account>().HasQueryFilter(a =>
+            ScopeLow == null || (string.Compare(a.RegionCode, ScopeLow) >= 0 && string.Compare(a.RegionCode, ScopeHigh) <= 0));
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(a =>
+            ScopeLow == null || (string.Compare(a.RegionCode, ScopeLow) >= 0 && string.Compare(a.RegionCode, ScopeHigh) <= 0));
+        // Regions: the subtree, plus the root's ancestors so the path to it can be shown.
+        modelBuilder.Entity<Region>().HasQueryFilter(r =>
+            ScopeLow == null || (string.Compare(r.Code, ScopeLow) >= 0 && string.Compare(r.Code, ScopeHigh) <= 0)
+            || r.Code == ScopeAncestor0 || r.Code == ScopeAncestor1 || r.Code == ScopeAncestor2 || r.Code == ScopeAncestor3);
 
         StoreEnumsAsStrings(modelBuilder);
     }

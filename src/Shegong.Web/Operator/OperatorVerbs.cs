@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 
@@ -38,6 +40,7 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
             case ["seed", "demo"]:
                 await DatabaseSetup.MigrateAsync(db);
                 var seeded = await provider.GetRequiredService<DemoSeeder>().SeedAsync();
+                await DemoAccounts.SeedAsync(db, provider.GetRequiredService<UserManager<Account>>());
                 Console.WriteLine(seeded ? "Demo data seeded." : "Stations already exist; demo data not seeded.");
                 return 0;
             case ["import", "regions", var folder]:

@@ -37,8 +37,24 @@ public sealed class BrowserApp : TestApp
 
     protected override void StartHost() => StartServer();
 
-    /// <summary>A fresh page (own cookies) at desktop or phone width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    /// <summary>A fresh page (own cookies) at desktop or phone width, signed in as the province admin.</summary>
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 900) =>
+        NewPageAsync(Shegong.Web.Features.Accounts.AccountBootstrap.AdminUserName, AdminPassword, width, height);
+
+    /// <summary>A fresh page signed in through the sign-in form as <paramref name="userName"/>.</summary>
+    public async Task<IPage> NewPageAsync(string userName, string password, int width = 1366, int height = 900)
+    {
+        var page = await NewAnonymousPageAsync(width, height);
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>A fresh page with nobody signed in.</summary>
+    public async Task<IPage> NewAnonymousPageAsync(int width = 1366, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(15_000);

@@ -1,7 +1,11 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
 
 namespace Shegong.Tests.Infrastructure;
 
@@ -11,19 +15,83 @@ namespace Shegong.Tests.Infrastructure;
 /// </summary>
 public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string AdminPassword = "Admin@Test2022";
+    public const string Password = "Test@Pass2022";
+
     private HttpClient? client;
+    private readonly List<HttpClient> clients = [];
 
     protected abstract bool WithSichuanRegions { get; }
 
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>An HTTP client for the API.</summary>
-    public HttpClient Client => client ??= CreateClient();
+    /// <summary>An HTTP client for the API, signed in as the province administrator <c>admin</c>.</summary>
+    public HttpClient Client => client ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous => Track(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
 
     public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(WithSichuanRegions);
         StartHost();
+        client = await SignedInClientAsync(AccountBootstrap.AdminUserName, AdminPassword);
+    }
+
+    /// <summary>
+    /// Creates an account with <paramref name="role"/> and its scope (a region code, or a station
+    /// for station staff) directly in the database, and answers a client with its bearer token.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(AccountRole role, string? regionCode = null, int? stationId = null, int? agencyId = null)
+    {
+        var userName = $"{role}-{Guid.NewGuid():N}"[..30].ToLowerInvariant();
+        await CreateAccountAsync(userName, role, regionCode, stationId, agencyId);
+        return await SignedInClientAsync(userName, Password);
+    }
+
+    /// <summary>Creates an account with <see cref="Password"/>, bypassing the API's rules (for arranging).</summary>
+    public Task<string> CreateAccountAsync(string userName, AccountRole role, string? regionCode = null, int? stationId = null, int? agencyId = null) =>
+        WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ShegongDb>();
+            regionCode ??= stationId is { } id ? db.Stations.Single(s => s.Id == id).RegionCode : AccountBootstrap.DefaultProvinceCode;
+            var account = new Account
+            {
+                UserName = userName,
+                DisplayName = userName,
+                Role = role,
+                RegionCode = regionCode,
+                StationId = stationId,
+                AgencyId = agencyId,
+            };
+            var result = await sp.GetRequiredService<UserManager<Account>>().CreateAsync(account, Password);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            return account.Id;
+        });
+
+    /// <summary>Asks <c>POST /api/auth/token</c> for a token; the response as it came.</summary>
+    public Task<HttpResponseMessage> RequestTokenAsync(string userName, string password) =>
+        Anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password });
+
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var response = await RequestTokenAsync(userName, password);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenAnswer>();
+        var signedIn = Track(CreateClient());
+        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return signedIn;
+    }
+
+    private sealed record TokenAnswer(string AccessToken, int ExpiresIn);
+
+    private HttpClient Track(HttpClient created)
+    {
+        lock (clients)
+        {
+            clients.Add(created);
+        }
+        return created;
     }
 
     /// <summary>Starts the host now, so start-up failures show in the fixture (in-process test server by default).</summary>
@@ -35,6 +103,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Shegong", ConnectionString);
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Seed:Regions", "false");
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
     }
 
     /// <summary>A context on this app's database that sees everything, for arranging and checking.</summary>
@@ -49,7 +118,10 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
-        client?.Dispose();
+        foreach (var created in clients)
+        {
+            created.Dispose();
+        }
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

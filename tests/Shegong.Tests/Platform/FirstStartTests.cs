@@ -12,7 +12,17 @@ public class FirstStartTests
         {
             b.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
             b.UseSetting("ConnectionStrings:Shegong", connection);
+            b.UseSetting("Bootstrap:AdminPassword", TestApp.AdminPassword);
         });
+
+    private static async Task<HttpClient> AdminClient(WebApplicationFactory<Program> app)
+    {
+        var client = app.CreateClient();
+        var token = await client.PostJsonAsync("/api/auth/token", new { userName = "admin", password = TestApp.AdminPassword });
+        var answer = await token.ReadAsync<System.Text.Json.JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", answer.GetProperty("accessToken").GetString());
+        return client;
+    }
 
     [Fact]
     public async Task An_empty_database_is_migrated_loaded_with_Sichuan_and_the_demo_network_and_a_restart_adds_nothing()
@@ -22,7 +32,8 @@ public class FirstStartTests
         int stations;
         await using (var app = Start(connection))
         {
-            var coverage = await (await app.CreateClient().GetUrlAsync("/api/coverage/510000000000")).ReadAsync<CoverageReport>();
+            var client = await AdminClient(app);
+            var coverage = await (await client.GetUrlAsync("/api/coverage/510000000000")).ReadAsync<CoverageReport>();
             Assert.Equal(3111, coverage.Figures.Townships);
             Assert.Equal(183, coverage.Figures.Counties);
             Assert.Equal(21, coverage.Children.Count);

@@ -21,6 +21,12 @@ public sealed class RegionScope
 
     public bool IsUnrestricted => RootCode is null;
 
+    /// <summary>
+    /// The root's ancestors (province, city, …), readable as regions so a cascader can show the
+    /// path down to the root; unused slots hold null. Only regions use them, not other entities.
+    /// </summary>
+    public string?[] Ancestors { get; private set; } = new string?[4];
+
     public static RegionScope Unrestricted => new();
 
     public static RegionScope For(string regionCode)
@@ -37,6 +43,26 @@ public sealed class RegionScope
         RootCode = regionCode;
         Low = low;
         High = high;
+        var ancestors = RegionCode.AncestorsOf(regionCode);
+        Ancestors = Enumerable.Range(0, 4).Select(i => i < ancestors.Count ? ancestors[i] : null).ToArray();
+    }
+
+    /// <summary>Sees nothing: for requests and circuits without a signed-in user.</summary>
+    public void RestrictToNothing()
+    {
+        RootCode = "";
+        Low = "1";
+        High = "0";
+        Ancestors = new string?[4];
+    }
+
+    /// <summary>Takes over another scope's limits (a page's per-call DI scope inherits its circuit's).</summary>
+    public void CopyFrom(RegionScope other)
+    {
+        RootCode = other.RootCode;
+        Low = other.Low;
+        High = other.High;
+        Ancestors = [.. other.Ancestors];
     }
 
     /// <summary>True when <paramref name="regionCode"/> lies inside the visible subtree.</summary>

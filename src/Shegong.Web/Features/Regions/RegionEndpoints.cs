@@ -1,3 +1,5 @@
+using Shegong.Web.Common.Access;
+
 namespace Shegong.Web.Features.Regions;
 
 public static class RegionEndpoints
@@ -10,7 +12,7 @@ public static class RegionEndpoints
         group.MapGet("/{code}", (string code, RegionService service, CancellationToken ct) => service.GetAsync(code, ct));
         group.MapGet("/{code}/children", (string code, RegionService service, CancellationToken ct) => service.ChildrenAsync(code, ct));
         group.MapPut("/{code}", (string code, RegionForm form, RegionService service, CancellationToken ct) => service.UpdateAsync(code, form, ct))
-            .WithSummary("Edit flags and population of a region");
+            .WithSummary("Edit flags and population of a region").RequireAuthorization(AccessRules.WriteRegions);
         return app;
     }
 }

@@ -76,7 +76,12 @@ public sealed class RegionService(ShegongDb db)
     public async Task<RegionDetail> UpdateAsync(string code, RegionForm form, CancellationToken cancellationToken = default)
     {
         FormValidation.ThrowIfInvalid(form);
-        await FindAsync(code, cancellationToken);
+        var found = await FindAsync(code, cancellationToken);
+        // The regions above the scope are readable (for the path) but not editable.
+        if (!db.Scope.Contains(code))
+        {
+            throw RequestProblem.Forbidden($"“{found.Name}”不在您的管辖范围内 / {found.Name} is outside your scope");
+        }
         if (form.UrbanResidentPopulation > form.ResidentPopulation)
         {
             throw RequestProblem.Invalid("urbanResidentPopulation",

@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Stations;
 
@@ -21,10 +22,12 @@ public static class StationEndpoints
         {
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"/api/stations/{created.Id}", created);
-        });
-        group.MapPut("/{id:int}", (int id, StationForm form, StationService service, CancellationToken ct) => service.UpdateAsync(id, form, ct));
+        }).RequireAuthorization(AccessRules.WriteStations);
+        group.MapPut("/{id:int}", (int id, StationForm form, StationService service, CancellationToken ct) => service.UpdateAsync(id, form, ct))
+            .RequireAuthorization(AccessRules.WriteStations);
         group.MapPost("/{id:int}/status", (int id, StationStatusForm form, StationService service, CancellationToken ct) =>
-            service.ChangeStatusAsync(id, form, ct)).WithSummary("Move a station to another status");
+            service.ChangeStatusAsync(id, form, ct)).WithSummary("Move a station to another status")
+            .RequireAuthorization(AccessRules.WriteStations);
         return app;
     }
 }

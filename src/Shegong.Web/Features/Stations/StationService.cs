@@ -128,7 +128,8 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         {
             throw RequestProblem.Invalid("longitude", "经纬度须同时填写或同时留空 / give both latitude and longitude, or neither");
         }
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == form.RegionCode, cancellationToken)
+        // Unfiltered, so a region outside scope answers 403 below rather than "no such region".
+        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Code == form.RegionCode, cancellationToken)
             ?? throw RequestProblem.Invalid("regionCode", $"没有代码为{form.RegionCode}的行政区划 / no region has code {form.RegionCode}");
         if (!db.Scope.Contains(region.Code))
         {

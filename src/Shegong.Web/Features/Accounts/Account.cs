@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Features.Regions;
+
+namespace Shegong.Web.Features.Accounts;
+
+/// <summary>
+/// A person who signs in. One role and one scope: <see cref="RegionCode"/> is always set (for
+/// station staff it is the station's region, copied when the account is made), so accounts are
+/// filtered like every other scoped entity.
+/// </summary>
+public class Account : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public AccountRole Role { get; set; }
+    public required string RegionCode { get; set; }
+    public int? StationId { get; set; }
+
+    /// <summary>The agency an agency manager works for; agency-scoped data comes with the workforce feature.</summary>
+    public int? AgencyId { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+}
+
+/// <summary>The roles of the glossary, from the province down.</summary>
+public enum AccountRole
+{
+    ProvinceAdmin,
+    CityOfficer,
+    CountyOfficer,
+    StationManager,
+    SocialWorker,
+    AgencyManager,
+    Viewer,
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.Property(a => a.DisplayName).HasMaxLength(50);
+        builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
+        builder.HasIndex(a => a.RegionCode);
+    }
+}

@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Regions;
+
+namespace Shegong.Web.Features.Accounts;
+
+/// <summary>
+/// Account management: an administrator lists, creates, disables and resets accounts inside
+/// their own scope (the query filter) and only with roles below their own (<see cref="AccessRules.ManageableBy"/>).
+/// </summary>
+public sealed class AccountService(ShegongDb db, UserManager<Account> users, CurrentUser user)
+{
+    public const string PasswordRule = "密码至少8位，须含大写字母、小写字母、数字和符号 / a password has at least 8 characters with upper- and lower-case letters, a digit and a symbol";
+
+    public async Task<PagedResult<AccountRow>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        user.Require(AccessRules.AccountManagers);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            query = query.Where(a => a.UserName!.Contains(text) || a.DisplayName.Contains(text));
+        }
+        if (filter.Role is { } role)
+        {
+            query = query.Where(a => a.Role == role);
+        }
+        if (!string.IsNullOrEmpty(filter.Region))
+        {
+            if (RegionCode.Problem(filter.Region) is { } problem)
+            {
+                throw RequestProblem.Invalid("region", problem);
+            }
+            var (low, high) = RegionCode.SubtreeRange(filter.Region);
+            query = query.Where(a => string.Compare(a.RegionCode, low) >= 0 && string.Compare(a.RegionCode, high) <= 0);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var accounts = await query.OrderBy(a => a.RegionCode).ThenBy(a => a.UserName).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var codes = accounts.Select(a => a.RegionCode).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        return new PagedResult<AccountRow>(accounts.Select(a => ToRow(a, names)).ToList(), total);
+    }
+
+    public async Task<AccountRow> CreateAsync(AccountForm form, CancellationToken cancellationToken = default)
+    {
+        user.Require(AccessRules.AccountManagers);
+        FormValidation.ThrowIfInvalid(form);
+        var role = form.Role!.Value;
+        if (!AccessRules.ManageableBy(user.Role).Contains(role))
+        {
+            throw RequestProblem.Forbidden($"您不能创建“{role}”角色的账号 / you cannot create an account with role {role}");
+        }
+        var account = new Account
+        {
+            UserName = form.UserName!.Trim(),
+            DisplayName = form.DisplayName!.Trim(),
+            Role = role,
+            RegionCode = await RegionOfAsync(form, role, cancellationToken),
+            StationId = role is AccountRole.StationManager or AccountRole.SocialWorker ? form.StationId : null,
+            AgencyId = role == AccountRole.AgencyManager ? form.AgencyId : null,
+        };
+        var normalized = users.NormalizeName(account.UserName);
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
+        {
+            throw RequestProblem.Conflict($"用户名“{account.UserName}”已被使用 / user name {account.UserName} is taken");
+        }
+        await CheckPasswordAsync(account, form.Password!);
+        var result = await users.CreateAsync(account, form.Password!);
+        ThrowIfFailed(result);
+        return await RowAsync(account, cancellationToken);
+    }
+
+    public async Task<AccountRow> SetDisabledAsync(string id, bool disabled, CancellationToken cancellationToken = default)
+    {
+        var account = await ManageableAsync(id, cancellationToken);
+        account.IsDisabled = disabled;
+        // A new stamp ends the account's cookies and tokens at once.
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        ThrowIfFailed(await users.UpdateAsync(account));
+        return await RowAsync(account, cancellationToken);
+    }
+
+    /// <summary>Sets a new password, lifts a lockout and ends the account's sessions, in one save.</summary>
+    public async Task<AccountRow> ResetPasswordAsync(string id, PasswordResetForm form, CancellationToken cancellationToken = default)
+    {
+        FormValidation.ThrowIfInvalid(form);
+        var account = await ManageableAsync(id, cancellationToken);
+        await CheckPasswordAsync(account, form.Password!);
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, form.Password!);
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        ThrowIfFailed(await users.UpdateAsync(account));
+        return await RowAsync(account, cancellationToken);
+    }
+
+    private async Task<Account> ManageableAsync(string id, CancellationToken cancellationToken)
+    {
+        user.Require(AccessRules.AccountManagers);
+        var account = await db.Users.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw RequestProblem.NotFound($"没有编号为{id}的账号 / no account has id {id}");
+        if (account.Id == user.Id || !AccessRules.ManageableBy(user.Role).Contains(account.Role))
+        {
+            throw RequestProblem.Forbidden("您不能管理此账号 / you cannot manage this account");
+        }
+        return account;
+    }
+
+    /// <summary>The region an account of <paramref name="role"/> is scoped to, checked against the creator's scope.</summary>
+    private async Task<string> RegionOfAsync(AccountForm form, AccountRole role, CancellationToken cancellationToken)
+    {
+        if (role is AccountRole.StationManager or AccountRole.SocialWorker)
+        {
+            var stationId = form.StationId ?? throw RequestProblem.Invalid("stationId", "请选择所属站点 / station is required for station staff");
+            var code = await db.Stations.IgnoreQueryFilters().Where(s => s.Id == stationId).Select(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken)
+                ?? throw RequestProblem.Invalid("stationId", $"没有编号为{stationId}的站点 / no station has id {stationId}");
+            return InScope(code);
+        }
+        if (role == AccountRole.AgencyManager && form.AgencyId is null)
+        {
+            throw RequestProblem.Invalid("agencyId", "请选择所属机构 / agency is required for an agency manager");
+        }
+        var regionCode = form.RegionCode ?? (role == AccountRole.AgencyManager ? user.RegionCode : null);
+        if (RegionCode.Problem(regionCode) is { } problem)
+        {
+            throw RequestProblem.Invalid("regionCode", problem);
+        }
+        var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken)
+            ?? throw RequestProblem.Invalid("regionCode", $"没有代码为{regionCode}的行政区划 / no region has code {regionCode}");
+        var needed = role switch
+        {
+            AccountRole.CityOfficer => RegionLevel.City,
+            AccountRole.CountyOfficer => RegionLevel.County,
+            _ => (RegionLevel?)null,
+        };
+        if (needed is { } level && region.Level != level)
+        {
+            throw RequestProblem.Invalid("regionCode", $"{role}的管辖区划须为{level}级 / a {role} is scoped to a {level} region");
+        }
+        return InScope(region.Code);
+    }
+
+    private string InScope(string code) => db.Scope.Contains(code)
+        ? code
+        : throw RequestProblem.Forbidden("该区划或站点不在您的管辖范围内 / that region or station is outside your scope");
+
+    private async Task CheckPasswordAsync(Account account, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            if (!(await validator.ValidateAsync(users, account, password)).Succeeded)
+            {
+                throw RequestProblem.Invalid("password", PasswordRule);
+            }
+        }
+    }
+
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw RequestProblem.Invalid("userName", string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private async Task<AccountRow> RowAsync(Account account, CancellationToken cancellationToken)
+    {
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code == account.RegionCode).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        return ToRow(account, names);
+    }
+
+    private static AccountRow ToRow(Account a, Dictionary<string, string> names) =>
+        new(a.Id, a.UserName ?? "", a.DisplayName, a.Role, a.RegionCode, names.GetValueOrDefault(a.RegionCode, a.RegionCode),
+            a.StationId, a.AgencyId, a.IsDisabled, a.LockoutEnd > DateTimeOffset.UtcNow, a.CreatedAt);
+}

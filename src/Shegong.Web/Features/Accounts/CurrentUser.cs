@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Data;
+
+namespace Shegong.Web.Features.Accounts;
+
+/// <summary>
+/// The signed-in account of this request or circuit (one per DI scope), read from the database
+/// once so a disabled account or a reset password stops working at once. Empty for start-up
+/// work and operator verbs, which are not made by a person.
+/// </summary>
+public sealed class CurrentUser
+{
+    public string? Id { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public AccountRole Role { get; private set; } = AccountRole.Viewer;
+    public string RegionCode { get; private set; } = "";
+    public int? StationId { get; private set; }
+    public int? AgencyId { get; private set; }
+    public string? IpAddress { get; private set; }
+
+    public bool IsAuthenticated => Id is not null;
+
+    public bool IsIn(params AccountRole[] roles) => IsAuthenticated && roles.Contains(Role);
+
+    /// <summary>Refuses (403) unless the user has one of <paramref name="roles"/>.</summary>
+    public void Require(params AccountRole[] roles)
+    {
+        if (!IsIn(roles))
+        {
+            throw RequestProblem.Forbidden("您的角色无权执行此操作 / your role may not do this");
+        }
+    }
+
+    /// <summary>Takes over another scope's user (a page's per-call DI scope inherits its circuit's).</summary>
+    public void CopyFrom(CurrentUser other)
+    {
+        Id = other.Id;
+        UserName = other.UserName;
+        DisplayName = other.DisplayName;
+        Role = other.Role;
+        RegionCode = other.RegionCode;
+        StationId = other.StationId;
+        AgencyId = other.AgencyId;
+        IpAddress = other.IpAddress;
+    }
+
+    internal void Fill(Account account, string? ipAddress)
+    {
+        Id = account.Id;
+        UserName = account.UserName ?? "";
+        DisplayName = account.DisplayName;
+        Role = account.Role;
+        RegionCode = account.RegionCode;
+        StationId = account.StationId;
+        AgencyId = account.AgencyId;
+        IpAddress = ipAddress;
+    }
+}
+
+/// <summary>Fills <see cref="CurrentUser"/> and <see cref="RegionScope"/> from a signed-in principal.</summary>
+public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope scope, IOptions<IdentityOptions> identity)
+{
+    /// <summary>False when the account is gone, disabled, or its security stamp changed (password reset).</summary>
+    public async Task<bool> ApplyAsync(ClaimsPrincipal principal, string? ipAddress, CancellationToken cancellationToken = default)
+    {
+        var id = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var account = id is null ? null
+            : await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account is null || account.IsDisabled || account.SecurityStamp != stamp)
+        {
+            scope.RestrictToNothing();
+            return false;
+        }
+        user.Fill(account, ipAddress);
+        if (account.Role != AccountRole.ProvinceAdmin)
+        {
+            scope.Restrict(account.RegionCode);
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// Interactive circuits have no HttpContext per event: their DI scope (and so every context a
+/// page uses) takes its scope from the circuit's authenticated user when the circuit opens.
+/// </summary>
+public sealed class AccessCircuitHandler(AuthenticationStateProvider authentication, AccessResolver resolver,
+    RegionScope scope, IHttpContextAccessor http) : CircuitHandler
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (state.User.Identity?.IsAuthenticated != true)
+        {
+            scope.RestrictToNothing();
+            return;
+        }
+        await resolver.ApplyAsync(state.User, http.HttpContext?.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
+
+namespace Shegong.Web.Features.Audit;
+
+public sealed record AuditFilter(string? Entity, string? EntityId, string? User, DateOnly? From, DateOnly? To);
+
+public sealed record AuditRow(long Id, DateTime At, string UserName, string? IpAddress, string Entity, string EntityId,
+    AuditAction Action, string RegionCode, IReadOnlyList<AuditChange> Changes);
+
+/// <summary>Reads the audit trail (scoped by the query filter). There is deliberately no way to change or delete entries.</summary>
+public sealed class AuditService(ShegongDb db, CurrentUser user)
+{
+    public async Task<PagedResult<AuditRow>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        user.Require(AccessRules.AuditReaders);
+        if (filter.From > filter.To)
+        {
+            throw RequestProblem.Invalid("to", "结束日期不能早于开始日期 / the end date cannot be before the start date");
+        }
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Entity))
+        {
+            query = query.Where(a => a.Entity == filter.Entity.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityId))
+        {
+            query = query.Where(a => a.EntityId == filter.EntityId.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            query = query.Where(a => a.UserName == filter.User.Trim());
+        }
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.At < end);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<AuditRow>(entries.Select(e => new AuditRow(e.Id, e.At, e.UserName, e.IpAddress, e.Entity, e.EntityId,
+            e.Action, e.RegionCode, JsonSerializer.Deserialize<List<AuditChange>>(e.Changes, JsonSerializerOptions.Web) ?? [])).ToList(), total);
+    }
+}
+
+public static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/audit", (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+                AuditService service, CancellationToken ct) =>
+            service.ListAsync(new AuditFilter(entity, entityId, user, from, to), PageRequest.From(page, pageSize), ct))
+            .WithTags("Audit").WithSummary("The audit trail of the caller's scope, newest first; filters: entity, entityId, user, from, to");
+        return app;
+    }
+}

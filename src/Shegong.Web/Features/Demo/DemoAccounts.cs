@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Web.Features.Demo;
+
+/// <summary>One demo account per role, all with <see cref="Password"/> (demo data only; listed in docs/architecture.md).</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo@2022!";
+    public const string City = "510100000000";   // 成都市
+    public const string County = "510104000000"; // 锦江区
+
+    public static async Task SeedAsync(ShegongDb db, UserManager<Account> users, CancellationToken cancellationToken = default)
+    {
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(a => a.UserName!.StartsWith("demo-"), cancellationToken)
+            || !await db.Regions.AnyAsync(r => r.Code == County, cancellationToken))
+        {
+            return;
+        }
+        var (low, high) = Regions.RegionCode.SubtreeRange(County);
+        var station = await db.Stations.IgnoreQueryFilters()
+            .Where(s => s.Level == StationLevel.TownshipStation && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
+            .OrderBy(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken);
+        List<Account> accounts =
+        [
+            new() { UserName = "demo-city", DisplayName = "成都市民政局（演示）", Role = AccountRole.CityOfficer, RegionCode = City },
+            new() { UserName = "demo-county", DisplayName = "锦江区民政局（演示）", Role = AccountRole.CountyOfficer, RegionCode = County },
+            new() { UserName = "demo-agency", DisplayName = "社工机构负责人（演示）", Role = AccountRole.AgencyManager, RegionCode = County, AgencyId = 1 },
+            new() { UserName = "demo-viewer", DisplayName = "只读查看（演示）", Role = AccountRole.Viewer, RegionCode = County },
+        ];
+        if (station is not null)
+        {
+            accounts.Add(new() { UserName = "demo-station", DisplayName = "站长（演示）", Role = AccountRole.StationManager, RegionCode = station.RegionCode, StationId = station.Id });
+            accounts.Add(new() { UserName = "demo-worker", DisplayName = "驻站社工（演示）", Role = AccountRole.SocialWorker, RegionCode = station.RegionCode, StationId = station.Id });
+        }
+        foreach (var account in accounts)
+        {
+            await users.CreateAsync(account, Password);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Tests.Access;
+
+/// <summary>
+/// Roles × endpoints × (own scope, sibling region, parent region). Every feature adds its
+/// endpoints here (see docs/architecture.md, "Access").
+/// </summary>
+public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    private sealed record Case(string Name, Func<HttpClient, Place, Task<HttpResponseMessage>> Send, Func<AccountRole, Relation, HttpStatusCode?> Expected);
+
+    private static HttpStatusCode Allow(bool allowed, HttpStatusCode ok) => allowed ? ok : HttpStatusCode.Forbidden;
+
+    private List<Case> Cases() =>
+    [
+        new("GET region", (c, p) => c.GetAsync($"/api/regions/{p.RegionCode}", Ct),
+            (_, r) => r == Relation.Sibling ? HttpStatusCode.NotFound : HttpStatusCode.OK),
+        new("GET region children", (c, p) => c.GetAsync($"/api/regions/{p.RegionCode}/children", Ct),
+            (_, r) => r == Relation.Sibling ? HttpStatusCode.NotFound : HttpStatusCode.OK),
+        new("GET coverage", (c, p) => c.GetAsync($"/api/coverage/{p.RegionCode}", Ct),
+            (_, r) => r == Relation.Own ? HttpStatusCode.OK : HttpStatusCode.NotFound),
+        new("GET station", (c, p) => c.GetAsync($"/api/stations/{p.StationId}", Ct),
+            (_, r) => r == Relation.Own ? HttpStatusCode.OK : HttpStatusCode.NotFound),
+        new("GET station list", (c, p) => c.GetAsync($"/api/stations?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET station export", (c, p) => c.GetAsync($"/api/stations/export?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
+        new("PUT region", (c, p) => c.PutAsJsonAsync($"/api/regions/{p.RegionCode}", new { residentPopulation = Random.Shared.Next(1000, 9999), urbanResidentPopulation = 10 }, Ct),
+            (role, r) => !AccessRules.Officials.Contains(role) ? HttpStatusCode.Forbidden : r switch
+            {
+                Relation.Own => HttpStatusCode.OK,
+                Relation.Sibling => HttpStatusCode.NotFound,
+                _ => HttpStatusCode.Forbidden,
+            }),
+        new("PUT station", async (c, p) => await c.PutAsJsonAsync($"/api/stations/{p.StationId}", await FormOfAsync(p.StationId!.Value), Ct),
+            (role, r) => !CanWriteStations(role) ? HttpStatusCode.Forbidden : r == Relation.Own ? HttpStatusCode.OK : HttpStatusCode.NotFound),
+        new("POST station", (c, p) => c.PostAsJsonAsync("/api/stations", new { name = "新建村社工室", level = "VillageRoom", regionCode = p.VillageCode }, Ct),
+            (role, r) => r switch
+            {
+                Relation.Own => Allow(CanWriteStations(role), HttpStatusCode.Created),
+                Relation.Sibling => HttpStatusCode.Forbidden,
+                _ => null, // the parent's first village may lie inside the scope
+            }),
+        new("POST station status", async (c, p) => await c.PostAsJsonAsync($"/api/stations/{p.StationId}/status",
+                new { status = await NextStatusAsync(p.StationId!.Value), on = "2023-01-01" }, Ct),
+            (role, r) => !CanWriteStations(role) ? HttpStatusCode.Forbidden : r == Relation.Own ? HttpStatusCode.OK : HttpStatusCode.NotFound),
+        new("GET accounts", (c, _) => c.GetAsync("/api/accounts", Ct),
+            (role, r) => r == Relation.Own ? Allow(AccessRules.AccountManagers.Contains(role), HttpStatusCode.OK) : null),
+        new("POST account", (c, p) => c.PostAsJsonAsync("/api/accounts", new
+            {
+                userName = "v" + Guid.NewGuid().ToString("N")[..12], password = "Viewer@2022!", displayName = "查看员", role = "Viewer", regionCode = p.RegionCode,
+            }, Ct),
+            (role, r) => r == Relation.Own ? Allow(AccessRules.AccountManagers.Contains(role), HttpStatusCode.Created) : HttpStatusCode.Forbidden),
+        new("GET audit", (c, _) => c.GetAsync("/api/audit", Ct),
+            (role, r) => r == Relation.Own ? Allow(AccessRules.AuditReaders.Contains(role), HttpStatusCode.OK) : null),
+    ];
+
+    private static bool CanWriteStations(AccountRole role) => AccessRules.Officials.Contains(role) || role == AccountRole.StationManager;
+
+    [Theory]
+    [InlineData(AccountRole.ProvinceAdmin)]
+    [InlineData(AccountRole.CityOfficer)]
+    [InlineData(AccountRole.CountyOfficer)]
+    [InlineData(AccountRole.StationManager)]
+    [InlineData(AccountRole.SocialWorker)]
+    [InlineData(AccountRole.AgencyManager)]
+    [InlineData(AccountRole.Viewer)]
+    public async Task Every_endpoint_answers_by_role_and_scope(AccountRole role)
+    {
+        var failures = new List<string>();
+        foreach (var (relation, place) in app.Places[role])
+        {
+            foreach (var test in Cases())
+            {
+                if (test.Expected(role, relation) is not { } expected || (test.Name.Contains("station", StringComparison.Ordinal)
+                    && test.Name != "POST station" && !test.Name.Contains("list") && !test.Name.Contains("export") && place.StationId is null))
+                {
+                    continue;
+                }
+                using var response = await test.Send(app.Clients[role], place);
+                if (response.StatusCode != expected)
+                {
+                    failures.Add($"{role} {test.Name} {relation} ({place.RegionCode}): expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Unauthenticated_calls_get_401_problem_details_not_a_redirect()
+    {
+        var station = app.StationIn[AccessApp.Jinjiang];
+        string[] paths = ["/api/regions/510104000000", "/api/regions/510104000000/children", "/api/regions?search=锦江", "/api/stations",
+            $"/api/stations/{station}", "/api/stations/export", "/api/coverage/510104000000", "/api/accounts", "/api/accounts/me", "/api/audit"];
+        foreach (var path in paths)
+        {
+            using var response = await app.Anonymous.GetAsync(path, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{path}: {response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        using var write = await app.Anonymous.PutAsJsonAsync("/api/regions/510104000000", new { residentPopulation = 1 }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+        using var bad = new HttpRequestMessage(HttpMethod.Get, "/api/stations");
+        bad.Headers.Authorization = new("Bearer", "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous.SendAsync(bad, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Out_of_scope_and_viewer_writes_leave_the_database_unchanged()
+    {
+        var sibling = app.StationIn[AccessApp.Qingyang];
+        var own = app.StationIn[AccessApp.Jinjiang];
+        var county = app.Clients[AccountRole.CountyOfficer];
+        var form = await FormOfAsync(sibling);
+        form.Name = "被篡改的名称";
+        Assert.Equal(HttpStatusCode.NotFound, (await county.PutAsJsonAsync($"/api/stations/{sibling}", form, Ct)).StatusCode);
+        var moved = await FormOfAsync(own);
+        moved.RegionCode = AccessApp.Qingyang;
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PutAsJsonAsync($"/api/stations/{own}", moved, Ct)).StatusCode);
+        var viewerForm = await FormOfAsync(own);
+        viewerForm.Name = "查看员改的名称";
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Clients[AccountRole.Viewer].PutAsJsonAsync($"/api/stations/{own}", viewerForm, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PutAsJsonAsync($"/api/regions/{AccessApp.Chengdu}",
+            new { residentPopulation = 777, urbanResidentPopulation = 7 }, Ct)).StatusCode);
+
+        await using var db = app.OpenDb();
+        Assert.Equal("青羊区总站", (await db.Stations.SingleAsync(s => s.Id == sibling, Ct)).Name);
+        var ownNow = await db.Stations.SingleAsync(s => s.Id == own, Ct);
+        Assert.Equal(AccessApp.Jinjiang, ownNow.RegionCode);
+        Assert.Equal("锦江区总站", ownNow.Name);
+        Assert.NotEqual(777, (await db.Regions.SingleAsync(r => r.Code == AccessApp.Chengdu, Ct)).ResidentPopulation);
+    }
+
+    /// <summary>Suspended and operating in turn, so every role's move is a valid one.</summary>
+    private async Task<string> NextStatusAsync(int id)
+    {
+        await using var db = app.OpenDb();
+        var status = await db.Stations.Where(s => s.Id == id).Select(s => s.Status).SingleAsync(Ct);
+        return status == StationStatus.Suspended ? "Operating" : "Suspended";
+    }
+
+    private async Task<StationForm> FormOfAsync(int id)
+    {
+        await using var db = app.OpenDb();
+        return StationForm.From(await db.Stations.SingleAsync(s => s.Id == id, Ct));
+    }
+}
