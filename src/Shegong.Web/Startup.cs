@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce;
 
 namespace Shegong.Web;
 
@@ -21,6 +23,8 @@ public static class Startup
         services.AddScoped<StationService>();
         services.AddScoped<CoverageService>();
         services.AddScoped<DemoSeeder>();
+        services.AddPrivacy();
+        services.AddWorkforce();
         return services;
     }
 
@@ -53,6 +57,7 @@ public static class Startup
         app.MapRegionEndpoints();
         app.MapStationEndpoints();
         app.MapCoverageEndpoints();
+        app.MapWorkforceEndpoints();
         return app;
     }
 
