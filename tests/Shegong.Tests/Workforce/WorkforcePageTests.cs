@@ -7,6 +7,7 @@ public class WorkforcePageTests(WorkforceApp app) : IClassFixture<WorkforceApp>
 {
     [Theory]
     [InlineData("/workforce/agencies", "社工机构")]
+    [InlineData("/workforce/agencies/new", "新增机构")]
     [InlineData("/workforce/contracts", "服务合同")]
     [InlineData("/workforce/social-workers", "社工队伍")]
     [InlineData("/workforce/social-workers/new", "新增社工")]

@@ -123,9 +123,12 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         agency.RegionCode = form.RegionCode!;
         agency.Rating = form.Rating;
         agency.ContactPerson = string.IsNullOrWhiteSpace(form.ContactPerson) ? null : form.ContactPerson.Trim();
-        agency.ContactPhoneCipher = string.IsNullOrWhiteSpace(form.ContactPhone)
-            ? null
-            : personal.Encrypt(PersonalField.Phone, PhoneNumber.Normalize(form.ContactPhone));
+        if (form.ContactPhone is not null) // null keeps the stored phone (the edit form never holds it in plain); empty clears it
+        {
+            agency.ContactPhoneCipher = form.ContactPhone.Trim().Length == 0
+                ? null
+                : personal.Encrypt(PersonalField.Phone, PhoneNumber.Normalize(form.ContactPhone));
+        }
         agency.Status = form.Status ?? agency.Status;
         agency.ServiceAreas.RemoveAll(s => !areas.Contains(s.RegionCode));
         foreach (var area in areas.Where(a => agency.ServiceAreas.All(s => s.RegionCode != a)))
