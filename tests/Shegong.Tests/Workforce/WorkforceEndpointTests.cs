@@ -22,7 +22,7 @@ public class WorkforceEndpointTests(WorkforceApp app) : IClassFixture<WorkforceA
         ("GET", "/api/trainings/"), ("GET", "/api/trainings/export"), ("GET", "/api/trainings/{id:int}"), ("POST", "/api/trainings/"), ("PUT", "/api/trainings/{id:int}"),
         ("GET", "/api/supervisions/"), ("GET", "/api/supervisions/export"), ("GET", "/api/supervisions/{id:int}"), ("POST", "/api/supervisions/"),
         ("PUT", "/api/supervisions/{id:int}"),
-        ("GET", "/api/workforce/summary"),
+        ("GET", "/api/workforce/summary"), ("GET", "/api/workforce/hours"),
     ];
 
     [Fact]

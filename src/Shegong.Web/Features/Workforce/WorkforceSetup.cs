@@ -1,3 +1,4 @@
+using Shegong.Web.Common;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Compliance;
 using Shegong.Web.Features.Workforce.Contracts;
@@ -17,6 +18,7 @@ public static class WorkforceSetup
         services.AddScoped<StaffSessionService<Training>>();
         services.AddScoped<StaffSessionService<Supervision>>();
         services.AddScoped<WorkforceSummaryService>();
+        services.AddScoped<DevelopmentHoursService>();
         return services;
     }
 
@@ -28,6 +30,9 @@ public static class WorkforceSetup
         app.MapStaffSessionEndpoints();
         app.MapGet("/api/workforce/summary", (string? region, WorkforceSummaryService service, CancellationToken ct) => service.GetAsync(region, ct))
             .WithTags("Workforce").WithSummary("Resident, certified, new-graduate and local social workers of a region, and the stations short of certified staff");
+        app.MapGet("/api/workforce/hours", (string? region, int year, int? page, int? pageSize, DevelopmentHoursService service, CancellationToken ct) =>
+                service.ListAsync(region, year, PageRequest.From(page, pageSize), ct))
+            .WithTags("Workforce").WithSummary("Training and supervision hours per active social worker in a year");
         return app;
     }
 }
