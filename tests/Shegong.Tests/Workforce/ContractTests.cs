@@ -101,6 +101,9 @@ public class ContractApiTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Equal(agency, during!.AgencyId);
         var after = await app.Client.GetFromJsonAsync<StationOperator>($"/api/contracts/operator?stationId={station}&on=2025-02-01", Ct);
         Assert.Null(after!.AgencyId);
+        var page = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/workforce/contracts/{id}", Ct));
+        Assert.Contains("<h1>锦江区2024年乡镇社工站运营项目</h1>", page);
+        Assert.Contains("1200 人次", page);
         var list = await app.Client.GetFromJsonAsync<JsonElement>("/api/contracts?region=510104000000&status=Completed", Ct);
         Assert.Equal(91m, list.GetProperty("items")[0].GetProperty("latestScore").GetDecimal());
     }
