@@ -13,6 +13,8 @@ public class WorkforcePageTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     [InlineData("/workforce/social-workers/new", "新增社工")]
     [InlineData("/workforce/trainings", "培训")]
     [InlineData("/workforce/supervisions", "督导")]
+    [InlineData("/workforce/trainings/new", "新增培训")]
+    [InlineData("/workforce/supervisions/new", "新增督导")]
     [InlineData("/workforce/summary", "社工配备情况")]
     public async Task The_page_renders_with_its_heading(string path, string heading)
     {
