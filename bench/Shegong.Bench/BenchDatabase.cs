@@ -34,7 +34,7 @@ internal static class BenchDatabase
         {
             await DatabaseSetup.MigrateAsync(db);
             await new RegionImporter(db, NullLogger<RegionImporter>.Instance).ImportAsync(RegionsFolder());
-            await new DemoSeeder(db, NullLogger<DemoSeeder>.Instance).SeedAsync();
+            await new DemoSeeder(db, new Shegong.Web.Common.Privacy.PersonalData(new Shegong.Web.Common.Privacy.PrivacyKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))), NullLogger<DemoSeeder>.Instance).SeedAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
@@ -8,6 +9,7 @@ using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce;
 
 namespace Shegong.Web;
 
@@ -24,6 +26,8 @@ public static class Startup
         services.AddScoped<CoverageService>();
         services.AddSingleton<CoverageGeo>();
         services.AddScoped<DemoSeeder>();
+        services.AddPrivacy();
+        services.AddWorkforce();
         return services;
     }
 
@@ -63,6 +67,7 @@ public static class Startup
         api.MapCoverageEndpoints();
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
+        api.MapWorkforceEndpoints();
         return app;
     }
 

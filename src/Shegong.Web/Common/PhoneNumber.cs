@@ -16,6 +16,52 @@ public static partial class PhoneNumber
     public static bool IsMobile(string value) => Mobile().IsMatch(value);
 
     public static bool IsValid(string value) => IsMobile(value) || Landline().IsMatch(value);
+
+    /// <summary>Drops spaces and a leading +86/0086, the ways people usually type a mobile number.</summary>
+    public static string Normalize(string value)
+    {
+        var compact = string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var prefix in (string[])["+86", "0086"])
+        {
+            if (compact.StartsWith(prefix, StringComparison.Ordinal) && compact.Length == prefix.Length + 11)
+            {
+                return compact[prefix.Length..];
+            }
+        }
+        return compact;
+    }
+
+    /// <summary>Why a value is not a mainland mobile number, or null when it is.</summary>
+    public static string? MobileProblem(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "请填写手机号码 / mobile number is required";
+        }
+        var number = Normalize(value);
+        if (number.Length != 11 || !number.All(char.IsAsciiDigit))
+        {
+            return $"手机号码须为11位数字，收到“{number}” / a mobile number has 11 digits, got '{number}'";
+        }
+        return IsMobile(number) ? null : $"手机号码须以13至19开头，收到“{number[..2]}” / a mobile number starts with 13 to 19, got {number[..2]}";
+    }
+}
+
+/// <summary>Accepts a mainland mobile number (or nothing: use [Required] for that), saying what is wrong.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MobileNumberAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is null || value is string { Length: 0 })
+        {
+            return ValidationResult.Success;
+        }
+        var problem = value is string s ? PhoneNumber.MobileProblem(s) : "手机号码须为文本 / mobile number must be text";
+        return problem is null
+            ? ValidationResult.Success
+            : new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null);
+    }
 }
 
 /// <summary>Accepts a mobile or landline number (or nothing: use [Required] for that).</summary>

@@ -7,6 +7,10 @@ using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce.Agencies;
+using Shegong.Web.Features.Workforce.Contracts;
+using Shegong.Web.Features.Workforce.Development;
+using Shegong.Web.Features.Workforce.SocialWorkers;
 
 namespace Shegong.Web.Data;
 
@@ -23,6 +27,14 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : I
     public DbSet<StationStatusChange> StationStatusChanges => Set<StationStatusChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<ServiceContract> ServiceContracts => Set<ServiceContract>();
+    public DbSet<SocialWorker> SocialWorkers => Set<SocialWorker>();
+    public DbSet<StationAssignment> StationAssignments => Set<StationAssignment>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<Training> Trainings => Set<Training>();
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<RevealLog> RevealLogs => Set<RevealLog>();
 
     /// <summary>The region subtree this context's queries are limited to.</summary>
     public RegionScope Scope { get; } = scope;
@@ -53,6 +65,18 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : I
         modelBuilder.Entity<Region>().HasQueryFilter(r =>
             ScopeLow == null || (string.Compare(r.Code, ScopeLow) >= 0 && string.Compare(r.Code, ScopeHigh) <= 0)
             || r.Code == ScopeAncestor0 || r.Code == ScopeAncestor1 || r.Code == ScopeAncestor2 || r.Code == ScopeAncestor3);
+        // An agency is seen where it is registered and in every county it serves; a contract by
+        // its buyer and wherever its stations are.
+        modelBuilder.Entity<Agency>().HasQueryFilter(a => ScopeLow == null
+            || (string.Compare(a.RegionCode, ScopeLow) >= 0 && string.Compare(a.RegionCode, ScopeHigh) <= 0)
+            || a.ServiceAreas.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0));
+        modelBuilder.Entity<ServiceContract>().HasQueryFilter(c => ScopeLow == null
+            || (string.Compare(c.RegionCode, ScopeLow) >= 0 && string.Compare(c.RegionCode, ScopeHigh) <= 0)
+            || c.Stations.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0));
+        modelBuilder.Entity<SocialWorker>().HasQueryFilter(w =>
+            ScopeLow == null || (string.Compare(w.RegionCode, ScopeLow) >= 0 && string.Compare(w.RegionCode, ScopeHigh) <= 0));
+        modelBuilder.Entity<StaffSession>().HasQueryFilter(t =>
+            ScopeLow == null || (string.Compare(t.RegionCode, ScopeLow) >= 0 && string.Compare(t.RegionCode, ScopeHigh) <= 0));
 
         StoreEnumsAsStrings(modelBuilder);
     }

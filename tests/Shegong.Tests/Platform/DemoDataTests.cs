@@ -12,7 +12,7 @@ public class DemoDataTests
     private static async Task<List<(string Name, StationLevel Level, StationStatus Status, string Region)>> SeedAsync(int seed)
     {
         await using var db = TestDatabase.Open(await TestDatabase.CreateAsync(withSichuanRegions: true));
-        await new DemoSeeder(db, NullLogger<DemoSeeder>.Instance).SeedAsync(seed, TestContext.Current.CancellationToken);
+        await new DemoSeeder(db, new Shegong.Web.Common.Privacy.PersonalData(new Shegong.Web.Common.Privacy.PrivacyKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))), NullLogger<DemoSeeder>.Instance).SeedAsync(seed, TestContext.Current.CancellationToken);
         return (await db.Stations.OrderBy(s => s.Id).Select(s => new { s.Name, s.Level, s.Status, s.RegionCode })
                 .ToListAsync(TestContext.Current.CancellationToken))
             .Select(s => (s.Name, s.Level, s.Status, s.RegionCode)).ToList();

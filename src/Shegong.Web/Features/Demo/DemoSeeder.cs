@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common.Privacy;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
@@ -11,7 +12,7 @@ namespace Shegong.Web.Features.Demo;
 /// about 33 counties fully covered, other townships partly covered, and about 4,400 stations over
 /// the four levels. The same seed always gives the same data. Later features add their own parts.
 /// </summary>
-public sealed class DemoSeeder(ShegongDb db, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<DemoSeeder> logger)
 {
     public const int DefaultSeed = 2022;
 
@@ -63,8 +64,13 @@ public sealed class DemoSeeder(ShegongDb db, ILogger<DemoSeeder> logger)
 
         db.Stations.AddRange(stations);
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear(); // saving the workforce need not re-scan thousands of saved stations
+        // Its own random stream, so the stations stay the same whatever the workforce draws.
+        var workforceClock = System.Diagnostics.Stopwatch.StartNew();
+        var (agencies, workers) = await new DemoWorkforce(db, personal, new Random(seed + 1)).SeedAsync(regions, stations, plan, cancellationToken);
         db.ChangeTracker.Clear();
-        logger.LogInformation("Demo data seeded: {Stations} stations", stations.Count);
+        logger.LogInformation("Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms)",
+            stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds);
         return true;
     }
 }

@@ -1,0 +1,28 @@
+using Shegong.Web.Common;
+
+namespace Shegong.Web.Features.Workforce.Agencies;
+
+public static class AgencyEndpoints
+{
+    public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/agencies").WithTags("Agencies");
+        group.MapGet("/", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, int? page, int? pageSize,
+                AgencyService service, CancellationToken ct) =>
+            service.ListAsync(new AgencyFilter(region, status, rating, search), PageRequest.From(page, pageSize), ct));
+        group.MapGet("/export", async (string? region, AgencyStatus? status, AgencyRating? rating, string? search,
+            AgencyService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            var rows = await service.ExportAsync(new AgencyFilter(region, status, rating, search), ct);
+            return Results.File(AgencyNames.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("agencies", clock.GetLocalNow()));
+        }).WithSummary("The filtered agency list as an Excel file");
+        group.MapGet("/{id:int}", (int id, AgencyService service, CancellationToken ct) => service.GetAsync(id, ct));
+        group.MapPost("/", async (AgencyForm form, AgencyService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(form, ct);
+            return Results.Created($"/api/agencies/{created.Id}", created);
+        });
+        group.MapPut("/{id:int}", (int id, AgencyForm form, AgencyService service, CancellationToken ct) => service.UpdateAsync(id, form, ct));
+        return app;
+    }
+}

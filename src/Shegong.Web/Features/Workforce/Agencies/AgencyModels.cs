@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Validation;
+
+namespace Shegong.Web.Features.Workforce.Agencies;
+
+/// <summary>The create/edit form of an agency, shared by the Blazor form and the API.</summary>
+public sealed class AgencyForm
+{
+    [Required(ErrorMessage = "请填写机构名称 / name is required")]
+    [StringLength(100, ErrorMessage = "机构名称不能超过100个字 / name is at most 100 characters")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "请填写统一社会信用代码 / credit code is required")]
+    [CreditCode]
+    public string? CreditCode { get; set; }
+
+    [Required(ErrorMessage = "请填写登记地区划代码 / registered region is required")]
+    [RegularExpression(@"^\d{12}$", ErrorMessage = "区划代码须为12位数字 / region code must be 12 digits")]
+    public string? RegionCode { get; set; }
+
+    /// <summary>County codes the agency serves; the registered county when empty.</summary>
+    public List<string>? ServiceAreaCodes { get; set; }
+
+    public AgencyRating? Rating { get; set; }
+
+    [StringLength(50, ErrorMessage = "联系人不能超过50个字 / contact person is at most 50 characters")]
+    public string? ContactPerson { get; set; }
+
+    [PhoneNumber]
+    public string? ContactPhone { get; set; }
+
+    public AgencyStatus? Status { get; set; }
+}
+
+public sealed record AgencyFilter(string? Region = null, AgencyStatus? Status = null, AgencyRating? Rating = null, string? Search = null);
+
+public sealed record AgencyRow(
+    int Id,
+    string Name,
+    string CreditCode,
+    string RegionCode,
+    string RegionName,
+    AgencyRating? Rating,
+    AgencyStatus Status,
+    IReadOnlyList<string> ServiceAreaNames,
+    int SocialWorkers,
+    int ActiveContracts);
+
+/// <summary>A county the agency serves, and whether the agency is local to it (registered there).</summary>
+public sealed record ServiceAreaRow(string RegionCode, string Name, bool IsLocal);
+
+public sealed record AgencyDetail(
+    int Id,
+    string Name,
+    string CreditCode,
+    string RegionCode,
+    string RegionName,
+    AgencyRating? Rating,
+    AgencyStatus Status,
+    string? ContactPerson,
+    string ContactPhoneMasked,
+    IReadOnlyList<ServiceAreaRow> ServiceAreas,
+    int SocialWorkers,
+    int ActiveContracts);
+
+public static class AgencyNames
+{
+    public static string Zh(AgencyRating? rating) => rating is { } r ? $"{(int)r}A" : "未评级";
+
+    public static string Zh(AgencyStatus status) => status switch
+    {
+        AgencyStatus.Active => "正常",
+        AgencyStatus.Suspended => "暂停",
+        _ => "已注销",
+    };
+
+    public static byte[] ToXlsx(IEnumerable<AgencyRow> rows) => ExcelExport.ToXlsx(rows,
+        ("编号", r => r.Id),
+        ("机构名称", r => r.Name),
+        ("统一社会信用代码", r => r.CreditCode),
+        ("登记地", r => r.RegionName),
+        ("评估等级", r => Zh(r.Rating)),
+        ("状态", r => Zh(r.Status)),
+        ("服务区域", r => string.Join("、", r.ServiceAreaNames)),
+        ("社工人数", r => r.SocialWorkers),
+        ("执行中合同", r => r.ActiveContracts));
+}

@@ -1,0 +1,38 @@
+using Shegong.Web.Common;
+
+namespace Shegong.Web.Features.Workforce.Contracts;
+
+public static class ContractEndpoints
+{
+    public static IEndpointRouteBuilder MapContractEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/contracts").WithTags("Contracts");
+        group.MapGet("/", (string? region, int? agencyId, ContractStatus? status, string? search, int? page, int? pageSize,
+                ContractService service, CancellationToken ct) =>
+            service.ListAsync(new ContractFilter(region, agencyId, status, search), PageRequest.From(page, pageSize), ct));
+        group.MapGet("/export", async (string? region, int? agencyId, ContractStatus? status, string? search,
+            ContractService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            var rows = await service.ExportAsync(new ContractFilter(region, agencyId, status, search), ct);
+            return Results.File(ContractExport.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("contracts", clock.GetLocalNow()));
+        }).WithSummary("The filtered contract list as an Excel file");
+        group.MapGet("/operator", (int stationId, DateOnly? on, ContractService service, CancellationToken ct) =>
+            service.OperatorAsync(stationId, on, ct)).WithSummary("The agency operating a station on a date, from its contract");
+        group.MapGet("/{id:int}", (int id, ContractService service, CancellationToken ct) => service.GetAsync(id, ct));
+        group.MapPost("/", async (ContractForm form, ContractService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(form, ct);
+            return Results.Created($"/api/contracts/{created.Id}", created);
+        });
+        group.MapPut("/{id:int}", (int id, ContractForm form, ContractService service, CancellationToken ct) => service.UpdateAsync(id, form, ct))
+            .WithSummary("Edit a draft contract");
+        group.MapPost("/{id:int}/activate", (int id, ContractService service, CancellationToken ct) => service.ActivateAsync(id, ct));
+        group.MapPost("/{id:int}/complete", (int id, ContractCloseForm form, ContractService service, CancellationToken ct) =>
+            service.CompleteAsync(id, form, ct));
+        group.MapPost("/{id:int}/terminate", (int id, ContractCloseForm form, ContractService service, CancellationToken ct) =>
+            service.TerminateAsync(id, form, ct));
+        group.MapPost("/{id:int}/evaluations", (int id, EvaluationForm form, ContractService service, CancellationToken ct) =>
+            service.EvaluateAsync(id, form, ct)).WithSummary("Record the mid-term or final evaluation");
+        return app;
+    }
+}

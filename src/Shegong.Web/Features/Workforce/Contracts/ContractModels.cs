@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
+using Shegong.Web.Features.Services;
+
+namespace Shegong.Web.Features.Workforce.Contracts;
+
+/// <summary>The create/edit form of a contract (editable while a draft), shared by the Blazor form and the API.</summary>
+public sealed class ContractForm
+{
+    [Required(ErrorMessage = "请填写合同名称 / title is required")]
+    [StringLength(200, ErrorMessage = "合同名称不能超过200个字 / title is at most 200 characters")]
+    public string? Title { get; set; }
+
+    /// <summary>The buyer: a city or county (its civil-affairs bureau).</summary>
+    [Required(ErrorMessage = "请填写购买方区划代码 / buyer region is required")]
+    [RegularExpression(@"^\d{12}$", ErrorMessage = "区划代码须为12位数字 / region code must be 12 digits")]
+    public string? RegionCode { get; set; }
+
+    [Required(ErrorMessage = "请选择承接机构 / agency is required")]
+    public int? AgencyId { get; set; }
+
+    [Required(ErrorMessage = "请填写开始日期 / start date is required")]
+    public DateOnly? StartsOn { get; set; }
+
+    [Required(ErrorMessage = "请填写结束日期 / end date is required")]
+    public DateOnly? EndsOn { get; set; }
+
+    [Required(ErrorMessage = "请填写合同金额 / amount is required")]
+    [Range(typeof(decimal), "0", "1000000000", ErrorMessage = "合同金额须在0到10亿元之间 / amount must be between 0 and 1,000,000,000 yuan")]
+    public decimal? Amount { get; set; }
+
+    public List<int>? StationIds { get; set; }
+
+    /// <summary>Person-times per service category.</summary>
+    public Dictionary<ServiceCategory, int>? CategoryTargets { get; set; }
+
+    /// <summary>Cases, groups and activities per method.</summary>
+    public Dictionary<ServiceMethod, int>? MethodTargets { get; set; }
+}
+
+public sealed record ContractCloseForm(DateOnly? On, string? Reason);
+
+public sealed record EvaluationForm(EvaluationStage Stage, DateOnly? On, decimal Score, string? Notes);
+
+public sealed record ContractFilter(string? Region = null, int? AgencyId = null, ContractStatus? Status = null, string? Search = null);
+
+public sealed record ContractRow(
+    int Id,
+    string Title,
+    string RegionCode,
+    string BuyerName,
+    int AgencyId,
+    string AgencyName,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    decimal Amount,
+    ContractStatus Status,
+    int Stations,
+    decimal? LatestScore);
+
+public sealed record ContractStationRow(int StationId, string Name, string RegionCode);
+
+public sealed record EvaluationRow(EvaluationStage Stage, DateOnly On, decimal Score, string? Notes);
+
+public sealed record ContractDetail(
+    int Id,
+    string Title,
+    string RegionCode,
+    string BuyerName,
+    int AgencyId,
+    string AgencyName,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    DateOnly CoversUntil,
+    decimal Amount,
+    ContractStatus Status,
+    DateOnly? ClosedOn,
+    string? TerminationReason,
+    IReadOnlyList<ContractStationRow> Stations,
+    IReadOnlyDictionary<ServiceCategory, int> CategoryTargets,
+    IReadOnlyDictionary<ServiceMethod, int> MethodTargets,
+    IReadOnlyList<EvaluationRow> Evaluations);
+
+/// <summary>Who operated a station on a date, and under which contract (none when no contract covers it).</summary>
+public sealed record StationOperator(int StationId, DateOnly On, int? ContractId, int? AgencyId, string? AgencyName);
+
+public static class ContractExport
+{
+    public static byte[] ToXlsx(IEnumerable<ContractRow> rows) => ExcelExport.ToXlsx(rows,
+        ("编号", r => r.Id),
+        ("合同名称", r => r.Title),
+        ("购买方", r => r.BuyerName),
+        ("承接机构", r => r.AgencyName),
+        ("开始日期", r => r.StartsOn.ToString("yyyy-MM-dd")),
+        ("结束日期", r => r.EndsOn.ToString("yyyy-MM-dd")),
+        ("金额（元）", r => r.Amount),
+        ("状态", r => ContractNames.Zh(r.Status)),
+        ("站点数", r => r.Stations),
+        ("最近评估得分", r => r.LatestScore));
+}

@@ -1,0 +1,189 @@
+using Shegong.Web.Common;
+using Shegong.Web.Features.Services;
+
+namespace Shegong.Web.Features.Workforce.Contracts;
+
+public enum ContractStatus
+{
+    Draft,
+    Active,
+    Completed,
+    Terminated,
+}
+
+public enum EvaluationStage
+{
+    MidTerm,
+    Final,
+}
+
+/// <summary>
+/// A government purchase of services (政府购买服务): a civil-affairs bureau (the buyer region)
+/// pays an agency for deliverables at its stations over a period. Draft → Active →
+/// Completed (after the final evaluation) or Terminated (with a reason). Only a draft is edited.
+/// </summary>
+public class ServiceContract
+{
+    public int Id { get; private set; }
+    public required string Title { get; set; }
+
+    /// <summary>The buyer: the city or county whose bureau signs. Scope follows it and the stations.</summary>
+    public required string RegionCode { get; set; }
+    public int AgencyId { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly EndsOn { get; set; }
+    public decimal Amount { get; set; }
+    public ContractStatus Status { get; private set; } = ContractStatus.Draft;
+
+    /// <summary>Last day the agency operated the stations under this contract: the end date, or the termination date.</summary>
+    public DateOnly CoversUntil { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    public string? TerminationReason { get; private set; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+
+    public List<ContractStation> Stations { get; private set; } = [];
+    public List<ContractCategoryTarget> CategoryTargets { get; private set; } = [];
+    public List<ContractMethodTarget> MethodTargets { get; private set; } = [];
+    public List<ContractEvaluation> Evaluations { get; private set; } = [];
+
+    public bool IsEditable => Status == ContractStatus.Draft;
+
+    public void SetPeriod(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (endsOn < startsOn)
+        {
+            throw RequestProblem.Invalid("endsOn", "合同结束日期不能早于开始日期 / the end date cannot be before the start date");
+        }
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+        CoversUntil = endsOn;
+    }
+
+    public void EnsureEditable()
+    {
+        if (!IsEditable)
+        {
+            throw RequestProblem.Conflict($"只有草稿状态的合同可以修改，此合同为{ContractNames.Zh(Status)} / only a draft contract can be edited; this one is {Status}");
+        }
+    }
+
+    public void Activate()
+    {
+        Require(ContractStatus.Draft, ContractStatus.Active);
+        if (Stations.Count == 0)
+        {
+            throw RequestProblem.Invalid("stationIds", "合同生效前须指定运营的站点 / name the stations the agency operates before activating");
+        }
+        Status = ContractStatus.Active;
+    }
+
+    public void Complete(DateOnly on)
+    {
+        Require(ContractStatus.Active, ContractStatus.Completed);
+        if (!Evaluations.Any(e => e.Stage == EvaluationStage.Final))
+        {
+            throw RequestProblem.Invalid("status", "合同须先完成终期评估才能结项 / a contract needs its final evaluation before it is completed");
+        }
+        Status = ContractStatus.Completed;
+        ClosedOn = on;
+    }
+
+    public void Terminate(DateOnly on, string? reason)
+    {
+        Require(ContractStatus.Active, ContractStatus.Terminated);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw RequestProblem.Invalid("reason", "请填写终止原因 / give the reason for terminating");
+        }
+        if (on < StartsOn)
+        {
+            throw RequestProblem.Invalid("on", "终止日期不能早于合同开始日期 / the termination date cannot be before the start date");
+        }
+        Status = ContractStatus.Terminated;
+        ClosedOn = on;
+        TerminationReason = reason.Trim();
+        CoversUntil = on < EndsOn ? on : EndsOn;
+    }
+
+    /// <summary>One mid-term and one final evaluation, while the contract is active.</summary>
+    public ContractEvaluation Evaluate(EvaluationStage stage, DateOnly on, decimal score, string? notes)
+    {
+        if (Status != ContractStatus.Active)
+        {
+            throw RequestProblem.Conflict($"只能评估执行中的合同，此合同为{ContractNames.Zh(Status)} / only an active contract is evaluated; this one is {Status}");
+        }
+        if (Evaluations.Any(e => e.Stage == stage))
+        {
+            throw RequestProblem.Conflict($"此合同已有{ContractNames.Zh(stage)} / this contract already has its {stage} evaluation");
+        }
+        if (stage == EvaluationStage.Final && !Evaluations.Any(e => e.Stage == EvaluationStage.MidTerm))
+        {
+            throw RequestProblem.Invalid("stage", "须先进行中期评估 / the mid-term evaluation comes first");
+        }
+        if (score is < 0 or > 100)
+        {
+            throw RequestProblem.Invalid("score", "评估得分须在0到100之间 / score must be between 0 and 100");
+        }
+        var evaluation = new ContractEvaluation { Stage = stage, On = on, Score = score, Notes = notes?.Trim() };
+        Evaluations.Add(evaluation);
+        return evaluation;
+    }
+
+    private void Require(ContractStatus from, ContractStatus to)
+    {
+        if (Status != from)
+        {
+            throw RequestProblem.Conflict($"合同状态不能从“{ContractNames.Zh(Status)}”变为“{ContractNames.Zh(to)}” / a contract cannot move from {Status} to {to}");
+        }
+    }
+}
+
+/// <summary>A station the agency operates under the contract; its region is copied for the scope filter.</summary>
+public class ContractStation
+{
+    public int Id { get; private set; }
+    public int ServiceContractId { get; private set; }
+    public int StationId { get; init; }
+    public required string RegionCode { get; init; }
+}
+
+/// <summary>Deliverable per service category, in person-times.</summary>
+public class ContractCategoryTarget
+{
+    public int Id { get; private set; }
+    public int ServiceContractId { get; private set; }
+    public ServiceCategory Category { get; init; }
+    public int PersonTimes { get; init; }
+}
+
+/// <summary>Deliverable per method: cases, groups or community activities.</summary>
+public class ContractMethodTarget
+{
+    public int Id { get; private set; }
+    public int ServiceContractId { get; private set; }
+    public ServiceMethod Method { get; init; }
+    public int Count { get; init; }
+}
+
+public class ContractEvaluation
+{
+    public int Id { get; private set; }
+    public int ServiceContractId { get; private set; }
+    public EvaluationStage Stage { get; init; }
+    public DateOnly On { get; init; }
+    public decimal Score { get; init; }
+    public string? Notes { get; init; }
+}
+
+public static class ContractNames
+{
+    public static string Zh(ContractStatus status) => status switch
+    {
+        ContractStatus.Draft => "草稿",
+        ContractStatus.Active => "执行中",
+        ContractStatus.Completed => "已结项",
+        _ => "已终止",
+    };
+
+    public static string Zh(EvaluationStage stage) => stage == EvaluationStage.MidTerm ? "中期评估" : "终期评估";
+}

@@ -1,0 +1,35 @@
+using Shegong.Web.Common;
+
+namespace Shegong.Web.Features.Workforce.Development;
+
+public static class StaffSessionEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        Map<Training>(app, "/api/trainings", "Trainings", "trainings", "培训师");
+        Map<Supervision>(app, "/api/supervisions", "Supervisions", "supervisions", "督导");
+        return app;
+    }
+
+    private static void Map<T>(IEndpointRouteBuilder app, string route, string tag, string fileStem, string leaderHeader) where T : StaffSession, new()
+    {
+        var group = app.MapGroup(route).WithTags(tag);
+        group.MapGet("/", (string? region, int? year, int? socialWorkerId, string? search, int? page, int? pageSize,
+                StaffSessionService<T> service, CancellationToken ct) =>
+            service.ListAsync(new StaffSessionFilter(region, year, socialWorkerId, search), PageRequest.From(page, pageSize), ct));
+        group.MapGet("/export", async (string? region, int? year, int? socialWorkerId, string? search,
+            StaffSessionService<T> service, TimeProvider clock, CancellationToken ct) =>
+        {
+            var rows = await service.ExportAsync(new StaffSessionFilter(region, year, socialWorkerId, search), ct);
+            return Results.File(StaffSessionExport.ToXlsx(rows, leaderHeader), ExcelExport.ContentType, ExcelExport.FileName(fileStem, clock.GetLocalNow()));
+        });
+        group.MapGet("/{id:int}", (int id, StaffSessionService<T> service, CancellationToken ct) => service.GetAsync(id, ct));
+        group.MapPost("/", async (StaffSessionForm form, StaffSessionService<T> service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(form, ct);
+            return Results.Created($"{route}/{created.Id}", created);
+        });
+        group.MapPut("/{id:int}", (int id, StaffSessionForm form, StaffSessionService<T> service, CancellationToken ct) =>
+            service.UpdateAsync(id, form, ct));
+    }
+}

@@ -1,0 +1,185 @@
+using Shegong.Web.Common;
+using Shegong.Web.Common.Validation;
+using Shegong.Web.Features.Stations;
+
+namespace Shegong.Web.Features.Workforce.SocialWorkers;
+
+public enum CertificationLevel
+{
+    None,
+    Assistant,
+    Intermediate,
+    Senior,
+}
+
+public enum Education
+{
+    HighSchool,
+    JuniorCollege,
+    Bachelor,
+    Master,
+    Doctorate,
+}
+
+public enum SocialWorkerStatus
+{
+    Active,
+    Left,
+}
+
+public enum AssignmentRole
+{
+    Resident,
+    Supporting,
+}
+
+/// <summary>
+/// A social worker (社会工作者). ID number and phone are held encrypted with a keyed hash beside
+/// them; birth date, sex and native county come from the ID number. The worker belongs to the
+/// region of their resident station, or of their employing agency while they have none (and
+/// keeps the last one after leaving), which is what the scope filter reads.
+/// </summary>
+public class SocialWorker
+{
+    public int Id { get; private set; }
+    public required string Name { get; set; }
+    public Sex Sex { get; set; }
+    public DateOnly BirthDate { get; set; }
+    public required string IdNumberCipher { get; set; }
+    public required string IdNumberHash { get; set; }
+    public string? PhoneCipher { get; set; }
+    public string? PhoneHash { get; set; }
+
+    /// <summary>The county of the ID number's region prefix, padded to 12 digits.</summary>
+    public required string NativeCountyCode { get; set; }
+    public Education Education { get; set; }
+    public string? Major { get; set; }
+    public int? GraduationYear { get; set; }
+    public CertificationLevel Certification { get; set; }
+    public string? CertificateNumber { get; set; }
+    public int? CertificateYear { get; set; }
+    public int AgencyId { get; set; }
+    public DateOnly HiredOn { get; set; }
+    public DateOnly? LeftOn { get; private set; }
+    public SocialWorkerStatus Status { get; private set; } = SocialWorkerStatus.Active;
+    public required string RegionCode { get; set; }
+    public int? ResidentStationId { get; private set; }
+
+    /// <summary>应届毕业生: hired in the year of graduation.</summary>
+    public bool IsNewGraduate { get; private set; }
+
+    /// <summary>本地社工: the native county is the resident station's county.</summary>
+    public bool IsLocal { get; private set; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+
+    public List<StationAssignment> Assignments { get; private set; } = [];
+
+    public bool IsCertified => Certification != CertificationLevel.None;
+
+    public void Recompute() => IsNewGraduate = GraduationYear == HiredOn.Year;
+
+    /// <summary>Makes the worker resident at <paramref name="station"/> from a date, ending the previous residence the day before.</summary>
+    public void AssignResident(Station station, DateOnly from)
+    {
+        EnsureActive();
+        var current = Open(AssignmentRole.Resident);
+        if (current is not null)
+        {
+            if (current.StationId == station.Id)
+            {
+                throw RequestProblem.Conflict("该社工已驻此站点 / the social worker is already resident at this station");
+            }
+            if (from <= current.From)
+            {
+                throw RequestProblem.Invalid("from", $"新驻站日期须晚于当前驻站开始日期（{current.From:yyyy-MM-dd}） / the new residence must start after {current.From:yyyy-MM-dd}");
+            }
+            current.To = from.AddDays(-1);
+        }
+        if (Open(AssignmentRole.Supporting, station.Id) is { } supporting)
+        {
+            supporting.To = from.AddDays(-1) < supporting.From ? supporting.From : from.AddDays(-1);
+        }
+        Assignments.Add(new StationAssignment { StationId = station.Id, Role = AssignmentRole.Resident, From = from });
+        ResidentStationId = station.Id;
+        RegionCode = station.RegionCode;
+        IsLocal = station.RegionCode[..6] == NativeCountyCode[..6];
+    }
+
+    /// <summary>Adds a station the worker supports besides their residence.</summary>
+    public void Support(Station station, DateOnly from)
+    {
+        EnsureActive();
+        if (ResidentStationId == station.Id || Open(AssignmentRole.Supporting, station.Id) is not null)
+        {
+            throw RequestProblem.Conflict("该社工已在此站点工作 / the social worker already works at this station");
+        }
+        Assignments.Add(new StationAssignment { StationId = station.Id, Role = AssignmentRole.Supporting, From = from });
+    }
+
+    public void EndAssignment(int assignmentId, DateOnly on)
+    {
+        var assignment = Assignments.FirstOrDefault(a => a.Id == assignmentId && a.To is null)
+            ?? throw RequestProblem.NotFound($"没有编号为{assignmentId}的在岗安排 / no open assignment has id {assignmentId}");
+        if (on < assignment.From)
+        {
+            throw RequestProblem.Invalid("on", "结束日期不能早于开始日期 / the end date cannot be before the start date");
+        }
+        assignment.To = on;
+        if (assignment.Role == AssignmentRole.Resident)
+        {
+            ResidentStationId = null;
+            IsLocal = false;
+        }
+    }
+
+    /// <summary>Leaves the workforce: every open assignment ends that day.</summary>
+    public void Leave(DateOnly on)
+    {
+        EnsureActive();
+        if (on < HiredOn)
+        {
+            throw RequestProblem.Invalid("on", "离职日期不能早于入职日期 / the leaving date cannot be before the hiring date");
+        }
+        foreach (var open in Assignments.Where(a => a.To is null))
+        {
+            open.To = on < open.From ? open.From : on;
+        }
+        ResidentStationId = null;
+        IsLocal = false;
+        LeftOn = on;
+        Status = SocialWorkerStatus.Left;
+    }
+
+    private StationAssignment? Open(AssignmentRole role, int? stationId = null) =>
+        Assignments.FirstOrDefault(a => a.Role == role && a.To is null && (stationId is null || a.StationId == stationId));
+
+    private void EnsureActive()
+    {
+        if (Status == SocialWorkerStatus.Left)
+        {
+            throw RequestProblem.Conflict("该社工已离职 / the social worker has left");
+        }
+    }
+}
+
+/// <summary>A period at a station: resident (one at a time) or supporting (any number).</summary>
+public class StationAssignment
+{
+    public int Id { get; private set; }
+    public int SocialWorkerId { get; private set; }
+    public int StationId { get; init; }
+    public AssignmentRole Role { get; init; }
+    public DateOnly From { get; init; }
+    public DateOnly? To { get; set; }
+}
+
+/// <summary>Each time someone was shown a plain ID number or phone. The audit trail will take this over.</summary>
+public class RevealLog
+{
+    public long Id { get; private set; }
+    public DateTime At { get; init; } = DateTime.UtcNow;
+    public required string Who { get; init; }
+    public required string Entity { get; init; }
+    public int EntityId { get; init; }
+    public required string Field { get; init; }
+}

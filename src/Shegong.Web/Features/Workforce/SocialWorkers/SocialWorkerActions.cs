@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Privacy;
+
+namespace Shegong.Web.Features.Workforce.SocialWorkers;
+
+/// <summary>Station assignments, leaving, and revealing personal data.</summary>
+public sealed partial class SocialWorkerService
+{
+    public async Task<SocialWorkerDetail> AssignAsync(int id, AssignmentForm form, CancellationToken cancellationToken = default)
+    {
+        var worker = await LoadAsync(id, cancellationToken);
+        var station = await StationAsync(form.StationId, "stationId", cancellationToken);
+        var from = form.From ?? Today;
+        if (from < worker.HiredOn)
+        {
+            throw RequestProblem.Invalid("from", "到站日期不能早于入职日期 / the assignment cannot start before the hiring date");
+        }
+        if (form.Role == AssignmentRole.Resident)
+        {
+            worker.AssignResident(station, from);
+        }
+        else
+        {
+            worker.Support(station, from);
+        }
+        await SaveAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    public async Task<SocialWorkerDetail> EndAssignmentAsync(int id, int assignmentId, DateForm form, CancellationToken cancellationToken = default)
+    {
+        var worker = await LoadAsync(id, cancellationToken);
+        worker.EndAssignment(assignmentId, form.On ?? Today);
+        await SaveAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    public async Task<SocialWorkerDetail> LeaveAsync(int id, DateForm form, CancellationToken cancellationToken = default)
+    {
+        var worker = await LoadAsync(id, cancellationToken);
+        worker.Leave(form.On ?? Today);
+        await SaveAsync(cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>The plain ID number or phone of a worker in scope, once permitted and recorded.</summary>
+    public async Task<RevealResult> RevealAsync(int id, RevealForm form, CancellationToken cancellationToken = default)
+    {
+        var field = form.Field?.Trim().ToLowerInvariant() switch
+        {
+            "idnumber" => PersonalField.IdNumber,
+            "phone" => PersonalField.Phone,
+            _ => throw RequestProblem.Invalid("field", "只能显示身份证号码（idNumber）或手机号码（phone） / field must be idNumber or phone"),
+        };
+        var worker = await db.SocialWorkers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw NotFound(id);
+        var cipher = field == PersonalField.IdNumber ? worker.IdNumberCipher : worker.PhoneCipher;
+        if (cipher is null)
+        {
+            throw RequestProblem.NotFound("该社工未登记手机号码 / this social worker has no phone on record");
+        }
+        await AuthorizeAndRecordRevealAsync(worker, field, cancellationToken);
+        return new RevealResult(field == PersonalField.IdNumber ? "idNumber" : "phone", personal.Decrypt(field, cipher));
+    }
+
+    /// <summary>
+    /// The one place a reveal is permitted and recorded. Accounts and the audit trail are not
+    /// wired in yet: for now everyone in scope may reveal and the reveal goes to RevealLogs with
+    /// who = "unknown". The merger replaces this body with the role check and the audit entry.
+    /// </summary>
+    private async Task AuthorizeAndRecordRevealAsync(SocialWorker worker, PersonalField field, CancellationToken cancellationToken)
+    {
+        db.RevealLogs.Add(new RevealLog { Who = "unknown", Entity = nameof(SocialWorker), EntityId = worker.Id, Field = field.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<SocialWorker> LoadAsync(int id, CancellationToken cancellationToken) =>
+        await db.SocialWorkers.Include(w => w.Assignments).FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw NotFound(id);
+
+    /// <summary>Saves; a race lost on the unique ID-number hash becomes a 409, not a 500.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("IdNumberHash", StringComparison.Ordinal) == true)
+        {
+            throw RequestProblem.Conflict("该身份证号码已登记为社工，同一人不能重复登记 / this ID number is already registered to a social worker");
+        }
+    }
+
+    private async Task<IReadOnlyList<SocialWorkerRow>> ToRowsAsync(List<SocialWorker> workers, CancellationToken cancellationToken)
+    {
+        var agencyIds = workers.Select(w => w.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.IgnoreQueryFilters().Where(a => agencyIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var stationIds = workers.Where(w => w.ResidentStationId != null).Select(w => w.ResidentStationId!.Value).Distinct().ToList();
+        var stations = await db.Stations.IgnoreQueryFilters().Where(s => stationIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        return workers.Select(w => new SocialWorkerRow(w.Id, w.Name, w.Sex,
+            Masking.IdNumber(personal.Decrypt(PersonalField.IdNumber, w.IdNumberCipher)),
+            Masking.Phone(personal.DecryptOrNull(PersonalField.Phone, w.PhoneCipher)),
+            w.AgencyId, agencies.GetValueOrDefault(w.AgencyId, ""), w.ResidentStationId,
+            w.ResidentStationId is { } s ? stations.GetValueOrDefault(s) : null,
+            w.Certification, w.Status, w.IsNewGraduate, w.IsLocal, w.HiredOn, w.RegionCode)).ToList();
+    }
+}

@@ -1,0 +1,38 @@
+using Shegong.Web.Common;
+
+namespace Shegong.Web.Features.Workforce.SocialWorkers;
+
+public static class SocialWorkerEndpoints
+{
+    public static IEndpointRouteBuilder MapSocialWorkerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/social-workers").WithTags("SocialWorkers");
+        group.MapGet("/", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
+                bool? newGraduate, bool? local, string? search, string? idNumber, string? phone, int? page, int? pageSize,
+                SocialWorkerService service, CancellationToken ct) =>
+            service.ListAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search, idNumber, phone),
+                PageRequest.From(page, pageSize), ct))
+            .WithSummary("Social workers; idNumber and phone find exact matches through the keyed hash");
+        group.MapGet("/export", async (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
+            bool? newGraduate, bool? local, string? search, SocialWorkerService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            var rows = await service.ExportAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search), ct);
+            return Results.File(SocialWorkerNames.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("social-workers", clock.GetLocalNow()));
+        }).WithSummary("The filtered list as an Excel file, ID numbers and phones masked");
+        group.MapGet("/{id:int}", (int id, SocialWorkerService service, CancellationToken ct) => service.GetAsync(id, ct));
+        group.MapPost("/", async (SocialWorkerForm form, SocialWorkerService service, CancellationToken ct) =>
+        {
+            var created = await service.CreateAsync(form, ct);
+            return Results.Created($"/api/social-workers/{created.Id}", created);
+        });
+        group.MapPut("/{id:int}", (int id, SocialWorkerForm form, SocialWorkerService service, CancellationToken ct) => service.UpdateAsync(id, form, ct));
+        group.MapPost("/{id:int}/assignments", (int id, AssignmentForm form, SocialWorkerService service, CancellationToken ct) =>
+            service.AssignAsync(id, form, ct)).WithSummary("Make the worker resident at, or supporting, a station from a date");
+        group.MapPost("/{id:int}/assignments/{assignmentId:int}/end", (int id, int assignmentId, DateForm form, SocialWorkerService service,
+            CancellationToken ct) => service.EndAssignmentAsync(id, assignmentId, form, ct));
+        group.MapPost("/{id:int}/leave", (int id, DateForm form, SocialWorkerService service, CancellationToken ct) => service.LeaveAsync(id, form, ct));
+        group.MapPost("/{id:int}/reveal", (int id, RevealForm form, SocialWorkerService service, CancellationToken ct) =>
+            service.RevealAsync(id, form, ct)).WithSummary("The plain ID number or phone (field = idNumber | phone); every reveal is recorded");
+        return app;
+    }
+}

@@ -1,0 +1,152 @@
+using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Validation;
+
+namespace Shegong.Web.Features.Workforce.SocialWorkers;
+
+/// <summary>
+/// The create/edit form of a social worker, shared by the Blazor form and the API. On edit an
+/// empty ID number keeps the stored one (the form never holds it in plain), and so does a null phone.
+/// </summary>
+public sealed class SocialWorkerForm
+{
+    [Required(ErrorMessage = "请填写姓名 / name is required")]
+    [StringLength(50, ErrorMessage = "姓名不能超过50个字 / name is at most 50 characters")]
+    public string? Name { get; set; }
+
+    [CitizenId]
+    public string? IdNumber { get; set; }
+
+    [MobileNumber]
+    public string? Phone { get; set; }
+
+    [Required(ErrorMessage = "请选择学历 / education is required")]
+    public Education? Education { get; set; }
+
+    [StringLength(100, ErrorMessage = "专业不能超过100个字 / major is at most 100 characters")]
+    public string? Major { get; set; }
+
+    [Range(1950, 2100, ErrorMessage = "毕业年份须在1950到2100之间 / graduation year must be between 1950 and 2100")]
+    public int? GraduationYear { get; set; }
+
+    [Required(ErrorMessage = "请选择持证等级 / certification is required")]
+    public CertificationLevel? Certification { get; set; }
+
+    [StringLength(50, ErrorMessage = "证书编号不能超过50个字 / certificate number is at most 50 characters")]
+    public string? CertificateNumber { get; set; }
+
+    [Range(2008, 2100, ErrorMessage = "取证年份须在2008到2100之间 / certificate year must be between 2008 and 2100")]
+    public int? CertificateYear { get; set; }
+
+    [Required(ErrorMessage = "请选择所在社工机构 / agency is required")]
+    public int? AgencyId { get; set; }
+
+    [Required(ErrorMessage = "请填写入职日期 / hiring date is required")]
+    public DateOnly? HiredOn { get; set; }
+
+    /// <summary>On create: the station the worker is resident at from the hiring date.</summary>
+    public int? ResidentStationId { get; set; }
+}
+
+public sealed record AssignmentForm(int StationId, AssignmentRole Role, DateOnly? From);
+
+public sealed record DateForm(DateOnly? On);
+
+public sealed record RevealForm(string Field);
+
+public sealed record RevealResult(string Field, string Value);
+
+public sealed record SocialWorkerFilter(
+    string? Region = null,
+    int? AgencyId = null,
+    int? StationId = null,
+    CertificationLevel? Certification = null,
+    SocialWorkerStatus? Status = null,
+    bool? NewGraduate = null,
+    bool? Local = null,
+    string? Search = null,
+    string? IdNumber = null,
+    string? Phone = null);
+
+public sealed record SocialWorkerRow(
+    int Id,
+    string Name,
+    Sex Sex,
+    string IdNumberMasked,
+    string PhoneMasked,
+    int AgencyId,
+    string AgencyName,
+    int? ResidentStationId,
+    string? ResidentStationName,
+    CertificationLevel Certification,
+    SocialWorkerStatus Status,
+    bool IsNewGraduate,
+    bool IsLocal,
+    DateOnly HiredOn,
+    string RegionCode);
+
+public sealed record AssignmentRow(int Id, int StationId, string StationName, AssignmentRole Role, DateOnly From, DateOnly? To);
+
+public sealed record HoursRow(int Year, decimal TrainingHours, decimal SupervisionHours);
+
+public sealed record SocialWorkerDetail(
+    int Id,
+    string Name,
+    Sex Sex,
+    DateOnly BirthDate,
+    string IdNumberMasked,
+    string PhoneMasked,
+    string NativeCountyCode,
+    Education Education,
+    string? Major,
+    int? GraduationYear,
+    CertificationLevel Certification,
+    string? CertificateNumber,
+    int? CertificateYear,
+    int AgencyId,
+    string AgencyName,
+    DateOnly HiredOn,
+    DateOnly? LeftOn,
+    SocialWorkerStatus Status,
+    bool IsNewGraduate,
+    bool IsLocal,
+    int? ResidentStationId,
+    string RegionCode,
+    IReadOnlyList<AssignmentRow> Assignments,
+    IReadOnlyList<HoursRow> Hours);
+
+public static class SocialWorkerNames
+{
+    public static string Zh(CertificationLevel level) => level switch
+    {
+        CertificationLevel.Assistant => "助理社会工作师",
+        CertificationLevel.Intermediate => "社会工作师",
+        CertificationLevel.Senior => "高级社会工作师",
+        _ => "未持证",
+    };
+
+    public static string Zh(Education education) => education switch
+    {
+        Education.HighSchool => "高中及以下",
+        Education.JuniorCollege => "大专",
+        Education.Bachelor => "本科",
+        Education.Master => "硕士",
+        _ => "博士",
+    };
+
+    public static string Zh(Sex sex) => sex == Sex.Male ? "男" : "女";
+
+    public static byte[] ToXlsx(IEnumerable<SocialWorkerRow> rows) => ExcelExport.ToXlsx(rows,
+        ("编号", r => r.Id),
+        ("姓名", r => r.Name),
+        ("性别", r => Zh(r.Sex)),
+        ("身份证号码", r => r.IdNumberMasked),
+        ("手机号码", r => r.PhoneMasked),
+        ("社工机构", r => r.AgencyName),
+        ("驻站站点", r => r.ResidentStationName),
+        ("持证等级", r => Zh(r.Certification)),
+        ("应届毕业生", r => r.IsNewGraduate ? "是" : "否"),
+        ("本地社工", r => r.IsLocal ? "是" : "否"),
+        ("入职日期", r => r.HiredOn.ToString("yyyy-MM-dd")),
+        ("状态", r => r.Status == SocialWorkerStatus.Active ? "在岗" : "离职"));
+}

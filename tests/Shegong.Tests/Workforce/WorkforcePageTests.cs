@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace Shegong.Tests.Workforce;
+
+/// <summary>Every workforce page renders on the server with its Chinese heading (no browser needed).</summary>
+public class WorkforcePageTests(WorkforceApp app) : IClassFixture<WorkforceApp>
+{
+    [Theory]
+    [InlineData("/workforce/agencies", "社工机构")]
+    [InlineData("/workforce/agencies/new", "新增机构")]
+    [InlineData("/workforce/contracts", "服务合同")]
+    [InlineData("/workforce/social-workers", "社工队伍")]
+    [InlineData("/workforce/social-workers/new", "新增社工")]
+    [InlineData("/workforce/trainings", "培训")]
+    [InlineData("/workforce/supervisions", "督导")]
+    [InlineData("/workforce/trainings/new", "新增培训")]
+    [InlineData("/workforce/supervisions/new", "新增督导")]
+    [InlineData("/workforce/summary", "社工配备情况")]
+    public async Task The_page_renders_with_its_heading(string path, string heading)
+    {
+        var response = await app.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<h1>{heading}</h1>", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task The_detail_page_shows_masked_values_and_a_reveal_button()
+    {
+        var agency = await app.AgencyAsync("页面测试社工中心", CreditCodes.Make(40), "510104000000");
+        var worker = await app.WorkerAsync(agency, null, idNumber: "510105199003071233");
+        var html = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/workforce/social-workers/{worker}", TestContext.Current.CancellationToken));
+        Assert.Contains("510105********1233", html);
+        Assert.DoesNotContain("510105199003071233", html);
+        Assert.Contains("显示", html);
+    }
+}
