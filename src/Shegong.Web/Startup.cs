@@ -24,6 +24,7 @@ public static class Startup
         services.AddScoped<RegionImporter>();
         services.AddScoped<StationService>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<RevealRecorder>();
         services.AddSingleton<CoverageGeo>();
         services.AddScoped<DemoSeeder>();
         services.AddPrivacy();

@@ -34,7 +34,6 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : I
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<Training> Trainings => Set<Training>();
     public DbSet<Supervision> Supervisions => Set<Supervision>();
-    public DbSet<RevealLog> RevealLogs => Set<RevealLog>();
 
     /// <summary>The region subtree this context's queries are limited to.</summary>
     public RegionScope Scope { get; } = scope;
@@ -42,6 +41,7 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : I
     // Query filters read these per query, so one model serves every user's scope.
     private string? ScopeLow => Scope.Low;
     private string? ScopeHigh => Scope.High;
+    private int? ScopeAgency => Scope.AgencyId;
     private string? ScopeAncestor0 => Scope.Ancestors[0];
     private string? ScopeAncestor1 => Scope.Ancestors[1];
     private string? ScopeAncestor2 => Scope.Ancestors[2];
@@ -65,16 +65,20 @@ public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : I
         modelBuilder.Entity<Region>().HasQueryFilter(r =>
             ScopeLow == null || (string.Compare(r.Code, ScopeLow) >= 0 && string.Compare(r.Code, ScopeHigh) <= 0)
             || r.Code == ScopeAncestor0 || r.Code == ScopeAncestor1 || r.Code == ScopeAncestor2 || r.Code == ScopeAncestor3);
-        // An agency is seen where it is registered and in every county it serves; a contract by
+        // An agency is seen where it is registered and in every county it serves (agencies are
+        // registered and serve at county level, so township staff see their county's agencies); a contract by
         // its buyer and wherever its stations are.
-        modelBuilder.Entity<Agency>().HasQueryFilter(a => ScopeLow == null
+        // An agency manager further sees only their own agency, its staff and its contracts.
+        modelBuilder.Entity<Agency>().HasQueryFilter(a => (ScopeAgency == null || a.Id == ScopeAgency) && (ScopeLow == null
             || (string.Compare(a.RegionCode, ScopeLow) >= 0 && string.Compare(a.RegionCode, ScopeHigh) <= 0)
-            || a.ServiceAreas.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0));
-        modelBuilder.Entity<ServiceContract>().HasQueryFilter(c => ScopeLow == null
+            || a.ServiceAreas.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0)
+            // Township and village staff see the agencies of their county, which operate their station.
+            || a.RegionCode == ScopeAncestor2 || a.ServiceAreas.Any(s => s.RegionCode == ScopeAncestor2)));
+        modelBuilder.Entity<ServiceContract>().HasQueryFilter(c => (ScopeAgency == null || c.AgencyId == ScopeAgency) && (ScopeLow == null
             || (string.Compare(c.RegionCode, ScopeLow) >= 0 && string.Compare(c.RegionCode, ScopeHigh) <= 0)
-            || c.Stations.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0));
-        modelBuilder.Entity<SocialWorker>().HasQueryFilter(w =>
-            ScopeLow == null || (string.Compare(w.RegionCode, ScopeLow) >= 0 && string.Compare(w.RegionCode, ScopeHigh) <= 0));
+            || c.Stations.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0)));
+        modelBuilder.Entity<SocialWorker>().HasQueryFilter(w => (ScopeAgency == null || w.AgencyId == ScopeAgency)
+            && (ScopeLow == null || (string.Compare(w.RegionCode, ScopeLow) >= 0 && string.Compare(w.RegionCode, ScopeHigh) <= 0)));
         modelBuilder.Entity<StaffSession>().HasQueryFilter(t =>
             ScopeLow == null || (string.Compare(t.RegionCode, ScopeLow) >= 0 && string.Compare(t.RegionCode, ScopeHigh) <= 0));
 

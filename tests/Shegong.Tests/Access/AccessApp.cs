@@ -21,7 +21,7 @@ public sealed record Place(string RegionCode, int? StationId, string VillageCode
 /// The Sichuan app with a few stations around 成都市 / 锦江区 and a signed-in client per role,
 /// each with its own, a sibling and the parent region and station.
 /// </summary>
-public sealed class AccessApp : TestApp
+public class AccessApp : TestApp
 {
     public const string Province = "510000000000";
     public const string Chengdu = "510100000000";

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common.Privacy;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Audit;
 
 namespace Shegong.Tests.Workforce;
 
@@ -63,7 +65,7 @@ public class PrivacyTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     }
 
     [Fact]
-    public async Task A_reveal_answers_the_plain_value_and_is_recorded()
+    public async Task A_reveal_answers_the_plain_value_and_is_audited_without_the_value()
     {
         var agency = await app.AgencyAsync("青羊显示测试社工中心", CreditCodes.Make(2), "510105000000");
         var worker = await app.WorkerAsync(agency, null, idNumber: "11010519491231002X");
@@ -72,12 +74,33 @@ public class PrivacyTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Equal("11010519491231002X", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("value").GetString());
 
         await using var db = app.OpenDb();
-        var log = await db.RevealLogs.SingleAsync(r => r.EntityId == worker, Ct);
-        Assert.Equal(("SocialWorker", "IdNumber"), (log.Entity, log.Field));
+        var entry = await db.AuditEntries.SingleAsync(a => a.Entity == "SocialWorker" && a.EntityId == worker.ToString() && a.Action == AuditAction.Revealed, Ct);
+        Assert.Equal("admin", entry.UserName);
+        Assert.Contains("idNumber", entry.Changes);
+        Assert.DoesNotContain("11010519491231002X", entry.Changes);
+
+        // The audit API shows it to an official of the region.
+        var audit = await app.Client.GetFromJsonAsync<JsonElement>("/api/audit?entity=SocialWorker", Ct);
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), i => i.GetProperty("action").GetString() == "Revealed");
 
         var bad = await app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/reveal", new { field = "name" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(1, await db.RevealLogs.CountAsync(r => r.EntityId == worker, Ct));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityId == worker.ToString() && a.Action == AuditAction.Revealed, Ct));
+    }
+
+    [Theory]
+    [InlineData(AccountRole.Viewer)]
+    [InlineData(AccountRole.SocialWorker)]
+    public async Task Viewers_and_social_workers_cannot_reveal_and_nothing_is_recorded(AccountRole role)
+    {
+        var agency = await app.AgencyAsync($"不可显示{role}社工中心", CreditCodes.Make(role == AccountRole.Viewer ? 3 : 4), "510105000000");
+        var worker = await app.WorkerAsync(agency, null, idNumber: role == AccountRole.Viewer ? "510105198501010017" : "51010519860202002X");
+        var client = await app.ClientAsync(role, "510105000000");
+        var response = await client.PostAsJsonAsync($"/api/social-workers/{worker}/reveal", new { field = "idNumber" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("5101051985", await response.Content.ReadAsStringAsync(Ct));
+        await using var db = app.OpenDb();
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityId == worker.ToString() && a.Action == AuditAction.Revealed, Ct));
     }
 
     [Fact]

@@ -1,6 +1,10 @@
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce.Agencies;
+using Shegong.Web.Features.Workforce.Contracts;
+using Shegong.Web.Features.Workforce.Development;
+using Shegong.Web.Features.Workforce.SocialWorkers;
 
 namespace Shegong.Web.Common.Access;
 
@@ -18,6 +22,13 @@ public static class AccessRules
 
     /// <summary>Roles that may manage accounts (below their own, inside their scope).</summary>
     public static readonly AccountRole[] AccountManagers = [.. Officials, AccountRole.StationManager];
+
+    /// <summary>
+    /// Roles that may reveal a person's full ID number or phone (each reveal is audited): the
+    /// officials, and the station and agency managers who employ and deploy the workers.
+    /// Social workers and viewers see masked values only.
+    /// </summary>
+    public static readonly AccountRole[] Revealers = [.. Officials, AccountRole.StationManager, AccountRole.AgencyManager];
 
     /// <summary>Authorization policy names for write endpoints: the role is refused (403) before the input is even read.</summary>
     public const string WriteRegions = "WriteRegions";
@@ -40,6 +51,26 @@ public static class AccessRules
         if (entityType == typeof(Account))
         {
             return AccountManagers.Contains(role);
+        }
+        // Workforce: agencies (registered with civil affairs) and contracts (the buyer's side) by
+        // officials only; social workers by officials and their employers/stations; training and
+        // supervision sessions by officials and station managers (county stations organise them).
+        if (entityType == typeof(Agency) || entityType == typeof(AgencyServiceArea))
+        {
+            return Officials.Contains(role);
+        }
+        if (entityType == typeof(ServiceContract) || entityType == typeof(ContractStation) || entityType == typeof(ContractCategoryTarget)
+            || entityType == typeof(ContractMethodTarget) || entityType == typeof(ContractEvaluation))
+        {
+            return Officials.Contains(role);
+        }
+        if (entityType == typeof(SocialWorker) || entityType == typeof(StationAssignment))
+        {
+            return Officials.Contains(role) || role is AccountRole.StationManager or AccountRole.AgencyManager;
+        }
+        if (typeof(StaffSession).IsAssignableFrom(entityType) || entityType == typeof(SessionAttendance))
+        {
+            return Officials.Contains(role) || role == AccountRole.StationManager;
         }
         // Entities of later features: any role but the viewer until their feature narrows it.
         return true;

@@ -22,6 +22,15 @@ public sealed class RegionScope
     public bool IsUnrestricted => RootCode is null;
 
     /// <summary>
+    /// For an agency manager: the one agency whose agency, staff and contracts they may see, on
+    /// top of the region limits; null for everyone else.
+    /// </summary>
+    public int? AgencyId { get; private set; }
+
+    /// <summary>Limits agency-owned records (agency, its social workers, its contracts) to one agency.</summary>
+    public void RestrictToAgency(int agencyId) => AgencyId = agencyId;
+
+    /// <summary>
     /// The root's ancestors (province, city, …), readable as regions so a cascader can show the
     /// path down to the root; unused slots hold null. Only regions use them, not other entities.
     /// </summary>
@@ -54,6 +63,7 @@ public sealed class RegionScope
         Low = "1";
         High = "0";
         Ancestors = new string?[4];
+        AgencyId = null;
     }
 
     /// <summary>Takes over another scope's limits (a page's per-call DI scope inherits its circuit's).</summary>
@@ -63,6 +73,7 @@ public sealed class RegionScope
         Low = other.Low;
         High = other.High;
         Ancestors = [.. other.Ancestors];
+        AgencyId = other.AgencyId;
     }
 
     /// <summary>True when <paramref name="regionCode"/> lies inside the visible subtree.</summary>

@@ -85,6 +85,10 @@ public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope s
         {
             scope.Restrict(account.RegionCode);
         }
+        if (account is { Role: AccountRole.AgencyManager, AgencyId: { } agencyId })
+        {
+            scope.RestrictToAgency(agencyId);
+        }
         return true;
     }
 }

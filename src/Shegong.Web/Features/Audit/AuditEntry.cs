@@ -33,6 +33,9 @@ public enum AuditAction
     Updated,
     StatusChanged,
     Deleted,
+
+    /// <summary>A person's protected field was shown in full to the user.</summary>
+    Revealed,
 }
 
 /// <summary>One field of a change; values are text, masked as <see cref="AuditRecorder.Mask"/> for personal fields.</summary>

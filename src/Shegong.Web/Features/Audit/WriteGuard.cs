@@ -23,6 +23,11 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             {
                 continue;
             }
+            // The one audit entry written outside the interceptor: a reveal, added, never changed.
+            if (entry.Entity is AuditEntry { Action: AuditAction.Revealed } && entry.State == EntityState.Added)
+            {
+                continue;
+            }
             if (entry.Entity is AuditEntry)
             {
                 throw RequestProblem.Forbidden("审计日志不可修改或删除 / audit entries cannot be changed or deleted");

@@ -737,40 +737,6 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.UseTphMappingStrategy();
                 });
 
-            modelBuilder.Entity("Shegong.Web.Features.Workforce.SocialWorkers.RevealLog", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Who")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Entity", "EntityId");
-
-                    b.ToTable("RevealLogs");
-                });
-
             modelBuilder.Entity("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", b =>
                 {
                     b.Property<int>("Id")

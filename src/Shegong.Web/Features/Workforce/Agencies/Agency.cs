@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Workforce.Agencies;
@@ -35,6 +36,7 @@ public class Agency
     public string? ContactPerson { get; set; }
 
     /// <summary>The contact's phone, encrypted (a person's phone: PIPL).</summary>
+    [MaskedInAudit]
     public string? ContactPhoneCipher { get; set; }
     public AgencyStatus Status { get; set; } = AgencyStatus.Active;
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;

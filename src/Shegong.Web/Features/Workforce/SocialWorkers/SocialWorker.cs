@@ -1,5 +1,6 @@
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
+using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Stations;
 
 namespace Shegong.Web.Features.Workforce.SocialWorkers;
@@ -45,9 +46,13 @@ public class SocialWorker
     public required string Name { get; set; }
     public Sex Sex { get; set; }
     public DateOnly BirthDate { get; set; }
+    [MaskedInAudit]
     public required string IdNumberCipher { get; set; }
+    [MaskedInAudit]
     public required string IdNumberHash { get; set; }
+    [MaskedInAudit]
     public string? PhoneCipher { get; set; }
+    [MaskedInAudit]
     public string? PhoneHash { get; set; }
 
     /// <summary>The county of the ID number's region prefix, padded to 12 digits.</summary>
@@ -171,15 +176,4 @@ public class StationAssignment
     public AssignmentRole Role { get; init; }
     public DateOnly From { get; init; }
     public DateOnly? To { get; set; }
-}
-
-/// <summary>Each time someone was shown a plain ID number or phone. The audit trail will take this over.</summary>
-public class RevealLog
-{
-    public long Id { get; private set; }
-    public DateTime At { get; init; } = DateTime.UtcNow;
-    public required string Who { get; init; }
-    public required string Entity { get; init; }
-    public int EntityId { get; init; }
-    public required string Field { get; init; }
 }

@@ -63,16 +63,10 @@ public sealed partial class SocialWorkerService
         return new RevealResult(field == PersonalField.IdNumber ? "idNumber" : "phone", personal.Decrypt(field, cipher));
     }
 
-    /// <summary>
-    /// The one place a reveal is permitted and recorded. Accounts and the audit trail are not
-    /// wired in yet: for now everyone in scope may reveal and the reveal goes to RevealLogs with
-    /// who = "unknown". The merger replaces this body with the role check and the audit entry.
-    /// </summary>
-    private async Task AuthorizeAndRecordRevealAsync(SocialWorker worker, PersonalField field, CancellationToken cancellationToken)
-    {
-        db.RevealLogs.Add(new RevealLog { Who = "unknown", Entity = nameof(SocialWorker), EntityId = worker.Id, Field = field.ToString() });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>The one place a reveal is permitted and recorded (role check and audit entry).</summary>
+    private Task AuthorizeAndRecordRevealAsync(SocialWorker worker, PersonalField field, CancellationToken cancellationToken) =>
+        reveals.AuthorizeAndRecordAsync(nameof(SocialWorker), worker.Id, worker.RegionCode,
+            field == PersonalField.IdNumber ? "idNumber" : "phone", cancellationToken);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

@@ -40,14 +40,3 @@ internal sealed class StationAssignmentConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(a => a.SocialWorkerId);
     }
 }
-
-internal sealed class RevealLogConfiguration : IEntityTypeConfiguration<RevealLog>
-{
-    public void Configure(EntityTypeBuilder<RevealLog> builder)
-    {
-        builder.Property(r => r.Who).HasMaxLength(100);
-        builder.Property(r => r.Entity).HasMaxLength(50);
-        builder.Property(r => r.Field).HasMaxLength(50);
-        builder.HasIndex(r => new { r.Entity, r.EntityId });
-    }
-}

@@ -3,13 +3,14 @@ using Shegong.Web.Common;
 using Shegong.Web.Common.Privacy;
 using Shegong.Web.Common.Validation;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.Agencies;
 
 namespace Shegong.Web.Features.Workforce.SocialWorkers;
 
 /// <summary>Social workers: list, read, create, edit (this file); stations, leaving and reveal (SocialWorkerActions.cs).</summary>
-public sealed partial class SocialWorkerService(ShegongDb db, PersonalData personal, TimeProvider clock)
+public sealed partial class SocialWorkerService(ShegongDb db, PersonalData personal, TimeProvider clock, RevealRecorder reveals)
 {
     public const int MaxExportRows = 100_000;
 

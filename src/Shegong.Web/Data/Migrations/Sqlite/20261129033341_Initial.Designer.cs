@@ -11,7 +11,7 @@ using Shegong.Web.Data;
 namespace Shegong.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteShegongDb))]
-    [Migration("20261129032830_Initial")]
+    [Migration("20261129033341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -738,40 +738,6 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.HasDiscriminator<string>("Kind").HasValue("StaffSession");
 
                     b.UseTphMappingStrategy();
-                });
-
-            modelBuilder.Entity("Shegong.Web.Features.Workforce.SocialWorkers.RevealLog", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Who")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Entity", "EntityId");
-
-                    b.ToTable("RevealLogs");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", b =>

@@ -12,7 +12,7 @@ using Shegong.Web.Data;
 namespace Shegong.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresShegongDb))]
-    [Migration("20261129032835_Initial")]
+    [Migration("20261129033345_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -771,42 +771,6 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.HasDiscriminator<string>("Kind").HasValue("StaffSession");
 
                     b.UseTphMappingStrategy();
-                });
-
-            modelBuilder.Entity("Shegong.Web.Features.Workforce.SocialWorkers.RevealLog", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int>("EntityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Who")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Entity", "EntityId");
-
-                    b.ToTable("RevealLogs");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", b =>

@@ -108,23 +108,6 @@ namespace Shegong.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "RevealLogs",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Who = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Entity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    EntityId = table.Column<int>(type: "integer", nullable: false),
-                    Field = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RevealLogs", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -658,11 +641,6 @@ namespace Shegong.Web.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_RevealLogs_Entity_EntityId",
-                table: "RevealLogs",
-                columns: new[] { "Entity", "EntityId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ServiceContracts_AgencyId",
                 table: "ServiceContracts",
                 column: "AgencyId");
@@ -779,9 +757,6 @@ namespace Shegong.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
-
-            migrationBuilder.DropTable(
-                name: "RevealLogs");
 
             migrationBuilder.DropTable(
                 name: "SessionAttendance");

@@ -107,23 +107,6 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "RevealLogs",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Who = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Entity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RevealLogs", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -657,11 +640,6 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_RevealLogs_Entity_EntityId",
-                table: "RevealLogs",
-                columns: new[] { "Entity", "EntityId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ServiceContracts_AgencyId",
                 table: "ServiceContracts",
                 column: "AgencyId");
@@ -778,9 +756,6 @@ namespace Shegong.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
-
-            migrationBuilder.DropTable(
-                name: "RevealLogs");
 
             migrationBuilder.DropTable(
                 name: "SessionAttendance");
