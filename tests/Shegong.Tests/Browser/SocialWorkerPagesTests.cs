@@ -110,7 +110,7 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Agencies_and_staffing_pages_show_the_demo_workforce_in_chinese()
+    public async Task Agencies_and_staffing_pages_show_the_demo_workforce_in_chinese_and_the_agency_form_explains_a_bad_credit_code()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = app.OpenDb();
@@ -122,6 +122,15 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         await Expect(page.Locator(".workforce-total")).ToHaveTextAsync($"共 {agencies} 条");
         await Expect(page.Locator(".workforce-agencies tbody tr.ant-table-row")).ToHaveCountAsync(20);
         await page.ScreenshotAsync("workforce-agencies");
+
+        // A bad credit code gets its Chinese reason under the field (Ant's own attribute rules used to break the circuit here).
+        await page.OpenAsync("/workforce/agencies/new");
+        var code = page.Locator(".workforce-field-credit-code input, input.workforce-field-credit-code").First;
+        const string codeFirst17 = "52510100MJ0000001";
+        await code.FillAsync(codeFirst17 + (CreditCode.CheckCharacterOf(codeFirst17) == '0' ? '1' : '0'));
+        await page.Locator("button.workforce-save").ClickAsync();
+        await Expect(page.Locator(".ant-form-item-explain-error").Filter(new() { HasTextString = "统一社会信用代码" })).ToContainTextAsync("统一社会信用代码校验位错误");
+        await Expect(page.Locator(".ant-form-item-explain-error").Filter(new() { HasTextString = "credit code" })).ToHaveCountAsync(0);
 
         await page.OpenAsync("/workforce/summary");
         await Expect(page.Locator("h1")).ToHaveTextAsync("社工配备情况");
