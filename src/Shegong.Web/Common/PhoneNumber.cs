@@ -51,6 +51,14 @@ public static partial class PhoneNumber
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MobileNumberAttribute : ValidationAttribute
 {
+    public MobileNumberAttribute()
+        : base("手机号码不正确 / mobile number is invalid")
+    {
+    }
+
+    /// <summary>The same verdict for callers that only ask yes or no (Ant Design's form rules); without it they crash.</summary>
+    public override bool IsValid(object? value) => value is null or string { Length: 0 } || (value is string s && PhoneNumber.MobileProblem(s) is null);
+
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         if (value is null || value is string { Length: 0 })

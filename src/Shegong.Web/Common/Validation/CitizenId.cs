@@ -107,6 +107,14 @@ public static class CitizenId
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class CitizenIdAttribute : ValidationAttribute
 {
+    public CitizenIdAttribute()
+        : base("身份证号码不正确 / ID number is invalid")
+    {
+    }
+
+    /// <summary>The same verdict for callers that only ask yes or no (Ant Design's form rules); without it they crash.</summary>
+    public override bool IsValid(object? value) => value is null or string { Length: 0 } || (value is string s && CitizenId.Problem(s) is null);
+
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         if (value is null || value is string { Length: 0 })

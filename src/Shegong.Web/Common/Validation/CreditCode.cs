@@ -65,6 +65,14 @@ public static class CreditCode
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class CreditCodeAttribute : ValidationAttribute
 {
+    public CreditCodeAttribute()
+        : base("统一社会信用代码不正确 / credit code is invalid")
+    {
+    }
+
+    /// <summary>The same verdict for callers that only ask yes or no (Ant Design's form rules); without it they crash.</summary>
+    public override bool IsValid(object? value) => value is null or string { Length: 0 } || (value is string s && CreditCode.Problem(s) is null);
+
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         if (value is null || value is string { Length: 0 })
