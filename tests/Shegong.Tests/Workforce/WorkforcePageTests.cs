@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Shegong.Tests.Workforce;
 
@@ -9,6 +10,7 @@ public class WorkforcePageTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     [InlineData("/workforce/agencies", "社工机构")]
     [InlineData("/workforce/agencies/new", "新增机构")]
     [InlineData("/workforce/contracts", "服务合同")]
+    [InlineData("/workforce/contracts/new", "新建合同")]
     [InlineData("/workforce/social-workers", "社工队伍")]
     [InlineData("/workforce/social-workers/new", "新增社工")]
     [InlineData("/workforce/trainings", "培训")]
@@ -32,5 +34,33 @@ public class WorkforcePageTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Contains("510105********1233", html);
         Assert.DoesNotContain("510105199003071233", html);
         Assert.Contains("显示", html);
+    }
+
+    [Fact]
+    public async Task An_active_contract_page_offers_evaluation_completion_and_termination_and_a_draft_offers_editing()
+    {
+        var agency = await app.AgencyAsync("合同页面测试社工中心", CreditCodes.Make(41), "510104000000");
+        var station = await app.StationAsync("合同页面测试街道社工站", Shegong.Web.Features.Stations.StationLevel.TownshipStation, "510104026000");
+        var created = await app.Client.PostAsJsonAsync("/api/contracts", new
+        {
+            title = "页面测试合同",
+            regionCode = "510104000000",
+            agencyId = agency,
+            startsOn = "2025-01-01",
+            endsOn = "2025-12-31",
+            amount = 200000,
+            stationIds = new[] { station },
+        }, TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<WorkforceApp.IdOnly>(TestContext.Current.CancellationToken))!.Id;
+        var draft = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/workforce/contracts/{id}", TestContext.Current.CancellationToken));
+        Assert.Contains($"/workforce/contracts/{id}/edit", draft);
+        Assert.DoesNotContain("contract-terminate", draft);
+
+        await app.Client.PostAsync($"/api/contracts/{id}/activate", null, TestContext.Current.CancellationToken);
+        var active = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/workforce/contracts/{id}", TestContext.Current.CancellationToken));
+        Assert.Contains("contract-evaluate", active);
+        Assert.Contains("contract-complete", active);
+        Assert.Contains("终止合同", active);
+        Assert.DoesNotContain($"/workforce/contracts/{id}/edit", active);
     }
 }
