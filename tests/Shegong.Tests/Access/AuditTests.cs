@@ -54,6 +54,21 @@ public class AuditTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.Equal(3, (await AuditAsync(jinjiang, $"entity=Station&entityId={id}")).Count);
         Assert.Empty(await AuditAsync(app.Client, $"entity=Station&entityId={id}&from={DateTime.UtcNow.AddDays(2):yyyy-MM-dd}"));
         Assert.Equal(3, (await AuditAsync(app.Client, $"entity=Station&entityId={id}&user=admin&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}")).Count);
+
+        // The export carries the same filtered entries as evidence; the sibling county's export has none of them.
+        Assert.Equal(3, (await ExportAsync(app.Client, $"entity=Station&entityId={id}")).Count);
+        Assert.Contains("审计测试站（改）", (await ExportAsync(app.Client, $"entity=Station&entityId={id}"))[1]["变更内容"]?.ToString());
+        Assert.Empty(await ExportAsync(qingyang, $"entity=Station&entityId={id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync(AccountRole.SocialWorker, "510104017000"))
+            .GetAsync("/api/audit/export", Ct)).StatusCode);
+    }
+
+    private static async Task<List<IDictionary<string, object>>> ExportAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync("/api/audit/export?" + query, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        return MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
     }
 
     [Fact]
