@@ -76,6 +76,16 @@ public class AccountTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.DoesNotContain("list-qingyang", names);
         Assert.DoesNotContain("admin", names);
         Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("510104", i.GetProperty("regionCode").GetString()));
+
+        // The Excel export holds the same scoped list.
+        var export = await county.GetAsync("/api/accounts/export", Ct);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct));
+        var exported = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>()
+            .Select(r => r["用户名"]?.ToString()).ToList();
+        Assert.Contains("list-jinjiang", exported);
+        Assert.DoesNotContain("list-qingyang", exported);
+        Assert.Equal(list.GetProperty("total").GetInt32(), exported.Count);
     }
 
     [Fact]
