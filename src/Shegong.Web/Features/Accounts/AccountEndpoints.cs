@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -10,22 +11,25 @@ public static class AccountEndpoints
     {
         var group = app.MapGroup("/api/accounts").WithTags("Accounts");
         group.MapGet("/", (string? search, AccountRole? role, string? region, int? page, int? pageSize, AccountService service, CancellationToken ct) =>
-            service.ListAsync(new AccountFilter(search, role, region), PageRequest.From(page, pageSize), ct));
+            service.ListAsync(new AccountFilter(search, role, region), PageRequest.From(page, pageSize), ct)).RequirePermission<Account>(AccessAction.Read);
         group.MapGet("/export", async (string? search, AccountRole? role, string? region, AccountService service, TimeProvider clock, CancellationToken ct) =>
         {
             // The same query as the list, one large page: no second copy of the filters.
             var rows = await service.ListAsync(new AccountFilter(search, role, region), new PageRequest(1, MaxExportRows), ct);
             return Results.File(AccountExport.ToXlsx(rows.Items), ExcelExport.ContentType, ExcelExport.FileName("accounts", clock.GetLocalNow()));
-        }).WithSummary("The filtered account list as an Excel file");
+        }).WithSummary("The filtered account list as an Excel file").RequirePermission<Account>(AccessAction.Export);
         group.MapPost("/", async (AccountForm form, AccountService service, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"/api/accounts/{created.Id}", created);
-        });
-        group.MapPost("/{id}/disable", (string id, AccountService service, CancellationToken ct) => service.SetDisabledAsync(id, true, ct));
-        group.MapPost("/{id}/enable", (string id, AccountService service, CancellationToken ct) => service.SetDisabledAsync(id, false, ct));
+        }).RequirePermission<Account>(AccessAction.Create);
+        group.MapPost("/{id}/disable", (string id, AccountService service, CancellationToken ct) => service.SetDisabledAsync(id, true, ct))
+            .RequirePermission<Account>(AccessAction.StatusChange);
+        group.MapPost("/{id}/enable", (string id, AccountService service, CancellationToken ct) => service.SetDisabledAsync(id, false, ct))
+            .RequirePermission<Account>(AccessAction.StatusChange);
         group.MapPost("/{id}/reset-password", (string id, PasswordResetForm form, AccountService service, CancellationToken ct) =>
-            service.ResetPasswordAsync(id, form, ct)).WithSummary("Set a new password, lift a lockout and end the account's sessions");
+            service.ResetPasswordAsync(id, form, ct)).WithSummary("Set a new password, lift a lockout and end the account's sessions")
+            .RequirePermission<Account>(AccessAction.Update);
         group.MapGet("/me", (CurrentUser user) => new
         {
             user.Id,

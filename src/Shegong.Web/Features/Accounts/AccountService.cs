@@ -9,7 +9,7 @@ namespace Shegong.Web.Features.Accounts;
 
 /// <summary>
 /// Account management: an administrator lists, creates, disables and resets accounts inside
-/// their own scope (the query filter) and only with roles below their own (<see cref="AccessRules.ManageableBy"/>).
+/// their own scope (the query filter) and only with roles below their own (<see cref="AccessTable.ManageableBy"/>).
 /// </summary>
 public sealed class AccountService(ShegongDb db, UserManager<Account> users, CurrentUser user)
 {
@@ -17,7 +17,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 
     public async Task<PagedResult<AccountRow>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        user.Require(AccessRules.AccountManagers);
+        user.Require<Account>(AccessAction.Read);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -46,10 +46,10 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 
     public async Task<AccountRow> CreateAsync(AccountForm form, CancellationToken cancellationToken = default)
     {
-        user.Require(AccessRules.AccountManagers);
+        user.Require<Account>(AccessAction.Create);
         FormValidation.ThrowIfInvalid(form);
         var role = form.Role!.Value;
-        if (!AccessRules.ManageableBy(user.Role).Contains(role))
+        if (!AccessTable.ManageableBy(user.Role).Contains(role))
         {
             throw RequestProblem.Forbidden($"您不能创建“{role}”角色的账号 / you cannot create an account with role {role}");
         }
@@ -99,10 +99,10 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 
     private async Task<Account> ManageableAsync(string id, CancellationToken cancellationToken)
     {
-        user.Require(AccessRules.AccountManagers);
+        user.Require<Account>(AccessAction.Update);
         var account = await db.Users.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw RequestProblem.NotFound($"没有编号为{id}的账号 / no account has id {id}");
-        if (account.Id == user.Id || !AccessRules.ManageableBy(user.Role).Contains(account.Role))
+        if (account.Id == user.Id || !AccessTable.ManageableBy(user.Role).Contains(account.Role))
         {
             throw RequestProblem.Forbidden("您不能管理此账号 / you cannot manage this account");
         }

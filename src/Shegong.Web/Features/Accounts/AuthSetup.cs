@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Audit;
-using Shegong.Web.Features.Regions;
-using Shegong.Web.Features.Stations;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -76,11 +73,7 @@ public static class AuthSetup
             o.Events.OnRedirectToLogin = context => ApiOr(context.HttpContext, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
             o.Events.OnRedirectToAccessDenied = context => ApiOr(context.HttpContext, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
         });
-        services.AddAuthorization(o =>
-        {
-            o.AddPolicy(AccessRules.WriteRegions, p => p.RequireAssertion(c => CanWrite(c, typeof(Region))));
-            o.AddPolicy(AccessRules.WriteStations, p => p.RequireAssertion(c => CanWrite(c, typeof(Station))));
-        });
+        services.AddAuthorization(o => o.AddPermissionPolicies());
         services.AddCascadingAuthenticationState();
         return services;
     }
@@ -93,10 +86,6 @@ public static class AuthSetup
         app.UseAuthorization();
         return app;
     }
-
-    private static bool CanWrite(AuthorizationHandlerContext context, Type entityType) =>
-        context.Resource is HttpContext http && http.RequestServices.GetRequiredService<CurrentUser>() is { IsAuthenticated: true } user
-            && AccessRules.CanWrite(user.Role, entityType);
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -30,10 +30,15 @@ public sealed class CurrentUser
 
     public bool IsIn(params AccountRole[] roles) => IsAuthenticated && roles.Contains(Role);
 
-    /// <summary>Refuses (403) unless the user has one of <paramref name="roles"/>.</summary>
-    public void Require(params AccountRole[] roles)
+    /// <summary>Whether the permission table lets this user do <paramref name="action"/> to <typeparamref name="TEntity"/> (pages ask it to show a button).</summary>
+    public bool May<TEntity>(AccessAction action) => May(typeof(TEntity), action);
+
+    public bool May(Type entityType, AccessAction action) => IsAuthenticated && AccessTable.Allows(Role, entityType, action);
+
+    /// <summary>Refuses (403) unless the permission table lets this user do <paramref name="action"/> to <typeparamref name="TEntity"/>.</summary>
+    public void Require<TEntity>(AccessAction action)
     {
-        if (!IsIn(roles))
+        if (!May<TEntity>(action))
         {
             throw RequestProblem.Forbidden("您的角色无权执行此操作 / your role may not do this");
         }

@@ -31,7 +31,7 @@ public sealed class AuditService(ShegongDb db, CurrentUser user)
 
     private IQueryable<AuditEntry> Filtered(AuditFilter filter)
     {
-        user.Require(AccessRules.AuditReaders);
+        user.Require<AuditEntry>(AccessAction.Read);
         if (filter.From > filter.To)
         {
             throw RequestProblem.Invalid("to", "结束日期不能早于开始日期 / the end date cannot be before the start date");
@@ -73,14 +73,15 @@ public static class AuditEndpoints
         app.MapGet("/api/audit", (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize,
                 AuditService service, CancellationToken ct) =>
             service.ListAsync(new AuditFilter(entity, entityId, user, from, to), PageRequest.From(page, pageSize), ct))
-            .WithTags("Audit").WithSummary("The audit trail of the caller's scope, newest first; filters: entity, entityId, user, from, to");
+            .WithTags("Audit").WithSummary("The audit trail of the caller's scope, newest first; filters: entity, entityId, user, from, to")
+            .RequirePermission<AuditEntry>(AccessAction.Read);
         app.MapGet("/api/audit/export", async (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to,
                 AuditService service, TimeProvider clock, CancellationToken ct) =>
             {
                 var rows = await service.ExportAsync(new AuditFilter(entity, entityId, user, from, to), ct);
                 return Results.File(AuditExport.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("audit", clock.GetLocalNow()));
             })
-            .WithTags("Audit").WithSummary("The filtered audit trail as an Excel file");
+            .WithTags("Audit").WithSummary("The filtered audit trail as an Excel file").RequirePermission<AuditEntry>(AccessAction.Export);
         return app;
     }
 }

@@ -8,14 +8,15 @@ namespace Shegong.Web.Features.Audit;
 
 /// <summary>
 /// Permits and records the reveal of a person's protected field (ID number, phone): only
-/// <see cref="AccessRules.Revealers"/> may, and each reveal becomes an audit entry (who, when,
-/// from where, whose record, which field — never the value) before the value is returned.
+/// roles the permission table (<see cref="AccessTable"/>) lets reveal that kind of record may, and each
+/// reveal becomes an audit entry (who, when, from where, whose record, which field — never the value) before the value is returned.
 /// </summary>
 public sealed class RevealRecorder(ShegongDb db, CurrentUser user, TimeProvider clock)
 {
-    public async Task AuthorizeAndRecordAsync(string entity, int id, string regionCode, string field, CancellationToken cancellationToken)
+    public async Task AuthorizeAndRecordAsync<TEntity>(int id, string regionCode, string field, CancellationToken cancellationToken)
     {
-        if (!user.IsIn(AccessRules.Revealers))
+        var entity = typeof(TEntity).Name;
+        if (!user.May<TEntity>(AccessAction.Reveal))
         {
             throw RequestProblem.Forbidden("您的角色无权查看完整的个人信息 / your role may not reveal personal data");
         }

@@ -9,7 +9,7 @@ namespace Shegong.Web.Features.Audit;
 
 /// <summary>
 /// The one place writes are checked, whatever the caller (API, UI page, later features): the
-/// role may write the entity type (<see cref="AccessRules.CanWrite"/>), and every changed row
+/// permission table lets the role make the change (<see cref="AccessTable"/>; a type it lacks is refused), and every changed row
 /// lies in the scope before and after the change. Audit entries are never changed or deleted.
 /// Nothing is saved when it throws.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             {
                 continue;
             }
-            if (!AccessRules.CanWrite(user.Role, entry.Metadata.ClrType))
+            if (!WriteActions.Of(entry).All(action => AccessTable.Allows(user.Role, entry.Metadata.ClrType, action)))
             {
                 throw RequestProblem.Forbidden("您的角色无权修改此类数据 / your role may not change this kind of record");
             }

@@ -4,6 +4,7 @@ using Shegong.Web.Features.Workforce.Compliance;
 using Shegong.Web.Features.Workforce.Contracts;
 using Shegong.Web.Features.Workforce.Development;
 using Shegong.Web.Features.Workforce.SocialWorkers;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Workforce;
 
@@ -29,10 +30,12 @@ public static class WorkforceSetup
         app.MapSocialWorkerEndpoints();
         app.MapStaffSessionEndpoints();
         app.MapGet("/api/workforce/summary", (string? region, WorkforceSummaryService service, CancellationToken ct) => service.GetAsync(region, ct))
-            .WithTags("Workforce").WithSummary("Resident, certified, new-graduate and local social workers of a region, and the stations short of certified staff");
+            .WithTags("Workforce").WithSummary("Resident, certified, new-graduate and local social workers of a region, and the stations short of certified staff")
+            .RequirePermission<SocialWorker>(AccessAction.Read);
         app.MapGet("/api/workforce/hours", (string? region, int year, int? page, int? pageSize, DevelopmentHoursService service, CancellationToken ct) =>
                 service.ListAsync(region, year, PageRequest.From(page, pageSize), ct))
-            .WithTags("Workforce").WithSummary("Training and supervision hours per active social worker in a year");
+            .WithTags("Workforce").WithSummary("Training and supervision hours per active social worker in a year")
+            .RequirePermission<SocialWorker>(AccessAction.Read);
         return app;
     }
 }

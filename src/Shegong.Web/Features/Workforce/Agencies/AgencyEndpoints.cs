@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Workforce.Agencies;
 
@@ -6,7 +7,7 @@ public static class AgencyEndpoints
 {
     public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agencies").WithTags("Agencies");
+        var group = app.MapGroup("/api/agencies").WithTags("Agencies").RequirePermission<Agency>(AccessAction.Read);
         group.MapGet("/", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, int? page, int? pageSize,
                 AgencyService service, CancellationToken ct) =>
             service.ListAsync(new AgencyFilter(region, status, rating, search), PageRequest.From(page, pageSize), ct));
@@ -15,14 +16,15 @@ public static class AgencyEndpoints
         {
             var rows = await service.ExportAsync(new AgencyFilter(region, status, rating, search), ct);
             return Results.File(AgencyNames.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("agencies", clock.GetLocalNow()));
-        }).WithSummary("The filtered agency list as an Excel file");
+        }).WithSummary("The filtered agency list as an Excel file").RequirePermission<Agency>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, AgencyService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (AgencyForm form, AgencyService service, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"/api/agencies/{created.Id}", created);
-        });
-        group.MapPut("/{id:int}", (int id, AgencyForm form, AgencyService service, CancellationToken ct) => service.UpdateAsync(id, form, ct));
+        }).RequirePermission<Agency>(AccessAction.Create);
+        group.MapPut("/{id:int}", (int id, AgencyForm form, AgencyService service, CancellationToken ct) => service.UpdateAsync(id, form, ct))
+            .RequirePermission<Agency>(AccessAction.Update);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Workforce.Development;
 
@@ -13,7 +14,7 @@ public static class StaffSessionEndpoints
 
     private static void Map<T>(IEndpointRouteBuilder app, string route, string tag, string fileStem, string leaderHeader) where T : StaffSession, new()
     {
-        var group = app.MapGroup(route).WithTags(tag);
+        var group = app.MapGroup(route).WithTags(tag).RequirePermission<T>(AccessAction.Read);
         group.MapGet("/", (string? region, int? year, int? socialWorkerId, string? search, int? page, int? pageSize,
                 StaffSessionService<T> service, CancellationToken ct) =>
             service.ListAsync(new StaffSessionFilter(region, year, socialWorkerId, search), PageRequest.From(page, pageSize), ct));
@@ -22,14 +23,14 @@ public static class StaffSessionEndpoints
         {
             var rows = await service.ExportAsync(new StaffSessionFilter(region, year, socialWorkerId, search), ct);
             return Results.File(StaffSessionExport.ToXlsx(rows, leaderHeader), ExcelExport.ContentType, ExcelExport.FileName(fileStem, clock.GetLocalNow()));
-        });
+        }).RequirePermission<T>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, StaffSessionService<T> service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (StaffSessionForm form, StaffSessionService<T> service, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"{route}/{created.Id}", created);
-        });
+        }).RequirePermission<T>(AccessAction.Create);
         group.MapPut("/{id:int}", (int id, StaffSessionForm form, StaffSessionService<T> service, CancellationToken ct) =>
-            service.UpdateAsync(id, form, ct));
+            service.UpdateAsync(id, form, ct)).RequirePermission<T>(AccessAction.Update);
     }
 }

@@ -65,7 +65,7 @@ public sealed partial class SocialWorkerService
 
     /// <summary>The one place a reveal is permitted and recorded (role check and audit entry).</summary>
     private Task AuthorizeAndRecordRevealAsync(SocialWorker worker, PersonalField field, CancellationToken cancellationToken) =>
-        reveals.AuthorizeAndRecordAsync(nameof(SocialWorker), worker.Id, worker.RegionCode,
+        reveals.AuthorizeAndRecordAsync<SocialWorker>(worker.Id, worker.RegionCode,
             field == PersonalField.IdNumber ? "idNumber" : "phone", cancellationToken);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

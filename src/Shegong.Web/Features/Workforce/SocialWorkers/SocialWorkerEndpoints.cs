@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Workforce.SocialWorkers;
 
@@ -6,7 +7,7 @@ public static class SocialWorkerEndpoints
 {
     public static IEndpointRouteBuilder MapSocialWorkerEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/social-workers").WithTags("SocialWorkers");
+        var group = app.MapGroup("/api/social-workers").WithTags("SocialWorkers").RequirePermission<SocialWorker>(AccessAction.Read);
         group.MapGet("/", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
                 bool? newGraduate, bool? local, string? search, string? idNumber, string? phone, int? page, int? pageSize,
                 SocialWorkerService service, CancellationToken ct) =>
@@ -18,21 +19,25 @@ public static class SocialWorkerEndpoints
         {
             var rows = await service.ExportAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search), ct);
             return Results.File(SocialWorkerNames.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("social-workers", clock.GetLocalNow()));
-        }).WithSummary("The filtered list as an Excel file, ID numbers and phones masked");
+        }).WithSummary("The filtered list as an Excel file, ID numbers and phones masked").RequirePermission<SocialWorker>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, SocialWorkerService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (SocialWorkerForm form, SocialWorkerService service, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"/api/social-workers/{created.Id}", created);
-        });
-        group.MapPut("/{id:int}", (int id, SocialWorkerForm form, SocialWorkerService service, CancellationToken ct) => service.UpdateAsync(id, form, ct));
+        }).RequirePermission<SocialWorker>(AccessAction.Create);
+        group.MapPut("/{id:int}", (int id, SocialWorkerForm form, SocialWorkerService service, CancellationToken ct) => service.UpdateAsync(id, form, ct))
+            .RequirePermission<SocialWorker>(AccessAction.Update);
         group.MapPost("/{id:int}/assignments", (int id, AssignmentForm form, SocialWorkerService service, CancellationToken ct) =>
-            service.AssignAsync(id, form, ct)).WithSummary("Make the worker resident at, or supporting, a station from a date");
+            service.AssignAsync(id, form, ct)).WithSummary("Make the worker resident at, or supporting, a station from a date")
+            .RequirePermission<SocialWorker>(AccessAction.Update);
         group.MapPost("/{id:int}/assignments/{assignmentId:int}/end", (int id, int assignmentId, DateForm form, SocialWorkerService service,
-            CancellationToken ct) => service.EndAssignmentAsync(id, assignmentId, form, ct));
-        group.MapPost("/{id:int}/leave", (int id, DateForm form, SocialWorkerService service, CancellationToken ct) => service.LeaveAsync(id, form, ct));
+            CancellationToken ct) => service.EndAssignmentAsync(id, assignmentId, form, ct)).RequirePermission<SocialWorker>(AccessAction.Update);
+        group.MapPost("/{id:int}/leave", (int id, DateForm form, SocialWorkerService service, CancellationToken ct) => service.LeaveAsync(id, form, ct))
+            .RequirePermission<SocialWorker>(AccessAction.StatusChange);
         group.MapPost("/{id:int}/reveal", (int id, RevealForm form, SocialWorkerService service, CancellationToken ct) =>
-            service.RevealAsync(id, form, ct)).WithSummary("The plain ID number or phone (field = idNumber | phone); every reveal is recorded");
+            service.RevealAsync(id, form, ct)).WithSummary("The plain ID number or phone (field = idNumber | phone); every reveal is recorded")
+            .RequirePermission<SocialWorker>(AccessAction.Reveal);
         return app;
     }
 }

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Identity;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Audit;
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce.Agencies;
+using Shegong.Web.Features.Workforce.Contracts;
+using Shegong.Web.Features.Workforce.Development;
+using Shegong.Web.Features.Workforce.SocialWorkers;
+
+namespace Shegong.Web.Common.Access;
+
+/// <summary>What a role does with a kind of record. A status change is a changed <c>Status</c> or <c>IsDisabled</c>.</summary>
+public enum AccessAction
+{
+    Read,
+    Create,
+    Update,
+    StatusChange,
+    Delete,
+    Reveal,
+    Export,
+}
+
+/// <summary>
+/// One kind of record in the permission table: the entity, the rows saved with it (its parts, whose
+/// every change counts as an <see cref="AccessAction.Update"/> of the entity), and who may do what.
+/// </summary>
+public sealed record EntityRights(Type Entity, IReadOnlyList<Type> Parts, IReadOnlyDictionary<AccessAction, AccountRole[]> Rights)
+{
+    public bool Covers(Type type) => Entity.IsAssignableFrom(type) || Parts.Any(p => p.IsAssignableFrom(type));
+
+    public bool Allows(AccountRole role, AccessAction action) => Rights.TryGetValue(action, out var roles) && roles.Contains(role);
+}
+
+/// <summary>
+/// The one permission table: role × entity × action. The endpoint policies
+/// (<see cref="PermissionEndpoints"/>), the write guard and the UI's buttons all read it; the scope
+/// (which rows) is <see cref="RegionScope"/>'s job. An entity type missing here may be written by
+/// nobody, so a later feature adds its row before its first save. docs/architecture.md renders it
+/// (a test keeps the two equal).
+/// </summary>
+public static class AccessTable
+{
+    private static readonly AccountRole[] Everyone = Enum.GetValues<AccountRole>();
+    private static readonly AccountRole[] Officials = [AccountRole.ProvinceAdmin, AccountRole.CityOfficer, AccountRole.CountyOfficer];
+    private static readonly AccountRole[] StationStaffWriters = [.. Officials, AccountRole.StationManager];
+    // Social workers: officials, and their employers (agency managers) and stations (station managers).
+    private static readonly AccountRole[] WorkerWriters = [.. StationStaffWriters, AccountRole.AgencyManager];
+    private static readonly AccountRole[] AccountManagers = [.. Officials, AccountRole.StationManager];
+    private static readonly AccountRole[] AuditReaders = [.. Officials, AccountRole.Viewer];
+
+    public static IReadOnlyList<EntityRights> Entities { get; } =
+    [
+        // Regions are loaded by start-up work; officials edit flags and population.
+        Entity<Region>([], (AccessAction.Read, Everyone), (AccessAction.Update, Officials)),
+        Entity<Station>([typeof(StationStatusChange)], (AccessAction.Read, Everyone), (AccessAction.Create, StationStaffWriters),
+            (AccessAction.Update, StationStaffWriters), (AccessAction.StatusChange, StationStaffWriters), (AccessAction.Export, Everyone)),
+        // Agencies are registered with civil affairs, contracts are the buyer's side: officials only.
+        Entity<Agency>([typeof(AgencyServiceArea)], (AccessAction.Read, Everyone), (AccessAction.Create, Officials),
+            (AccessAction.Update, Officials), (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
+        Entity<ServiceContract>([typeof(ContractStation), typeof(ContractCategoryTarget), typeof(ContractMethodTarget), typeof(ContractEvaluation)],
+            (AccessAction.Read, Everyone), (AccessAction.Create, Officials), (AccessAction.Update, Officials),
+            (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
+        Entity<SocialWorker>([typeof(StationAssignment)], (AccessAction.Read, Everyone), (AccessAction.Create, WorkerWriters),
+            (AccessAction.Update, WorkerWriters), (AccessAction.StatusChange, WorkerWriters), (AccessAction.Reveal, WorkerWriters),
+            (AccessAction.Export, Everyone)),
+        // Training and supervision sessions: county and township stations organise them.
+        Entity<StaffSession>([typeof(SessionAttendance)], (AccessAction.Read, Everyone), (AccessAction.Create, StationStaffWriters),
+            (AccessAction.Update, StationStaffWriters), (AccessAction.Export, Everyone)),
+        // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
+        Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
+            (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),
+            (AccessAction.StatusChange, AccountManagers), (AccessAction.Export, AccountManagers)),
+        // Written only by the audit interceptor and reveals, never through the table.
+        Entity<AuditEntry>([], (AccessAction.Read, AuditReaders), (AccessAction.Export, AuditReaders)),
+    ];
+
+    /// <summary>The table's row for an entity type or one of its parts; null when it has none (nobody may write it).</summary>
+    public static EntityRights? Find(Type type) => Entities.FirstOrDefault(e => e.Covers(type));
+
+    public static bool Allows(AccountRole role, Type entityType, AccessAction action) => Find(entityType)?.Allows(role, action) == true;
+
+    public static bool Allows<TEntity>(AccountRole role, AccessAction action) => Allows(role, typeof(TEntity), action);
+
+    /// <summary>The roles that may do <paramref name="action"/> to <paramref name="entityType"/>.</summary>
+    public static AccountRole[] Roles(Type entityType, AccessAction action) => [.. Everyone.Where(r => Allows(r, entityType, action))];
+
+    /// <summary>The roles an account of <paramref name="role"/> may create, disable and reset (always below its own).</summary>
+    public static IReadOnlyList<AccountRole> ManageableBy(AccountRole role) => role switch
+    {
+        AccountRole.ProvinceAdmin => [AccountRole.CityOfficer, AccountRole.CountyOfficer, AccountRole.StationManager,
+            AccountRole.SocialWorker, AccountRole.AgencyManager, AccountRole.Viewer],
+        AccountRole.CityOfficer => [AccountRole.CountyOfficer, AccountRole.StationManager, AccountRole.SocialWorker,
+            AccountRole.AgencyManager, AccountRole.Viewer],
+        AccountRole.CountyOfficer => [AccountRole.StationManager, AccountRole.SocialWorker, AccountRole.AgencyManager, AccountRole.Viewer],
+        AccountRole.StationManager => [AccountRole.SocialWorker, AccountRole.Viewer],
+        _ => [],
+    };
+
+    private static EntityRights Entity<T>(Type[] parts, params (AccessAction Action, AccountRole[] Roles)[] rights) =>
+        new(typeof(T), parts, rights.ToDictionary(r => r.Action, r => r.Roles));
+}
