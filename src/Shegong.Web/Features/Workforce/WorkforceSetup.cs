@@ -1,10 +1,10 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Compliance;
 using Shegong.Web.Features.Workforce.Contracts;
 using Shegong.Web.Features.Workforce.Development;
 using Shegong.Web.Features.Workforce.SocialWorkers;
-using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Workforce;
 
