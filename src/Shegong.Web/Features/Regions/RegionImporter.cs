@@ -1,3 +1,4 @@
+using Shegong.Web.Common.Access;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Data;
 
@@ -54,7 +55,7 @@ public sealed class RegionImporter(ShegongDb db, ILogger<RegionImporter> logger)
                 }
                 else if (oldName != name)
                 {
-                    await db.Regions.Where(r => r.Code == code)
+                    await db.RequireSystem("region rename").Regions.Where(r => r.Code == code)
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, name), cancellationToken);
                     existing[code] = name;
                     renamed++;

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Data;
+
+namespace Shegong.Web.Features.Audit;
+
+/// <summary>
+/// Finds the parent of a child row (<see cref="IScopedThrough{TParent}"/>) by the foreign key
+/// to it, so the write guard and the audit can treat the child's change as the parent's. The
+/// parent is looked up through the scope's query filters: a parent the user cannot see is not
+/// found, and the write is refused.
+/// </summary>
+public static class ParentRows
+{
+    /// <summary>The parent type of a child row, or null for any other entity.</summary>
+    public static Type? ParentTypeOf(Type entityType) => entityType.GetInterfaces()
+        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IScopedThrough<>))?.GetGenericArguments()[0];
+
+    public static bool IsChild(EntityEntry entry) => ParentTypeOf(entry.Metadata.ClrType) is not null;
+
+    /// <summary>Loads the visible parents of every changed child row into the change tracker, before the guard runs.</summary>
+    public static async Task LoadAsync(ShegongDb db, CancellationToken cancellationToken)
+    {
+        foreach (var (foreignKey, key) in Changed(db).SelectMany(Keys).Distinct().ToList())
+        {
+            await db.FindAsync(foreignKey.PrincipalEntityType.ClrType, key, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The parent's entry now, and before the change when the child moved to another parent;
+    /// null where the parent is not visible in the scope.
+    /// </summary>
+    public static IEnumerable<EntityEntry?> Of(ShegongDb db, EntityEntry child) =>
+        Keys(child).Distinct().Select(k => db.Find(k.ForeignKey.PrincipalEntityType.ClrType, k.Key) is { } parent ? db.Entry(parent) : null);
+
+    private static IEnumerable<EntityEntry> Changed(ShegongDb db) => db.ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsChild(e));
+
+    private static IEnumerable<(IForeignKey ForeignKey, object?[] Key)> Keys(EntityEntry child)
+    {
+        var parentType = ParentTypeOf(child.Metadata.ClrType)!;
+        var foreignKey = child.Metadata.GetForeignKeys().First(f => f.PrincipalEntityType.ClrType.IsAssignableFrom(parentType)
+            || parentType.IsAssignableFrom(f.PrincipalEntityType.ClrType));
+        var current = foreignKey.Properties.Select(p => child.CurrentValues[p]).ToArray();
+        yield return (foreignKey, current);
+        if (child.State == EntityState.Modified)
+        {
+            var original = foreignKey.Properties.Select(p => child.OriginalValues[p]).ToArray();
+            if (!original.SequenceEqual(current))
+            {
+                yield return (foreignKey, original);
+            }
+        }
+    }
+}
