@@ -89,5 +89,6 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
         [nameof(Account.AccessFailedCount), nameof(Account.LockoutEnd), nameof(Account.ConcurrencyStamp)];
 
     private static bool IsSignInBookkeeping(EntityEntry entry) => entry is { Entity: Account, State: EntityState.Modified }
-        && entry.Properties.Where(p => p.IsModified).All(p => SignInFields.Contains(p.Metadata.Name));
+        // Identity's store marks every property modified; what counts is which values changed.
+        && entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).All(p => SignInFields.Contains(p.Metadata.Name));
 }
