@@ -87,18 +87,19 @@ public class FailClosedTests(WorkforceAccessApp app) : IClassFixture<WorkforceAc
 
         var county = app.Clients[Shegong.Web.Features.Accounts.AccountRole.CountyOfficer];
         Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/contracts/{id}", Ct)).StatusCode);
-        foreach (var stage in new[] { "MidTerm", "Final" })
-        {
-            var evaluation = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage, on = "2026-06-30", score = 95 }, Ct);
-            Assert.Equal(HttpStatusCode.Forbidden, evaluation.StatusCode);
-        }
-        await using (var db = app.OpenDb())
-        {
-            Assert.False(await db.Set<Shegong.Web.Features.Workforce.Contracts.ContractEvaluation>().AnyAsync(e => e.ServiceContractId == id, Ct));
-        }
-
+        var midTerm = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2026-06-30", score = 95 }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, midTerm.StatusCode);
         var byAdmin = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2026-06-30", score = 88.5 }, Ct);
         Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+        var final = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "Final", on = "2026-11-01", score = 99 }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, final.StatusCode);
+        await using (var db = app.OpenDb())
+        {
+            var scores = await db.Set<Shegong.Web.Features.Workforce.Contracts.ContractEvaluation>().Where(e => e.ServiceContractId == id)
+                .Select(e => e.Score).ToListAsync(Ct);
+            Assert.Equal([88.5m], scores);
+        }
+
         await using var check = app.OpenDb();
         var entry = await check.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Entity == "ServiceContract" && a.EntityId == id.ToString(), Ct);
         Assert.Equal((AuditAction.Updated, "admin", AccessApp.Chengdu), (entry.Action, entry.UserName, entry.RegionCode));

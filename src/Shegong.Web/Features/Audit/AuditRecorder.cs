@@ -112,11 +112,12 @@ public static class AuditRecorder
     private static List<AuditChange> Changes(EntityEntry entry, string prefix = "")
     {
         var changes = new List<AuditChange>();
+        var link = ParentRows.LinkOf(entry);
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
             // A child's own key and its link to the parent say nothing the parent's entry does not.
-            if (prefix.Length > 0 && (property.Metadata.IsPrimaryKey() || property.Metadata.IsForeignKey()))
+            if (prefix.Length > 0 && (property.Metadata.IsPrimaryKey() || link.Contains(property.Metadata)))
             {
                 continue;
             }
