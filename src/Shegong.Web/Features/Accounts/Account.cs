@@ -1,7 +1,7 @@
-using Shegong.Web.Common.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Accounts;

@@ -1,5 +1,5 @@
-using Shegong.Web.Common.Access;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 
 namespace Shegong.Web.Features.Regions;

@@ -1,5 +1,5 @@
-using Shegong.Web.Common.Access;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Workforce.Contracts;

@@ -1,6 +1,6 @@
-using Shegong.Web.Common.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.SocialWorkers;
