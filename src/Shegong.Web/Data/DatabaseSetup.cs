@@ -86,7 +86,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.RequireSystem("journal mode").Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 }

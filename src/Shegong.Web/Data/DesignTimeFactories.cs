@@ -8,11 +8,11 @@ namespace Shegong.Web.Data;
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteShegongDb>
 {
     public SqliteShegongDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteShegongDb>().UseSqlite("Data Source=design.db").Options, RegionScope.Unrestricted);
+        new(new DbContextOptionsBuilder<SqliteShegongDb>().UseSqlite("Data Source=design.db").Options, RegionScope.System("design-time", audited: false));
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresShegongDb>
 {
     public PostgresShegongDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresShegongDb>().UseNpgsql("Host=localhost;Database=design").Options, RegionScope.Unrestricted);
+        new(new DbContextOptionsBuilder<PostgresShegongDb>().UseNpgsql("Host=localhost;Database=design").Options, RegionScope.System("design-time", audited: false));
 }

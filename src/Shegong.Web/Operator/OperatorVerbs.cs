@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
@@ -31,6 +32,8 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<ShegongDb>();
+        // Operator verbs are system work, named after the verb; bulk loads are not audited (see DatabaseInitializer).
+        provider.GetRequiredService<RegionScope>().EnterSystem(string.Join('-', Words.Take(2)) is { Length: > 0 } task ? task : "operator", audited: false);
         switch (Words)
         {
             case ["migrate"]:

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 
@@ -111,6 +112,8 @@ public class AuditTests(SichuanApp app) : IClassFixture<SichuanApp>
         }
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        // Looking the account up is the test's own system work; signing in then fills the user's scope.
+        sp.GetRequiredService<RegionScope>().EnterSystem("tests", audited: false);
         var admin = await sp.GetRequiredService<UserManager<Account>>().FindByNameAsync("admin");
         var principal = await sp.GetRequiredService<SignInManager<Account>>().CreateUserPrincipalAsync(admin!);
         Assert.True(await sp.GetRequiredService<AccessResolver>().ApplyAsync(principal, "10.0.0.1", Ct));

@@ -33,8 +33,16 @@ public class PermissionTableTests
         user.Fill(new Account { Id = "probe", UserName = "probe", DisplayName = "探针", Role = role, RegionCode = AccountBootstrap.DefaultProvinceCode }, null);
         db.Add(new Probe { Id = 1, Name = "未登记的实体" });
 
-        var refused = Assert.Throws<RequestProblem>(() => new WriteGuard(user, RegionScope.Unrestricted).Check(db));
+        var refused = Assert.Throws<RequestProblem>(() => new WriteGuard(user, ProvinceScope()).Check(db));
         Assert.Equal(403, refused.Status);
+    }
+
+    /// <summary>The whole province, but not the system scope (which the guard lets through).</summary>
+    private static RegionScope ProvinceScope()
+    {
+        var scope = new RegionScope();
+        scope.AllowProvince();
+        return scope;
     }
 
     public static TheoryData<AccountRole> Roles() => new(Enum.GetValues<AccountRole>());
@@ -68,7 +76,7 @@ public class PermissionTableTests
     }
 
     /// <summary>The real model plus <see cref="Probe"/>; never opened, the guard reads only its change tracker.</summary>
-    private sealed class ProbeDb() : ShegongDb(new DbContextOptionsBuilder<ProbeDb>().UseSqlite("Data Source=:memory:").Options, RegionScope.Unrestricted)
+    private sealed class ProbeDb() : ShegongDb(new DbContextOptionsBuilder<ProbeDb>().UseSqlite("Data Source=:memory:").Options, ProvinceScope())
     {
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {

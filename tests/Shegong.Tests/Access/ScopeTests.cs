@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Components.Shared;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
@@ -61,6 +62,8 @@ public class ScopeTests(AccessApp app) : IClassFixture<AccessApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        // Looking the account up is the test's own system work; signing in then fills the user's scope.
+        sp.GetRequiredService<RegionScope>().EnterSystem("tests", audited: false);
         await app.CreateAccountAsync("circuit-county", AccountRole.CountyOfficer, AccessApp.Jinjiang);
         var account = await sp.GetRequiredService<UserManager<Account>>().FindByNameAsync("circuit-county");
         var principal = await sp.GetRequiredService<SignInManager<Account>>().CreateUserPrincipalAsync(account!);
@@ -92,6 +95,8 @@ public class ScopeTests(AccessApp app) : IClassFixture<AccessApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        // Looking the account up is the test's own system work; signing in then fills the user's scope.
+        sp.GetRequiredService<RegionScope>().EnterSystem("tests", audited: false);
         ((IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         foreach (var handler in sp.GetServices<CircuitHandler>())

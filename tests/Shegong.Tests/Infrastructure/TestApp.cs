@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 
@@ -109,10 +110,14 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A context on this app's database that sees everything, for arranging and checking.</summary>
     public ShegongDb OpenDb() => TestDatabase.Open(ConnectionString);
 
-    /// <summary>Runs <paramref name="work"/> with the app's own services in a fresh DI scope.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> with the app's own services in a fresh DI scope, in the
+    /// (unaudited) system scope "tests" unless the work restricts it to a user's scope.
+    /// </summary>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<RegionScope>().EnterSystem("tests", audited: false);
         return await work(scope.ServiceProvider);
     }
 

@@ -60,10 +60,10 @@ public static class TestDatabase
         return SqliteConnectionString(Path.Combine(Folder, name + ".db"));
     }
 
-    /// <summary>A context on a database, unrestricted, for arranging and checking data directly.</summary>
+    /// <summary>A context on a database in the system scope (no interceptor), for arranging and checking data directly.</summary>
     public static ShegongDb Open(string connectionString, RegionScope? scope = null) => Provider == DatabaseProvider.Postgres
-        ? new PostgresShegongDb(new DbContextOptionsBuilder<PostgresShegongDb>().UseNpgsql(connectionString).Options, scope ?? RegionScope.Unrestricted)
-        : new SqliteShegongDb(new DbContextOptionsBuilder<SqliteShegongDb>().UseSqlite(connectionString).Options, scope ?? RegionScope.Unrestricted);
+        ? new PostgresShegongDb(new DbContextOptionsBuilder<PostgresShegongDb>().UseNpgsql(connectionString).Options, scope ?? RegionScope.System("tests", audited: false))
+        : new SqliteShegongDb(new DbContextOptionsBuilder<SqliteShegongDb>().UseSqlite(connectionString).Options, scope ?? RegionScope.System("tests", audited: false));
 
     private static string SqliteConnectionString(string file) => $"Data Source={file};Foreign Keys=True;Default Timeout=30";
 

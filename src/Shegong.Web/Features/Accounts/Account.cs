@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Accounts;
@@ -10,7 +11,7 @@ namespace Shegong.Web.Features.Accounts;
 /// station staff it is the station's region, copied when the account is made), so accounts are
 /// filtered like every other scoped entity.
 /// </summary>
-public class Account : IdentityUser
+public class Account : IdentityUser, IRegionScoped
 {
     public required string DisplayName { get; set; }
     public AccountRole Role { get; set; }

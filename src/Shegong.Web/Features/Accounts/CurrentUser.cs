@@ -86,7 +86,12 @@ public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope s
             return false;
         }
         user.Fill(account, ipAddress);
-        if (account.Role != AccountRole.ProvinceAdmin)
+        // The province is unrestricted by name, never by an unfilled scope.
+        if (account.Role == AccountRole.ProvinceAdmin)
+        {
+            scope.AllowProvince();
+        }
+        else
         {
             scope.Restrict(account.RegionCode);
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Audit;
@@ -9,7 +10,7 @@ namespace Shegong.Web.Features.Audit;
 /// and new values (personal fields masked). Written in the same transaction as the change;
 /// never updated or deleted through the app (the write guard refuses it).
 /// </summary>
-public class AuditEntry
+public class AuditEntry : IRegionScoped
 {
     public long Id { get; init; }
     public DateTime At { get; init; }

@@ -8,7 +8,7 @@ namespace Shegong.Web.Features.Audit;
 
 /// <summary>
 /// Runs on every SaveChanges of a <see cref="ShegongDb"/>: first the write guard (role and scope
-/// of each changed row), then, for a signed-in user, records the changes as audit entries in the
+/// of each changed row), then, for a signed-in user or audited system work, records the changes as audit entries in the
 /// same transaction (one is opened when none exists, because new rows only get their ids on save).
 /// </summary>
 public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimeProvider clock) : SaveChangesInterceptor
@@ -29,6 +29,11 @@ public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimePro
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        if (eventData.Context is ShegongDb { } context && !recording)
+        {
+            // The guard and the audit see child rows through their parents: load those first.
+            await ParentRows.LoadAsync(context, cancellationToken);
+        }
         if (Prepare(eventData.Context) is { } db && pending is { Count: > 0 } && db.Database.CurrentTransaction is null)
         {
             ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -104,7 +109,7 @@ public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimePro
             return null;
         }
         guard.Check(db);
-        pending = user.IsAuthenticated ? AuditRecorder.Collect(db) : null;
+        pending = user.IsAuthenticated || db.Scope is { IsSystem: true, AuditsSystemWrites: true } ? AuditRecorder.Collect(db) : null;
         return db;
     }
 
@@ -116,7 +121,7 @@ public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimePro
             return null;
         }
         pending = null;
-        db.AuditEntries.AddRange(AuditRecorder.Entries(changes, user, clock.GetUtcNow().UtcDateTime));
+        db.AuditEntries.AddRange(AuditRecorder.Entries(changes, user, db.Scope, clock.GetUtcNow().UtcDateTime));
         return db;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Regions;
@@ -14,7 +15,8 @@ namespace Shegong.Web.Features.Audit;
 /// <summary>
 /// Turns tracked changes into audit entries. Audited are the entities that belong to a region
 /// (a <c>RegionCode</c> property, or a <see cref="Region"/> itself), which is every scoped entity;
-/// child rows such as a station's status history show through their parent's change.
+/// child rows (<see cref="IScopedThrough{TParent}"/>: a contract's evaluations, a session's
+/// attendances, a station's status history) are recorded on their parent's entry.
 /// </summary>
 public static class AuditRecorder
 {
@@ -45,10 +47,11 @@ public static class AuditRecorder
     public static List<Pending> Collect(ShegongDb db)
     {
         var result = new List<Pending>();
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry).ToList();
+        foreach (var entry in changed.Where(e => !ParentRows.IsChild(e)))
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is AuditEntry || RegionCodeOf(entry) is not { } regionCode)
+            if (RegionCodeOf(entry) is not { } regionCode)
             {
                 continue;
             }
@@ -57,26 +60,44 @@ public static class AuditRecorder
             {
                 continue;
             }
-            var action = entry.State switch
+            result.Add(new Pending(entry, entry.Metadata.ClrType.Name, IdOf(entry), ActionOf(entry, changes), regionCode, changes));
+        }
+        // A child row's change is recorded on its parent's entry, its fields named Child.Field.
+        foreach (var child in changed.Where(ParentRows.IsChild))
+        {
+            var changes = Changes(child, prefix: child.Metadata.ClrType.Name + ".");
+            if (changes.Count == 0 || ParentRows.Of(db, child).FirstOrDefault() is not { } parent || RegionCodeOf(parent) is not { } regionCode)
             {
-                EntityState.Added => AuditAction.Created,
-                EntityState.Deleted => AuditAction.Deleted,
-                _ when changes.Any(c => c.Field is "Status" or nameof(Account.IsDisabled)) => AuditAction.StatusChanged,
-                _ => AuditAction.Updated,
-            };
-            var id = entry.State == EntityState.Added ? null : KeyOf(entry);
-            result.Add(new Pending(entry, entry.Metadata.ClrType.Name, id, action, regionCode, changes));
+                continue;
+            }
+            if (result.Find(p => ReferenceEquals(p.Entry.Entity, parent.Entity)) is { } existing)
+            {
+                existing.Changes.AddRange(changes);
+                continue;
+            }
+            result.Add(new Pending(parent, parent.Metadata.ClrType.Name, IdOf(parent), AuditAction.Updated, regionCode, changes));
         }
         return result;
     }
 
-    public static IEnumerable<AuditEntry> Entries(List<Pending> pending, CurrentUser user, DateTime at) =>
+    private static string? IdOf(EntityEntry entry) => entry.State == EntityState.Added ? null : KeyOf(entry);
+
+    private static AuditAction ActionOf(EntityEntry entry, List<AuditChange> changes) => entry.State switch
+    {
+        EntityState.Added => AuditAction.Created,
+        EntityState.Deleted => AuditAction.Deleted,
+        _ when changes.Any(c => c.Field is "Status" or nameof(Account.IsDisabled)) => AuditAction.StatusChanged,
+        _ => AuditAction.Updated,
+    };
+
+    /// <summary>Who did it: the signed-in user, or <c>system:&lt;task&gt;</c> for system work.</summary>
+    public static IEnumerable<AuditEntry> Entries(List<Pending> pending, CurrentUser user, RegionScope scope, DateTime at) =>
         pending.Select(p => new AuditEntry
         {
             At = at,
-            UserId = user.Id,
-            UserName = user.UserName,
-            IpAddress = user.IpAddress,
+            UserId = scope.IsSystem ? null : user.Id,
+            UserName = scope.IsSystem ? SystemUserPrefix + scope.SystemTask : user.UserName,
+            IpAddress = scope.IsSystem ? null : user.IpAddress,
             Entity = p.Entity,
             // Keys of new rows are known only now, after the save.
             EntityId = p.EntityId ?? KeyOf(p.Entry),
@@ -85,12 +106,21 @@ public static class AuditRecorder
             Changes = JsonSerializer.Serialize(p.Changes, Json),
         });
 
-    private static List<AuditChange> Changes(EntityEntry entry)
+    /// <summary>The user name of audit entries written by system work.</summary>
+    public const string SystemUserPrefix = "system:";
+
+    private static List<AuditChange> Changes(EntityEntry entry, string prefix = "")
     {
         var changes = new List<AuditChange>();
+        var link = ParentRows.LinkOf(entry);
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+            // A child's own key and its link to the parent say nothing the parent's entry does not.
+            if (prefix.Length > 0 && (property.Metadata.IsPrimaryKey() || link.Contains(property.Metadata)))
+            {
+                continue;
+            }
             if (SkippedFields.Contains(name) && entry.Entity is Account)
             {
                 continue;
@@ -110,7 +140,7 @@ public static class AuditRecorder
                 old = old is null ? null : Mask;
                 current = current is null ? null : Mask;
             }
-            changes.Add(new AuditChange(name, old, current));
+            changes.Add(new AuditChange(prefix + name, old, current));
         }
         return changes;
     }

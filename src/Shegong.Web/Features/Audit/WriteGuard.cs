@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
@@ -10,8 +11,9 @@ namespace Shegong.Web.Features.Audit;
 /// <summary>
 /// The one place writes are checked, whatever the caller (API, UI page, later features): the
 /// permission table lets the role make the change (<see cref="AccessTable"/>; a type it lacks is refused), and every changed row
-/// lies in the scope before and after the change. Audit entries are never changed or deleted.
-/// Nothing is saved when it throws.
+/// lies in the scope before and after the change; a child row's parent does
+/// (<see cref="ParentRows"/>). Without a signed-in user or the system scope nothing is written
+/// (fail closed). Audit entries are never changed or deleted. Nothing is saved when it throws.
 /// </summary>
 public sealed class WriteGuard(CurrentUser user, RegionScope scope)
 {
@@ -32,20 +34,61 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             {
                 throw RequestProblem.Forbidden("审计日志不可修改或删除 / audit entries cannot be changed or deleted");
             }
-            if (!user.IsAuthenticated)
+            // System work (start-up, operator verbs, jobs) is unrestricted and named in the audit.
+            if (scope.IsSystem)
             {
                 continue;
+            }
+            if (!user.IsAuthenticated)
+            {
+                // Fail closed: without a signed-in user only Identity's own sign-in bookkeeping is written.
+                if (IsSignInBookkeeping(entry))
+                {
+                    continue;
+                }
+                throw RequestProblem.Forbidden("未登录，不能修改数据 / nobody is signed in, so nothing may be changed");
             }
             if (!WriteActions.Of(entry).All(action => AccessTable.Allows(user.Role, entry.Metadata.ClrType, action)))
             {
                 throw RequestProblem.Forbidden("您的角色无权修改此类数据 / your role may not change this kind of record");
             }
-            var outside = AuditRecorder.RegionCodeOf(entry) is { } code && !scope.Contains(code)
-                || entry.State == EntityState.Modified && AuditRecorder.RegionCodeOf(entry, original: true) is { } before && !scope.Contains(before);
-            if (outside)
+            if (!InScope(db, entry))
             {
                 throw RequestProblem.Forbidden("该记录不在您的管辖范围内 / this record is outside your scope");
             }
         }
     }
+
+    /// <summary>
+    /// The row's region lies in the scope before and after the change; a child row's parent is
+    /// visible and its region does too (a child without a visible parent is refused).
+    /// </summary>
+    private bool InScope(ShegongDb db, EntityEntry entry)
+    {
+        var outside = AuditRecorder.RegionCodeOf(entry) is { } code && !scope.Contains(code)
+            || entry.State == EntityState.Modified && AuditRecorder.RegionCodeOf(entry, original: true) is { } before && !scope.Contains(before);
+        if (outside)
+        {
+            return false;
+        }
+        if (!ParentRows.IsChild(entry))
+        {
+            return true;
+        }
+        foreach (var parent in ParentRows.Of(db, entry))
+        {
+            if (parent is null || !InScope(db, parent) || AuditRecorder.RegionCodeOf(parent, original: true) is { } was && !scope.Contains(was))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly HashSet<string> SignInFields =
+        [nameof(Account.AccessFailedCount), nameof(Account.LockoutEnd), nameof(Account.ConcurrencyStamp)];
+
+    private static bool IsSignInBookkeeping(EntityEntry entry) => entry is { Entity: Account, State: EntityState.Modified }
+        // Identity's store marks every property modified; what counts is which values changed.
+        && entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).All(p => SignInFields.Contains(p.Metadata.Name));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 
 namespace Shegong.Web.Features.Regions;
@@ -54,7 +55,7 @@ public sealed class RegionImporter(ShegongDb db, ILogger<RegionImporter> logger)
                 }
                 else if (oldName != name)
                 {
-                    await db.Regions.Where(r => r.Code == code)
+                    await db.RequireSystem("region rename").Regions.Where(r => r.Code == code)
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, name), cancellationToken);
                     existing[code] = name;
                     renamed++;

@@ -1,9 +1,10 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Stations;
 
 /// <summary>A social-work station of any of the four levels; it keeps its own status rules.</summary>
-public class Station
+public class Station : IRegionScoped
 {
     public int Id { get; private set; }
     public required string Name { get; set; }
@@ -68,7 +69,7 @@ public class Station
 }
 
 /// <summary>One status move of a station, with its date.</summary>
-public class StationStatusChange
+public class StationStatusChange : IScopedThrough<Station>
 {
     public int Id { get; private set; }
     public int StationId { get; private set; }

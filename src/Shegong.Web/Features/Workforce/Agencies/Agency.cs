@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
 
@@ -26,7 +27,7 @@ public enum AgencyRating
 /// A social-work agency (社工机构). Registered in one region; serves one or more counties. It is
 /// visible to users whose scope holds its registered region or any county it serves.
 /// </summary>
-public class Agency
+public class Agency : IRegionScoped
 {
     public int Id { get; private set; }
     public required string Name { get; set; }
@@ -48,7 +49,7 @@ public class Agency
 }
 
 /// <summary>A county an agency serves.</summary>
-public class AgencyServiceArea
+public class AgencyServiceArea : IScopedThrough<Agency>
 {
     public int Id { get; private set; }
     public int AgencyId { get; private set; }

@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Workforce.Contracts;
@@ -22,7 +23,7 @@ public enum EvaluationStage
 /// pays an agency for deliverables at its stations over a period. Draft → Active →
 /// Completed (after the final evaluation) or Terminated (with a reason). Only a draft is edited.
 /// </summary>
-public class ServiceContract
+public class ServiceContract : IRegionScoped
 {
     public int Id { get; private set; }
     public required string Title { get; set; }
@@ -139,7 +140,7 @@ public class ServiceContract
 }
 
 /// <summary>A station the agency operates under the contract; its region is copied for the scope filter.</summary>
-public class ContractStation
+public class ContractStation : IScopedThrough<ServiceContract>
 {
     public int Id { get; private set; }
     public int ServiceContractId { get; private set; }
@@ -148,7 +149,7 @@ public class ContractStation
 }
 
 /// <summary>Deliverable per service category, in person-times.</summary>
-public class ContractCategoryTarget
+public class ContractCategoryTarget : IScopedThrough<ServiceContract>
 {
     public int Id { get; private set; }
     public int ServiceContractId { get; private set; }
@@ -157,7 +158,7 @@ public class ContractCategoryTarget
 }
 
 /// <summary>Deliverable per method: cases, groups or community activities.</summary>
-public class ContractMethodTarget
+public class ContractMethodTarget : IScopedThrough<ServiceContract>
 {
     public int Id { get; private set; }
     public int ServiceContractId { get; private set; }
@@ -165,7 +166,7 @@ public class ContractMethodTarget
     public int Count { get; init; }
 }
 
-public class ContractEvaluation
+public class ContractEvaluation : IScopedThrough<ServiceContract>
 {
     public int Id { get; private set; }
     public int ServiceContractId { get; private set; }

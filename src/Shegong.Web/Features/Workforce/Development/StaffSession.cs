@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.SocialWorkers;
@@ -10,7 +11,7 @@ namespace Shegong.Web.Features.Workforce.Development;
 /// A training or supervision session a county station or city centre gives to station staff.
 /// One table for both (they differ only in kind); the session belongs to its organiser's region.
 /// </summary>
-public abstract class StaffSession
+public abstract class StaffSession : IRegionScoped
 {
     public int Id { get; private set; }
     public int OrganiserStationId { get; set; }
@@ -33,7 +34,7 @@ public class Training : StaffSession;
 /// <summary>督导.</summary>
 public class Supervision : StaffSession;
 
-public class SessionAttendance
+public class SessionAttendance : IScopedThrough<StaffSession>
 {
     public int Id { get; private set; }
     public int StaffSessionId { get; private set; }

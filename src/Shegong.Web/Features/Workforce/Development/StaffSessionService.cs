@@ -72,9 +72,12 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
         return query;
     }
 
-    private IQueryable<StaffSessionRow> Rows(IQueryable<T> query) => query
-        .Join(db.Stations.IgnoreQueryFilters(), s => s.OrganiserStationId, st => st.Id, (s, st) => new StaffSessionRow(s.Id, s.OrganiserStationId,
-            st.Name, s.RegionCode, s.Date, s.Hours, s.Topic, s.Leader, s.Attendees.Count));
+    // The organiser's name by a correlated lookup: IgnoreQueryFilters on a joined set would lift
+    // the scope's filters from the whole query, sessions included. The organiser shares the
+    // session's region, so it is visible whenever the session is.
+    private IQueryable<StaffSessionRow> Rows(IQueryable<T> query) => query.Select(s => new StaffSessionRow(s.Id, s.OrganiserStationId,
+        db.Stations.Where(st => st.Id == s.OrganiserStationId).Select(st => st.Name).FirstOrDefault() ?? "", s.RegionCode, s.Date, s.Hours,
+        s.Topic, s.Leader, s.Attendees.Count));
 
     /// <summary>The organiser is a county station or city centre in scope; attendees are workers in scope.</summary>
     private async Task ApplyAsync(StaffSessionForm form, T session, CancellationToken cancellationToken)
@@ -88,10 +91,17 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
                 $"培训和督导由县级社工总站或市级支持中心组织，“{organiser.Name}”不是 / trainings and supervisions are organised by a county station or city centre; {organiser.Name} is not");
         }
         var ids = (form.AttendeeIds ?? []).Distinct().ToList();
-        var found = await db.SocialWorkers.Where(w => ids.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
-        if (ids.Except(found).FirstOrDefault() is var missing and > 0)
+        // Attendees already recorded may lie outside the editor's scope (a city officer recorded
+        // them): they may stay in the list, but only someone who sees them may drop them.
+        var recorded = session.Attendees.Select(a => a.SocialWorkerId).ToList();
+        var visible = await db.SocialWorkers.Where(w => ids.Contains(w.Id) || recorded.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
+        if (ids.Except(visible).Except(recorded).FirstOrDefault() is var missing and > 0)
         {
             throw RequestProblem.Invalid("attendeeIds", $"没有编号为{missing}的社工 / no social worker has id {missing}");
+        }
+        if (recorded.Except(visible).Any(id => !ids.Contains(id)))
+        {
+            throw RequestProblem.Forbidden("不能移除管辖范围以外社工的参加记录 / attendances of social workers outside your scope cannot be removed");
         }
         session.OrganiserStationId = organiser.Id;
         session.RegionCode = organiser.RegionCode;

@@ -1,4 +1,5 @@
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Stations;
@@ -40,7 +41,7 @@ public enum AssignmentRole
 /// region of their resident station, or of their employing agency while they have none (and
 /// keeps the last one after leaving), which is what the scope filter reads.
 /// </summary>
-public class SocialWorker
+public class SocialWorker : IRegionScoped
 {
     public int Id { get; private set; }
     public required string Name { get; set; }
@@ -168,7 +169,7 @@ public class SocialWorker
 }
 
 /// <summary>A period at a station: resident (one at a time) or supporting (any number).</summary>
-public class StationAssignment
+public class StationAssignment : IScopedThrough<SocialWorker>
 {
     public int Id { get; private set; }
     public int SocialWorkerId { get; private set; }
