@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Regions;
@@ -91,7 +92,7 @@ public static class AuditRecorder
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (SkippedFields.Contains(name) && entry.Entity is Account)
+            if ((SkippedFields.Contains(name) && entry.Entity is Account) || name == Versioning.Property)
             {
                 continue;
             }

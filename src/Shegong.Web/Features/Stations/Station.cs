@@ -1,11 +1,15 @@
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common;
 
 namespace Shegong.Web.Features.Stations;
 
 /// <summary>A social-work station of any of the four levels; it keeps its own status rules.</summary>
-public class Station
+public class Station : IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Name { get; set; }
     public StationLevel Level { get; set; }
     public required string RegionCode { get; set; }

@@ -1,3 +1,4 @@
+using Shegong.Web.Common.Concurrency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shegong.Web.Features.Regions;
@@ -10,9 +11,12 @@ namespace Shegong.Web.Features.Workforce.Development;
 /// A training or supervision session a county station or city centre gives to station staff.
 /// One table for both (they differ only in kind); the session belongs to its organiser's region.
 /// </summary>
-public abstract class StaffSession
+public abstract class StaffSession : IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public int OrganiserStationId { get; set; }
     public string RegionCode { get; set; } = "";
     public DateOnly Date { get; set; }

@@ -1,3 +1,4 @@
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Audit;
@@ -40,9 +41,12 @@ public enum AssignmentRole
 /// region of their resident station, or of their employing agency while they have none (and
 /// keeps the last one after leaving), which is what the scope filter reads.
 /// </summary>
-public class SocialWorker
+public class SocialWorker : IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Name { get; set; }
     public Sex Sex { get; set; }
     public DateOnly BirthDate { get; set; }
