@@ -68,7 +68,16 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
             throw RequestProblem.Conflict($"用户名“{account.UserName}”已被使用 / user name {account.UserName} is taken");
         }
         await CheckPasswordAsync(account, form.Password!);
-        var result = await users.CreateAsync(account, form.Password!);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(account, form.Password!);
+        }
+        catch (DbUpdateException ex) when (IsUserNameTaken(ex))
+        {
+            // Two creations raced past the check above: the unique index decided, the loser gets the same 409.
+            throw RequestProblem.Conflict($"用户名“{account.UserName}”已被使用 / user name {account.UserName} is taken");
+        }
         ThrowIfFailed(result);
         return await RowAsync(account, cancellationToken);
     }
@@ -96,6 +105,10 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         ThrowIfFailed(await users.UpdateAsync(account));
         return await RowAsync(account, cancellationToken);
     }
+
+    private static bool IsUserNameTaken(DbUpdateException ex) =>
+        ex.InnerException?.Message is { } message
+        && (message.Contains("UserNameIndex", StringComparison.Ordinal) || message.Contains("AspNetUsers.NormalizedUserName", StringComparison.Ordinal));
 
     private async Task<Account> ManageableAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Regions;
 
@@ -65,6 +66,14 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     {
         var contract = await LoadAsync(id, cancellationToken);
         contract.Activate();
+        // Activating claims the contract's stations: each station row is rewritten under the version
+        // read before the overlap check, so of two activations racing for one station the database
+        // admits only one (the other gets 409), where a check-then-act alone would let both through.
+        var stationIds = contract.Stations.Select(s => s.StationId).ToList();
+        foreach (var station in await db.Stations.IgnoreQueryFilters().Where(s => stationIds.Contains(s.Id)).ToListAsync(cancellationToken))
+        {
+            Versioning.Touch(db, station);
+        }
         await CheckNoOverlapAsync(contract, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
