@@ -41,7 +41,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
             c.Status, c.ClosedOn, c.TerminationReason, stations,
             c.CategoryTargets.OrderBy(t => t.Category).ToDictionary(t => t.Category, t => t.PersonTimes),
             c.MethodTargets.OrderBy(t => t.Method).ToDictionary(t => t.Method, t => t.Count),
-            c.Evaluations.OrderBy(e => e.Stage).Select(e => new EvaluationRow(e.Stage, e.On, e.Score, e.Notes)).ToList());
+            c.Evaluations.OrderBy(e => e.Stage).Select(e => new EvaluationRow(e.Stage, e.On, e.Score, e.Notes)).ToList(), c.Version);
     }
 
     public async Task<ContractDetail> CreateAsync(ContractForm form, CancellationToken cancellationToken = default)
@@ -56,6 +56,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     public async Task<ContractDetail> UpdateAsync(int id, ContractForm form, CancellationToken cancellationToken = default)
     {
         var contract = await LoadAsync(id, cancellationToken);
+        Versioning.Check(db, contract, form.Version);
         contract.EnsureEditable();
         await ApplyAsync(form, contract, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
