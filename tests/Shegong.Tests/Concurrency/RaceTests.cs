@@ -128,8 +128,13 @@ public class RaceTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         {
             var created = await app.Client.PostAsJsonAsync("/api/contracts", new
             {
-                title = "赛跑运营项目" + agency, regionCode = "510104000000", agencyId = agency, startsOn = "2024-01-01", endsOn = "2024-12-31",
-                amount = 100000m, stationIds = new[] { station },
+                title = "赛跑运营项目" + agency,
+                regionCode = "510104000000",
+                agencyId = agency,
+                startsOn = "2024-01-01",
+                endsOn = "2024-12-31",
+                amount = 100000m,
+                stationIds = new[] { station },
             }, Ct);
             drafts.Add((await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32());
         }
@@ -146,7 +151,11 @@ public class RaceTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     {
         object Form(string displayName) => new
         {
-            userName = "race-viewer", password = TestApp.Password, displayName, role = "Viewer", regionCode = "510104000000",
+            userName = "race-viewer",
+            password = TestApp.Password,
+            displayName,
+            role = "Viewer",
+            regionCode = "510104000000",
         };
 
         var answers = await Task.WhenAll(

@@ -1,6 +1,6 @@
-using Shegong.Web.Common.Concurrency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Concurrency;
 
 namespace Shegong.Web.Features.Regions;
 

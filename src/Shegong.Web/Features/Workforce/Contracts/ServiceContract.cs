@@ -1,5 +1,5 @@
-using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Workforce.Contracts;

@@ -1,5 +1,5 @@
-using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Stations;
