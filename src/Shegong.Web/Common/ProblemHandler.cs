@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Shegong.Web.Common;
 
@@ -21,6 +22,13 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 Detail = p.Message,
             },
             RequestProblem p => new ProblemDetails { Status = p.Status, Title = TitleFor(p.Status), Detail = p.Message },
+            // Safety net: ShegongDb already turns these into Versioning.Stale().
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = TitleFor(StatusCodes.Status409Conflict),
+                Detail = Concurrency.Versioning.StaleMessage,
+            },
             BadHttpRequestException b => new ProblemDetails
             {
                 Status = b.StatusCode,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
@@ -44,7 +45,37 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShegongDb).Assembly);
 
         ApplyScopeFilters(modelBuilder);
+
+        Versioning.Configure(modelBuilder, Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL");
         StoreEnumsAsStrings(modelBuilder);
+    }
+
+    // Every save raises the version of changed records, and a save that lost a race (a version
+    // that moved since it was read) becomes the same 409 for the API and the pages.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Versioning.Bump(this);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Versioning.Stale();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Versioning.Bump(this);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Versioning.Stale();
+        }
     }
 
     /// <summary>Enums are stored by name: readable in SQL, stable when members are added.</summary>

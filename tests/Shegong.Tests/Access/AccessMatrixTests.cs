@@ -52,7 +52,7 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
                 _ => null, // the parent's first village may lie inside the scope
             }),
         new("POST station status", async (c, p) => await c.PostAsJsonAsync($"/api/stations/{p.StationId}/status",
-                new { status = await NextStatusAsync(p.StationId!.Value), on = "2023-01-01" }, Ct),
+                await NextStatusAsync(p.StationId!.Value), Ct),
             (role, r) => !CanWriteStations(role) ? HttpStatusCode.Forbidden : r == Relation.Own ? HttpStatusCode.OK : HttpStatusCode.NotFound),
         new("GET accounts", (c, _) => c.GetAsync("/api/accounts", Ct),
             (role, r) => r == Relation.Own ? Allow(AccountManagers.Contains(role), HttpStatusCode.OK) : null),
@@ -143,11 +143,11 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
     }
 
     /// <summary>Suspended and operating in turn, so every role's move is a valid one.</summary>
-    private async Task<string> NextStatusAsync(int id)
+    private async Task<object> NextStatusAsync(int id)
     {
         await using var db = app.OpenDb();
-        var status = await db.Stations.Where(s => s.Id == id).Select(s => s.Status).SingleAsync(Ct);
-        return status == StationStatus.Suspended ? "Operating" : "Suspended";
+        var station = await db.Stations.Where(s => s.Id == id).Select(s => new { s.Status, s.Version }).SingleAsync(Ct);
+        return new { status = station.Status == StationStatus.Suspended ? "Operating" : "Suspended", on = "2023-01-01", version = station.Version };
     }
 
     private async Task<StationForm> FormOfAsync(int id)

@@ -36,9 +36,11 @@ public class AuditTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var station = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var id = station.GetProperty("id").GetInt32();
-        var form = new { name = "审计测试站（改）", level = "TownshipStation", regionCode = "510104017000" };
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PutAsJsonAsync($"/api/stations/{id}", form, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsJsonAsync($"/api/stations/{id}/status", new { status = "UnderConstruction" }, Ct)).StatusCode);
+        var form = new { name = "审计测试站（改）", level = "TownshipStation", regionCode = "510104017000", version = station.GetProperty("version").GetUInt32() };
+        var edited = await app.Client.PutAsJsonAsync($"/api/stations/{id}", form, Ct);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var version = (await edited.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("version").GetUInt32();
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsJsonAsync($"/api/stations/{id}/status", new { status = "UnderConstruction", version }, Ct)).StatusCode);
 
         var entries = await AuditAsync(app.Client, $"entity=Station&entityId={id}");
         Assert.Equal(["StatusChanged", "Updated", "Created"], entries.Select(e => e.GetProperty("action").GetString()));

@@ -74,7 +74,7 @@ public class StationApiTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.Contains("东湖街道社工站", problem.GetProperty("detail").GetString());
 
         // Once the first is closed, the township may have a new one.
-        await (await Client.PostJsonAsync($"/api/stations/{first.Id}/status", new { status = "Closed" })).ReadAsync<StationDetail>();
+        await (await Client.PostJsonAsync($"/api/stations/{first.Id}/status", new { status = "Closed", version = first.Version })).ReadAsync<StationDetail>();
         await (await Client.PostJsonAsync("/api/stations", Form("东湖街道社工站(新)", "TownshipStation", "510104018000")))
             .ReadAsync<StationDetail>(HttpStatusCode.Created);
 
@@ -87,12 +87,12 @@ public class StationApiTests(SichuanApp app) : IClassFixture<SichuanApp>
     {
         var planned = await (await Client.PostJsonAsync("/api/stations", Form("牛市口街道社工站", "TownshipStation", "510104026000")))
             .ReadAsync<StationDetail>(HttpStatusCode.Created);
-        var skipped = await (await Client.PostJsonAsync($"/api/stations/{planned.Id}/status", new { status = "Operating" }))
+        var skipped = await (await Client.PostJsonAsync($"/api/stations/{planned.Id}/status", new { status = "Operating", version = planned.Version }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("规划中", skipped.FieldError("status"));
-        var built = await (await Client.PostJsonAsync($"/api/stations/{planned.Id}/status", new { status = "UnderConstruction" })).ReadAsync<StationDetail>();
+        var built = await (await Client.PostJsonAsync($"/api/stations/{planned.Id}/status", new { status = "UnderConstruction", version = planned.Version })).ReadAsync<StationDetail>();
         Assert.Equal(StationStatus.UnderConstruction, built.Status);
-        var future = await (await Client.PostJsonAsync($"/api/stations/{planned.Id}/status", new { status = "Operating", on = "2099-01-01" }))
+        var future = await (await Client.PostJsonAsync($"/api/stations/{planned.Id}/status", new { status = "Operating", on = "2099-01-01", version = built.Version }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("今天", future.FieldError("on"));
 
@@ -100,13 +100,14 @@ public class StationApiTests(SichuanApp app) : IClassFixture<SichuanApp>
         var station = await (await Client.PostJsonAsync("/api/stations",
             Form("春熙路街道社工站", "TownshipStation", "510104022000", status: "Operating", openedOn: "2024-05-01"))).ReadAsync<StationDetail>(HttpStatusCode.Created);
         var url = $"/api/stations/{station.Id}/status";
-        await (await Client.PostJsonAsync(url, new { status = "Suspended", on = "2024-09-01", note = "社工离职" })).ReadAsync<StationDetail>();
-        await (await Client.PostJsonAsync(url, new { status = "Operating", on = "2024-10-01" })).ReadAsync<StationDetail>();
+        var suspended = await (await Client.PostJsonAsync(url, new { status = "Suspended", on = "2024-09-01", note = "社工离职", version = station.Version }))
+            .ReadAsync<StationDetail>();
+        var reopened = await (await Client.PostJsonAsync(url, new { status = "Operating", on = "2024-10-01", version = suspended.Version })).ReadAsync<StationDetail>();
 
-        var backwards = await (await Client.PostJsonAsync(url, new { status = "Closed", on = "2024-09-15" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var backwards = await (await Client.PostJsonAsync(url, new { status = "Closed", on = "2024-09-15", version = reopened.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("2024-10-01", backwards.FieldError("on"));
 
-        var closed = await (await Client.PostJsonAsync(url, new { status = "Closed", on = "2025-03-01" })).ReadAsync<StationDetail>();
+        var closed = await (await Client.PostJsonAsync(url, new { status = "Closed", on = "2025-03-01", version = reopened.Version })).ReadAsync<StationDetail>();
         Assert.Equal(StationStatus.Closed, closed.Status);
         Assert.Empty(closed.NextStatuses);
         Assert.Equal([StationStatus.Operating, StationStatus.Suspended, StationStatus.Operating, StationStatus.Closed], closed.StatusHistory.Select(h => h.To));
@@ -114,7 +115,7 @@ public class StationApiTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.Equal("社工离职", closed.StatusHistory[1].Note);
         Assert.Equal(new DateOnly(2024, 5, 1), closed.OpenedOn);
 
-        var reopen = await (await Client.PostJsonAsync(url, new { status = "Operating" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var reopen = await (await Client.PostJsonAsync(url, new { status = "Operating", version = closed.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("已关闭", reopen.FieldError("status"));
     }
 
@@ -124,12 +125,12 @@ public class StationApiTests(SichuanApp app) : IClassFixture<SichuanApp>
         var station = await (await Client.PostJsonAsync("/api/stations", Form("书院街社工站", "TownshipStation", "510104023000")))
             .ReadAsync<StationDetail>(HttpStatusCode.Created);
         var renamed = await (await Client.PutJsonAsync($"/api/stations/{station.Id}",
-            new { name = "书院街街道社工站", level = "TownshipStation", regionCode = "510104023000", floorArea = 180.5 })).ReadAsync<StationDetail>();
+            new { name = "书院街街道社工站", level = "TownshipStation", regionCode = "510104023000", floorArea = 180.5, version = station.Version })).ReadAsync<StationDetail>();
         Assert.Equal("书院街街道社工站", renamed.Name);
         Assert.Equal(180.5m, renamed.FloorArea);
 
         var moved = await (await Client.PutJsonAsync($"/api/stations/{station.Id}",
-            new { name = "书院街街道社工站", level = "TownshipStation", regionCode = "510104000000" })).ProblemAsync(HttpStatusCode.BadRequest);
+            new { name = "书院街街道社工站", level = "TownshipStation", regionCode = "510104000000", version = renamed.Version })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("锦江区", moved.FieldError("regionCode"));
         await using var db = app.OpenDb();
         Assert.Equal("510104023000", (await db.Stations.SingleAsync(s => s.Id == station.Id, TestContext.Current.CancellationToken)).RegionCode);

@@ -65,10 +65,24 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         var normalized = users.NormalizeName(account.UserName);
         if (await db.Users.IgnoreQueryFilters().AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
         {
-            throw RequestProblem.Conflict($"用户名“{account.UserName}”已被使用 / user name {account.UserName} is taken");
+            throw UserNameTaken(account);
         }
         await CheckPasswordAsync(account, form.Password!);
-        var result = await users.CreateAsync(account, form.Password!);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(account, form.Password!);
+        }
+        catch (DbUpdateException ex) when (IsUserNameTaken(ex))
+        {
+            // Two creations raced past the check above: the unique index decided, the loser gets the same 409.
+            throw UserNameTaken(account);
+        }
+        // Or Identity's own duplicate check saw the other one just committed.
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            throw UserNameTaken(account);
+        }
         ThrowIfFailed(result);
         return await RowAsync(account, cancellationToken);
     }
@@ -96,6 +110,13 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         ThrowIfFailed(await users.UpdateAsync(account));
         return await RowAsync(account, cancellationToken);
     }
+
+    private static RequestProblem UserNameTaken(Account account) =>
+        RequestProblem.Conflict($"用户名“{account.UserName}”已被使用 / user name {account.UserName} is taken");
+
+    private static bool IsUserNameTaken(DbUpdateException ex) =>
+        ex.InnerException?.Message is { } message
+        && (message.Contains("UserNameIndex", StringComparison.Ordinal) || message.Contains("AspNetUsers.NormalizedUserName", StringComparison.Ordinal));
 
     private async Task<Account> ManageableAsync(string id, CancellationToken cancellationToken)
     {

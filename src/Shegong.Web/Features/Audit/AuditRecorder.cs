@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Regions;
@@ -121,7 +122,7 @@ public static class AuditRecorder
             {
                 continue;
             }
-            if (SkippedFields.Contains(name) && entry.Entity is Account)
+            if ((SkippedFields.Contains(name) && entry.Entity is Account) || name == Versioning.Property)
             {
                 continue;
             }

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shegong.Web.Common.Concurrency;
 
 namespace Shegong.Web.Features.Regions;
 
 /// <summary>An administrative region keyed by its 12-digit statistical division code.</summary>
-public class Region
+public class Region : IVersioned
 {
     public required string Code { get; init; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Name { get; set; }
     public RegionLevel Level { get; init; }
     public string? ParentCode { get; init; }

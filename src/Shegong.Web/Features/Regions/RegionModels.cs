@@ -17,7 +17,8 @@ public sealed record RegionDetail(
     bool IsGovernancePilot,
     int? ResidentPopulation,
     int? UrbanResidentPopulation,
-    IReadOnlyList<RegionSummary> Path);
+    IReadOnlyList<RegionSummary> Path,
+    uint Version);
 
 /// <summary>A region in a list: enough for a tree node or a cascader option.</summary>
 public sealed record RegionSummary(string Code, string Name, RegionLevel Level, string? ParentCode, int ChildCount);
@@ -37,4 +38,7 @@ public sealed class RegionForm
 
     [Range(0, 200_000_000, ErrorMessage = "城镇常住人口须为0到2亿之间的整数 / urban resident population must be between 0 and 200,000,000")]
     public int? UrbanResidentPopulation { get; set; }
+
+    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    public uint? Version { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 
 namespace Shegong.Web.Features.Regions;
@@ -33,7 +34,7 @@ public sealed class RegionService(ShegongDb db)
         return new RegionDetail(region.Code, region.Name, region.Level, region.ParentCode, childCount,
             region.TownshipKind, region.VillageKind, region.UrbanRuralCode, region.IsCentralTown,
             region.IsRelocationSite, region.IsGovernancePilot, region.ResidentPopulation,
-            region.UrbanResidentPopulation, path);
+            region.UrbanResidentPopulation, path, region.Version);
     }
 
     public async Task<IReadOnlyList<RegionSummary>> ChildrenAsync(string code, CancellationToken cancellationToken = default)
@@ -88,6 +89,7 @@ public sealed class RegionService(ShegongDb db)
                 "城镇常住人口不能多于常住人口 / urban resident population cannot exceed resident population");
         }
         var region = await db.Regions.FirstAsync(r => r.Code == code, cancellationToken);
+        Versioning.Check(db, region, form.Version);
         region.UrbanRuralCode = string.IsNullOrWhiteSpace(form.UrbanRuralCode) ? null : form.UrbanRuralCode;
         region.IsCentralTown = form.IsCentralTown;
         region.IsRelocationSite = form.IsRelocationSite;

@@ -1,12 +1,16 @@
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 
 namespace Shegong.Web.Features.Stations;
 
 /// <summary>A social-work station of any of the four levels; it keeps its own status rules.</summary>
-public class Station : IRegionScoped
+public class Station : IRegionScoped, IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Name { get; set; }
     public StationLevel Level { get; set; }
     public required string RegionCode { get; set; }

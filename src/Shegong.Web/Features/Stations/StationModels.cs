@@ -39,8 +39,12 @@ public sealed class StationForm
     [Range(0, 100_000, ErrorMessage = "面积须在0到100000平方米之间 / floor area must be between 0 and 100,000 m²")]
     public decimal? FloorArea { get; set; }
 
+    /// <summary>The version the editor read (<see cref="StationDetail.Version"/>); required on edit, ignored on create.</summary>
+    public uint? Version { get; set; }
+
     public static StationForm From(Station s) => new()
     {
+        Version = s.Version,
         Name = s.Name,
         Level = s.Level,
         RegionCode = s.RegionCode,
@@ -55,8 +59,8 @@ public sealed class StationForm
     };
 }
 
-/// <summary>A status move asked for: target, date (default today), note.</summary>
-public sealed record StationStatusForm(StationStatus Status, DateOnly? On, string? Note);
+/// <summary>A status move asked for: target, date (default today), note, and the version the mover read.</summary>
+public sealed record StationStatusForm(StationStatus Status, DateOnly? On, string? Note, uint? Version = null);
 
 /// <summary>Filters of the station list; region includes everything under it.</summary>
 public sealed record StationFilter(string? Region = null, StationLevel? Level = null, StationStatus? Status = null, string? Search = null);
@@ -72,7 +76,8 @@ public sealed record StationRow(
     string RegionPath,
     DateOnly? OpenedOn,
     BuildPath? BuildPath,
-    string? Phone);
+    string? Phone,
+    uint Version);
 
 public sealed record StationStatusChangeRow(StationStatus? From, StationStatus To, DateOnly On, string? Note);
 
@@ -92,4 +97,5 @@ public sealed record StationDetail(
     BuildPath? BuildPath,
     decimal? FloorArea,
     IReadOnlyList<StationStatus> NextStatuses,
-    IReadOnlyList<StationStatusChangeRow> StatusHistory);
+    IReadOnlyList<StationStatusChangeRow> StatusHistory,
+    uint Version);

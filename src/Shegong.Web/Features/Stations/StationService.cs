@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Regions;
 
@@ -36,7 +37,7 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
             .Select(h => new StationStatusChangeRow(h.From, h.To, h.On, h.Note)).ToList();
         return new StationDetail(station.Id, station.Name, station.Level, station.Status, station.RegionCode, name, path,
             station.OpenedOn, station.Address, station.Phone, station.Latitude, station.Longitude, station.BuildPath,
-            station.FloorArea, Station.NextStatuses(station.Status), history);
+            station.FloorArea, Station.NextStatuses(station.Status), history, station.Version);
     }
 
     public async Task<StationDetail> CreateAsync(StationForm form, CancellationToken cancellationToken = default)
@@ -66,6 +67,7 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
     public async Task<StationDetail> UpdateAsync(int id, StationForm form, CancellationToken cancellationToken = default)
     {
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NotFound(id);
+        Versioning.Expect(db, station, form.Version);
         await CheckAsync(form, id, cancellationToken, station.Status);
         Apply(form, station);
         await SaveAsync(cancellationToken);
@@ -76,6 +78,7 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
     {
         var station = await db.Stations.Include(s => s.StatusHistory)
             .FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NotFound(id);
+        Versioning.Expect(db, station, form.Version);
         if (form.Note?.Length > 200)
         {
             throw RequestProblem.Invalid("note", "备注不能超过200个字 / note is at most 200 characters");
@@ -187,7 +190,7 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
     {
         var names = await RegionPaths.NameAsync(db, stations.Select(s => s.RegionCode), cancellationToken);
         return stations.Select(s => new StationRow(s.Id, s.Name, s.Level, s.Status, s.RegionCode,
-            names[s.RegionCode].Name, names[s.RegionCode].Path, s.OpenedOn, s.BuildPath, s.Phone)).ToList();
+            names[s.RegionCode].Name, names[s.RegionCode].Path, s.OpenedOn, s.BuildPath, s.Phone, s.Version)).ToList();
     }
 
     private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的站点 / no station has id {id}");

@@ -295,6 +295,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VillageKind")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -364,6 +368,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -454,6 +462,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -649,6 +661,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -723,6 +739,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -838,6 +858,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -883,6 +907,10 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.HasIndex("SocialWorkerId");
 
                     b.HasIndex("StationId", "Role");
+
+                    b.HasIndex(new[] { "SocialWorkerId" }, "UX_StationAssignments_OneOpenResidence")
+                        .IsUnique()
+                        .HasFilter("\"Role\" = 'Resident' AND \"To\" IS NULL");
 
                     b.ToTable("StationAssignments");
                 });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
 
@@ -27,9 +28,12 @@ public enum AgencyRating
 /// A social-work agency (社工机构). Registered in one region; serves one or more counties. It is
 /// visible to users whose scope holds its registered region or any county it serves.
 /// </summary>
-public class Agency : IRegionScoped
+public class Agency : IRegionScoped, IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Name { get; set; }
     public required string CreditCode { get; set; }
     public required string RegionCode { get; set; }

@@ -31,6 +31,9 @@ public sealed class AgencyForm
     public string? ContactPhone { get; set; }
 
     public AgencyStatus? Status { get; set; }
+
+    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    public uint? Version { get; set; }
 }
 
 public sealed record AgencyFilter(string? Region = null, AgencyStatus? Status = null, AgencyRating? Rating = null, string? Search = null);
@@ -62,7 +65,8 @@ public sealed record AgencyDetail(
     string ContactPhoneMasked,
     IReadOnlyList<ServiceAreaRow> ServiceAreas,
     int SocialWorkers,
-    int ActiveContracts);
+    int ActiveContracts,
+    uint Version);
 
 public static class AgencyNames
 {

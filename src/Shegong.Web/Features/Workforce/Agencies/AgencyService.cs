@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common.Privacy;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Regions;
@@ -40,7 +41,7 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
             .Select(s => new ServiceAreaRow(s.RegionCode, names[s.RegionCode].Path, agency.IsLocalTo(s.RegionCode))).ToList();
         return new AgencyDetail(agency.Id, agency.Name, agency.CreditCode, agency.RegionCode, names[agency.RegionCode].Path,
             agency.Rating, agency.Status, agency.ContactPerson, Masking.Phone(personal.DecryptOrNull(PersonalField.Phone, agency.ContactPhoneCipher)),
-            areas, workers, contracts);
+            areas, workers, contracts, agency.Version);
     }
 
     public async Task<AgencyDetail> CreateAsync(AgencyForm form, CancellationToken cancellationToken = default)
@@ -56,6 +57,7 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
     public async Task<AgencyDetail> UpdateAsync(int id, AgencyForm form, CancellationToken cancellationToken = default)
     {
         var agency = await db.Agencies.Include(a => a.ServiceAreas).FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NotFound(id);
+        Versioning.Check(db, agency, form.Version);
         var areas = await CheckAsync(form, id, cancellationToken);
         Apply(form, agency, areas);
         await SaveAsync(cancellationToken);

@@ -36,6 +36,9 @@ public sealed class ContractForm
 
     /// <summary>Cases, groups and activities per method.</summary>
     public Dictionary<ServiceMethod, int>? MethodTargets { get; set; }
+
+    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    public uint? Version { get; set; }
 }
 
 public sealed record ContractCloseForm(DateOnly? On, string? Reason);
@@ -79,7 +82,8 @@ public sealed record ContractDetail(
     IReadOnlyList<ContractStationRow> Stations,
     IReadOnlyDictionary<ServiceCategory, int> CategoryTargets,
     IReadOnlyDictionary<ServiceMethod, int> MethodTargets,
-    IReadOnlyList<EvaluationRow> Evaluations);
+    IReadOnlyList<EvaluationRow> Evaluations,
+    uint Version);
 
 /// <summary>Who operated a station on a date, and under which contract (none when no contract covers it).</summary>
 public sealed record StationOperator(int StationId, DateOnly On, int? ContractId, int? AgencyId, string? AgencyName);

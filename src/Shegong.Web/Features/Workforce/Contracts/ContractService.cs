@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Regions;
 
@@ -40,7 +41,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
             c.Status, c.ClosedOn, c.TerminationReason, stations,
             c.CategoryTargets.OrderBy(t => t.Category).ToDictionary(t => t.Category, t => t.PersonTimes),
             c.MethodTargets.OrderBy(t => t.Method).ToDictionary(t => t.Method, t => t.Count),
-            c.Evaluations.OrderBy(e => e.Stage).Select(e => new EvaluationRow(e.Stage, e.On, e.Score, e.Notes)).ToList());
+            c.Evaluations.OrderBy(e => e.Stage).Select(e => new EvaluationRow(e.Stage, e.On, e.Score, e.Notes)).ToList(), c.Version);
     }
 
     public async Task<ContractDetail> CreateAsync(ContractForm form, CancellationToken cancellationToken = default)
@@ -55,6 +56,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     public async Task<ContractDetail> UpdateAsync(int id, ContractForm form, CancellationToken cancellationToken = default)
     {
         var contract = await LoadAsync(id, cancellationToken);
+        Versioning.Check(db, contract, form.Version);
         contract.EnsureEditable();
         await ApplyAsync(form, contract, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -65,6 +67,14 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     {
         var contract = await LoadAsync(id, cancellationToken);
         contract.Activate();
+        // Activating claims the contract's stations: each station row is rewritten under the version
+        // read before the overlap check, so of two activations racing for one station the database
+        // admits only one (the other gets 409), where a check-then-act alone would let both through.
+        var stationIds = contract.Stations.Select(s => s.StationId).ToList();
+        foreach (var station in await db.Stations.IgnoreQueryFilters().Where(s => stationIds.Contains(s.Id)).ToListAsync(cancellationToken))
+        {
+            Versioning.Touch(db, station);
+        }
         await CheckNoOverlapAsync(contract, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);

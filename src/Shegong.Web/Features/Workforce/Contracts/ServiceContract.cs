@@ -1,5 +1,6 @@
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Workforce.Contracts;
@@ -23,9 +24,12 @@ public enum EvaluationStage
 /// pays an agency for deliverables at its stations over a period. Draft → Active →
 /// Completed (after the final evaluation) or Terminated (with a reason). Only a draft is edited.
 /// </summary>
-public class ServiceContract : IRegionScoped
+public class ServiceContract : IRegionScoped, IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Title { get; set; }
 
     /// <summary>The buyer: the city or county whose bureau signs. Scope follows it and the stations.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.SocialWorkers;
@@ -11,9 +12,12 @@ namespace Shegong.Web.Features.Workforce.Development;
 /// A training or supervision session a county station or city centre gives to station staff.
 /// One table for both (they differ only in kind); the session belongs to its organiser's region.
 /// </summary>
-public abstract class StaffSession : IRegionScoped
+public abstract class StaffSession : IRegionScoped, IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public int OrganiserStationId { get; set; }
     public string RegionCode { get; set; } = "";
     public DateOnly Date { get; set; }

@@ -28,6 +28,9 @@ public sealed class StaffSessionForm
     public string? Note { get; set; }
 
     public List<int>? AttendeeIds { get; set; }
+
+    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    public uint? Version { get; set; }
 }
 
 public sealed record StaffSessionFilter(string? Region = null, int? Year = null, int? SocialWorkerId = null, string? Search = null);
@@ -38,7 +41,7 @@ public sealed record StaffSessionRow(int Id, int OrganiserStationId, string Orga
 public sealed record AttendeeRow(int SocialWorkerId, string Name);
 
 public sealed record StaffSessionDetail(int Id, int OrganiserStationId, string OrganiserName, string RegionCode, DateOnly Date, decimal Hours,
-    string Topic, string Leader, string? Note, IReadOnlyList<AttendeeRow> Attendees);
+    string Topic, string Leader, string? Note, IReadOnlyList<AttendeeRow> Attendees, uint Version);
 
 public static class StaffSessionExport
 {

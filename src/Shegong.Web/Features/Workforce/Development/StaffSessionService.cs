@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Stations;
 
@@ -30,7 +31,7 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
         var attendees = await db.SocialWorkers.IgnoreQueryFilters().Where(w => ids.Contains(w.Id)).OrderBy(w => w.Id)
             .Select(w => new AttendeeRow(w.Id, w.Name)).ToListAsync(cancellationToken);
         return new StaffSessionDetail(session.Id, session.OrganiserStationId, organiser, session.RegionCode, session.Date, session.Hours,
-            session.Topic, session.Leader, session.Note, attendees);
+            session.Topic, session.Leader, session.Note, attendees, session.Version);
     }
 
     public async Task<StaffSessionDetail> CreateAsync(StaffSessionForm form, CancellationToken cancellationToken = default)
@@ -45,6 +46,7 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
     public async Task<StaffSessionDetail> UpdateAsync(int id, StaffSessionForm form, CancellationToken cancellationToken = default)
     {
         var session = await db.Set<T>().Include(s => s.Attendees).FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NotFound(id);
+        Versioning.Check(db, session, form.Version);
         await ApplyAsync(form, session, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);

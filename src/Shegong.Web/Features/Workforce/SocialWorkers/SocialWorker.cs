@@ -1,5 +1,6 @@
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Stations;
@@ -41,9 +42,12 @@ public enum AssignmentRole
 /// region of their resident station, or of their employing agency while they have none (and
 /// keeps the last one after leaving), which is what the scope filter reads.
 /// </summary>
-public class SocialWorker : IRegionScoped
+public class SocialWorker : IRegionScoped, IVersioned
 {
     public int Id { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
+    public uint Version { get; private set; }
     public required string Name { get; set; }
     public Sex Sex { get; set; }
     public DateOnly BirthDate { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common.Privacy;
 
 namespace Shegong.Web.Features.Workforce.SocialWorkers;
@@ -83,6 +84,13 @@ public sealed partial class SocialWorkerService
         catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("IdNumberHash", StringComparison.Ordinal) == true)
         {
             throw RequestProblem.Conflict("该身份证号码已登记为社工，同一人不能重复登记 / this ID number is already registered to a social worker");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException?.Message is { } message
+            && (message.Contains("UX_StationAssignments_OneOpenResidence", StringComparison.Ordinal)
+                || message.Contains("UNIQUE constraint failed: StationAssignments.SocialWorkerId", StringComparison.Ordinal)))
+        {
+            // Another residence of the same worker was saved at the same moment: the database kept one.
+            throw Versioning.Stale();
         }
     }
 

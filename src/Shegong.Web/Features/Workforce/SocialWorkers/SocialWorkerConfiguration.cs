@@ -38,5 +38,10 @@ internal sealed class StationAssignmentConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Station>().WithMany().HasForeignKey(a => a.StationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.StationId, a.Role });
         builder.HasIndex(a => a.SocialWorkerId);
+        // A worker is resident at one station at a time: the database refuses a second open
+        // residence, whatever the app's checks missed in a race. Quoted names work on both providers.
+        builder.HasIndex(a => a.SocialWorkerId, "UX_StationAssignments_OneOpenResidence")
+            .IsUnique()
+            .HasFilter("\"Role\" = 'Resident' AND \"To\" IS NULL");
     }
 }

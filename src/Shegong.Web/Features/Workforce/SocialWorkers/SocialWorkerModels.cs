@@ -46,6 +46,9 @@ public sealed class SocialWorkerForm
 
     /// <summary>On create: the station the worker is resident at from the hiring date.</summary>
     public int? ResidentStationId { get; set; }
+
+    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    public uint? Version { get; set; }
 }
 
 public sealed record AssignmentForm(int StationId, AssignmentRole Role, DateOnly? From);
@@ -113,7 +116,8 @@ public sealed record SocialWorkerDetail(
     int? ResidentStationId,
     string RegionCode,
     IReadOnlyList<AssignmentRow> Assignments,
-    IReadOnlyList<HoursRow> Hours);
+    IReadOnlyList<HoursRow> Hours,
+    uint Version);
 
 public static class SocialWorkerNames
 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Common.Privacy;
 using Shegong.Web.Common.Validation;
 using Shegong.Web.Data;
@@ -48,7 +49,7 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
         return new SocialWorkerDetail(w.Id, w.Name, w.Sex, w.BirthDate, Masking.IdNumber(personal.Decrypt(PersonalField.IdNumber, w.IdNumberCipher)),
             Masking.Phone(personal.DecryptOrNull(PersonalField.Phone, w.PhoneCipher)), w.NativeCountyCode, w.Education, w.Major,
             w.GraduationYear, w.Certification, w.CertificateNumber, w.CertificateYear, w.AgencyId, agency, w.HiredOn, w.LeftOn, w.Status,
-            w.IsNewGraduate, w.IsLocal, w.ResidentStationId, w.RegionCode, assignments, byYear);
+            w.IsNewGraduate, w.IsLocal, w.ResidentStationId, w.RegionCode, assignments, byYear, w.Version);
     }
 
     public async Task<SocialWorkerDetail> CreateAsync(SocialWorkerForm form, CancellationToken cancellationToken = default)
@@ -73,6 +74,7 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
     public async Task<SocialWorkerDetail> UpdateAsync(int id, SocialWorkerForm form, CancellationToken cancellationToken = default)
     {
         var worker = await db.SocialWorkers.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw NotFound(id);
+        Versioning.Check(db, worker, form.Version);
         var agency = await CheckAsync(form, id, cancellationToken);
         Apply(form, worker);
         if (worker.ResidentStationId is null)
