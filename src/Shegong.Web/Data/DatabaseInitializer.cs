@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common.Privacy;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
@@ -17,7 +18,10 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShegongDb>();
+        // Outside Development this refuses to start without configured privacy keys, before anything is written.
+        scope.ServiceProvider.GetRequiredService<PrivacyKeys>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<KeyRotation>().FillMaskedFormsAsync(cancellationToken);
         if (configuration.GetValue("Seed:Regions", true) && !await db.Regions.AnyAsync(cancellationToken))
         {
             var folder = configuration["Seed:RegionsFolder"] ?? RegionImporter.DefaultFolder;
