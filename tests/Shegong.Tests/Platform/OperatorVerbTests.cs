@@ -16,7 +16,8 @@ public class OperatorVerbTests
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Shegong.Web.dll") }.Concat(words)
-            .Concat(["--Database:Provider", TestDatabase.Provider.ToString(), "--ConnectionStrings:Shegong", connection]))
+            .Concat(["--Database:Provider", TestDatabase.Provider.ToString(), "--ConnectionStrings:Shegong", connection,
+                "--Privacy:Key", Workforce.WorkforceApp.Key, "--Privacy:HashKey", Workforce.WorkforceApp.HashKey]))
         {
             start.ArgumentList.Add(arg);
         }
