@@ -18,7 +18,7 @@ public class OracleTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     private async Task<(int Agency, int Station, int Worker, string IdNumber, HttpClient Jinjiang)> ArrangeAsync(int n)
     {
         var agency = await app.AgencyAsync($"保密青羊社工中心{n}", CreditCodes.Make(400 + n), "510105000000");
-        var station = await app.StationAsync($"保密青羊社工站{n}", StationLevel.TownshipStation, "510105001000");
+        var station = await app.StationAsync($"保密青羊社工站{n}", StationLevel.TownshipStation, $"51010500{n switch { 1 => 2, 2 => 3, _ => 5 }}000");
         var idNumber = app.NewIdNumber("510105");
         var worker = await app.WorkerAsync(agency, station, idNumber: idNumber);
         return (agency, station, worker, idNumber, await app.ClientAsync(AccountRole.CountyOfficer, "510104000000"));
