@@ -60,6 +60,19 @@ public class OperatorVerbTests
     }
 
     [Fact]
+    public async Task Keys_generate_prints_a_new_pair_and_how_to_configure_it()
+    {
+        var result = await RunAsync("unused", "keys", "generate");
+        Assert.True(result.Code == 0, result.Output);
+        var key = System.Text.RegularExpressions.Regex.Match(result.Output, "^Privacy__Key=(.+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var hashKey = System.Text.RegularExpressions.Regex.Match(result.Output, "^Privacy__HashKey=(.+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(32, Convert.FromBase64String(key.Groups[1].Value.Trim()).Length);
+        Assert.Equal(32, Convert.FromBase64String(hashKey.Groups[1].Value.Trim()).Length);
+        Assert.NotEqual(key.Groups[1].Value, hashKey.Groups[1].Value);
+        Assert.Contains("keys rotate", result.Output);
+    }
+
+    [Fact]
     public async Task An_unknown_verb_prints_the_usage_and_fails()
     {
         var connection = await TestDatabase.CreateAsync(withSichuanRegions: false);
