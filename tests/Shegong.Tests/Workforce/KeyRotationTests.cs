@@ -31,7 +31,10 @@ public class KeyRotationTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         using var signedIn = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["userName"] = "admin", ["password"] = TestApp.AdminPassword, ["returnUrl"] = "/coverage",
+            ["__RequestVerificationToken"] = token,
+            ["userName"] = "admin",
+            ["password"] = TestApp.AdminPassword,
+            ["returnUrl"] = "/coverage",
         }), Ct);
         Assert.Equal("/coverage", signedIn.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/accounts/me", Ct)).StatusCode);
@@ -54,8 +57,13 @@ public class KeyRotationTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         {
             var created = await app.Client.PostAsJsonAsync("/api/social-workers", new
             {
-                name = "轮换" + i, idNumber = app.NewIdNumber("510105"), phone = i == 2 ? null : $"1370000{i:0000}",
-                education = "Bachelor", certification = "None", agencyId = agency, hiredOn = "2024-07-01",
+                name = "轮换" + i,
+                idNumber = app.NewIdNumber("510105"),
+                phone = i == 2 ? null : $"1370000{i:0000}",
+                education = "Bachelor",
+                certification = "None",
+                agencyId = agency,
+                hiredOn = "2024-07-01",
             }, Ct);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
@@ -117,7 +125,8 @@ public class KeyRotationTests(WorkforceApp app) : IClassFixture<WorkforceApp>
 
         var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Privacy:Key"] = WorkforceApp.Key, ["Privacy:HashKey"] = WorkforceApp.HashKey,
+            ["Privacy:Key"] = WorkforceApp.Key,
+            ["Privacy:HashKey"] = WorkforceApp.HashKey,
         }).Build();
         Assert.Equal(Old.KeyId, PrivacyKeys.From(configured, production, NullLogger.Instance).KeyId);
     }

@@ -77,15 +77,25 @@ public class OracleTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         {
             object Account(string role, int? stationId, int? agencyId) => new
             {
-                userName = "u" + Guid.NewGuid().ToString("N")[..12], password = "Good@Pass2022", displayName = "张三", role,
-                regionCode = "510104000000", stationId, agencyId,
+                userName = "u" + Guid.NewGuid().ToString("N")[..12],
+                password = "Good@Pass2022",
+                displayName = "张三",
+                role,
+                regionCode = "510104000000",
+                stationId,
+                agencyId,
             };
             object Worker(int agencyId) => new { name = "钱七", idNumber = app.NewIdNumber("510104"), education = "Bachelor", certification = "None", agencyId, hiredOn = "2024-07-01" };
             object Training(int attendee) => new { organiserStationId = county, date = "2025-03-01", hours = 2, topic = "伦理", leader = "李", attendeeIds = new[] { attendee } };
             object Contract(int agencyId, int stationId) => new
             {
-                title = "锦江外键测试合同", regionCode = "510104000000", agencyId, startsOn = "2025-01-01", endsOn = "2025-12-31",
-                amount = 1000m, stationIds = new[] { stationId },
+                title = "锦江外键测试合同",
+                regionCode = "510104000000",
+                agencyId,
+                startsOn = "2025-01-01",
+                endsOn = "2025-12-31",
+                amount = 1000m,
+                stationIds = new[] { stationId },
             };
             var jinjiangStation = county;
             yield return ("stationId", ("/api/accounts", Account("StationManager", station, null)), ("/api/accounts", Account("StationManager", 999_999, null)));
