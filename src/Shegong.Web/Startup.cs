@@ -52,6 +52,8 @@ public static class Startup
         app.UseStaticFiles();
         app.UseSecurityHeaders();
         app.UseShegongAuth();
+        // After authentication: the lookup limit is per user.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Privacy;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
@@ -18,12 +19,15 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShegongDb>();
+        // Outside Development this refuses to start without configured privacy keys, before anything is written.
+        scope.ServiceProvider.GetRequiredService<PrivacyKeys>();
         // Start-up is system work, explicitly. Bulk loads of shipped reference and demo data are
         // not audited (tens of thousands of rows, reproducible from the files and the seed); the
         // administrator's account is, as system:bootstrap-admin.
         var system = scope.ServiceProvider.GetRequiredService<RegionScope>();
         system.EnterSystem("migrate", audited: false);
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<KeyRotation>().FillMaskedFormsAsync(cancellationToken);
         if (configuration.GetValue("Seed:Regions", true) && !await db.Regions.AnyAsync(cancellationToken))
         {
             system.EnterSystem("import-regions", audited: false);

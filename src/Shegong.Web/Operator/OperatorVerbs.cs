@@ -9,12 +9,12 @@ namespace Shegong.Web.Operator;
 
 /// <summary>
 /// Verbs for operators on the same executable: <c>migrate</c>, <c>seed demo</c>,
-/// <c>import regions &lt;folder&gt;</c>. Leading words are the verb; <c>--key value</c> options
+/// <c>import regions &lt;folder&gt;</c>, <c>keys generate</c>, <c>keys rotate</c>. Leading words are the verb; <c>--key value</c> options
 /// after them are configuration as usual.
 /// </summary>
 public sealed class OperatorVerbs(IReadOnlyList<string> words)
 {
-    public const string Usage = "usage: Shegong.Web [migrate | seed demo | import regions <folder>] [--Database:Provider Postgres ...]";
+    public const string Usage = "usage: Shegong.Web [migrate | seed demo | import regions <folder> | keys generate | keys rotate] [--Database:Provider Postgres ...]";
 
     public IReadOnlyList<string> Words { get; } = words;
 
@@ -29,6 +29,10 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
 
     public async Task<int> RunAsync(IServiceProvider services)
     {
+        if (Words is ["keys", "generate"])
+        {
+            return KeyVerbs.Generate(Console.Out);
+        }
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<ShegongDb>();
@@ -51,6 +55,9 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
                 var result = await provider.GetRequiredService<RegionImporter>().ImportAsync(folder);
                 Console.WriteLine($"Regions imported: {result}.");
                 return 0;
+            case ["keys", "rotate"]:
+                await DatabaseSetup.MigrateAsync(db);
+                return await KeyVerbs.RotateAsync(provider, Console.Out);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;

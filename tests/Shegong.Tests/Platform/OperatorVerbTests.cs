@@ -16,7 +16,8 @@ public class OperatorVerbTests
             WorkingDirectory = AppContext.BaseDirectory,
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Shegong.Web.dll") }.Concat(words)
-            .Concat(["--Database:Provider", TestDatabase.Provider.ToString(), "--ConnectionStrings:Shegong", connection]))
+            .Concat(["--Database:Provider", TestDatabase.Provider.ToString(), "--ConnectionStrings:Shegong", connection,
+                "--Privacy:Key", Workforce.WorkforceApp.Key, "--Privacy:HashKey", Workforce.WorkforceApp.HashKey]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -56,6 +57,19 @@ public class OperatorVerbTests
         var second = await RunAsync(connection, "seed", "demo");
         Assert.Contains("not seeded", second.Output);
         Assert.Equal(count, await db.Stations.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Keys_generate_prints_a_new_pair_and_how_to_configure_it()
+    {
+        var result = await RunAsync("unused", "keys", "generate");
+        Assert.True(result.Code == 0, result.Output);
+        var key = System.Text.RegularExpressions.Regex.Match(result.Output, "^Privacy__Key=(.+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var hashKey = System.Text.RegularExpressions.Regex.Match(result.Output, "^Privacy__HashKey=(.+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal(32, Convert.FromBase64String(key.Groups[1].Value.Trim()).Length);
+        Assert.Equal(32, Convert.FromBase64String(hashKey.Groups[1].Value.Trim()).Length);
+        Assert.NotEqual(key.Groups[1].Value, hashKey.Groups[1].Value);
+        Assert.Contains("keys rotate", result.Output);
     }
 
     [Fact]

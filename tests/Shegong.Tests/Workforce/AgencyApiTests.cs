@@ -13,10 +13,10 @@ public class AgencyApiTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     {
         var bad = await app.Client.PostAsJsonAsync("/api/agencies", new { name = "甲", creditCode = "91350100M000100Y44", regionCode = "510104000000" }, Ct);
         await SocialWorkerApiTests.AssertFieldErrorAsync(bad, "creditCode", "校验位");
-        await app.AgencyAsync("乙社工服务中心", "91350100M000100Y43", "510104000000");
+        var existing = await app.AgencyAsync("乙社工服务中心", "91350100M000100Y43", "510104000000");
         var again = await app.Client.PostAsJsonAsync("/api/agencies", new { name = "丙", creditCode = "91350100m000100y43", regionCode = "510105000000" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("乙社工服务中心", await again.Content.ReadAsStringAsync(Ct));
+        Assert.Contains($"已登记（机构编号{existing}）", await again.Content.ReadAsStringAsync(Ct)); // in scope: referred to by id, never by name
         var township = await app.Client.PostAsJsonAsync("/api/agencies",
             new { name = "丁", creditCode = CreditCodes.Make(30), regionCode = "510104000000", serviceAreaCodes = new[] { "510104017000" } }, Ct);
         await SocialWorkerApiTests.AssertFieldErrorAsync(township, "serviceAreaCodes", "不是县");

@@ -18,7 +18,7 @@ public class WorkforceEndpointTests(WorkforceApp app) : IClassFixture<WorkforceA
         ("GET", "/api/social-workers/"), ("GET", "/api/social-workers/export"), ("GET", "/api/social-workers/{id:int}"), ("POST", "/api/social-workers/"),
         ("PUT", "/api/social-workers/{id:int}"), ("POST", "/api/social-workers/{id:int}/assignments"),
         ("POST", "/api/social-workers/{id:int}/assignments/{assignmentId:int}/end"), ("POST", "/api/social-workers/{id:int}/leave"),
-        ("POST", "/api/social-workers/{id:int}/reveal"),
+        ("POST", "/api/social-workers/{id:int}/reveal"), ("POST", "/api/social-workers/lookup"),
         ("GET", "/api/trainings/"), ("GET", "/api/trainings/export"), ("GET", "/api/trainings/{id:int}"), ("POST", "/api/trainings/"), ("PUT", "/api/trainings/{id:int}"),
         ("GET", "/api/supervisions/"), ("GET", "/api/supervisions/export"), ("GET", "/api/supervisions/{id:int}"), ("POST", "/api/supervisions/"),
         ("PUT", "/api/supervisions/{id:int}"),

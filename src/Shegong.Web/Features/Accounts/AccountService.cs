@@ -136,13 +136,19 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         if (role is AccountRole.StationManager or AccountRole.SocialWorker)
         {
             var stationId = form.StationId ?? throw RequestProblem.Invalid("stationId", "请选择所属站点 / station is required for station staff");
-            var code = await db.Stations.IgnoreQueryFilters().Where(s => s.Id == stationId).Select(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken)
+            // Filtered by the caller's scope: a station outside it answers like one that does not exist.
+            var code = await db.Stations.Where(s => s.Id == stationId).Select(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken)
                 ?? throw RequestProblem.Invalid("stationId", $"没有编号为{stationId}的站点 / no station has id {stationId}");
             return InScope(code);
         }
-        if (role == AccountRole.AgencyManager && form.AgencyId is null)
+        if (role == AccountRole.AgencyManager)
         {
-            throw RequestProblem.Invalid("agencyId", "请选择所属机构 / agency is required for an agency manager");
+            var agencyId = form.AgencyId ?? throw RequestProblem.Invalid("agencyId", "请选择所属机构 / agency is required for an agency manager");
+            // Filtered by the caller's scope: an agency outside it answers like one that does not exist.
+            if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken))
+            {
+                throw RequestProblem.Invalid("agencyId", $"没有编号为{agencyId}的社工机构 / no agency has id {agencyId}");
+            }
         }
         var regionCode = form.RegionCode ?? (role == AccountRole.AgencyManager ? user.RegionCode : null);
         if (RegionCode.Problem(regionCode) is { } problem)

@@ -37,6 +37,9 @@ public enum AuditAction
 
     /// <summary>A person's protected field was shown in full to the user.</summary>
     Revealed,
+
+    /// <summary>An exact lookup by a protected field (ID number, phone) was made; the value searched is never stored.</summary>
+    LookedUp,
 }
 
 /// <summary>One field of a change; values are text, masked as <see cref="AuditRecorder.Mask"/> for personal fields.</summary>

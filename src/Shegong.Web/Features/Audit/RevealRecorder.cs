@@ -7,19 +7,42 @@ using Shegong.Web.Features.Accounts;
 namespace Shegong.Web.Features.Audit;
 
 /// <summary>
-/// Permits and records the reveal of a person's protected field (ID number, phone): only
-/// roles the permission table (<see cref="AccessTable"/>) lets reveal that kind of record may, and each
-/// reveal becomes an audit entry (who, when, from where, whose record, which field — never the value) before the value is returned.
+/// Permits and records the reveal of a person's protected field (ID number, phone, birth date),
+/// and exact lookups by one: only roles the permission table (<see cref="AccessTable"/>) lets reveal that kind of record may, and each becomes an
+/// audit entry (who, when, from where, whose record or which field — never the value) before
+/// the answer is returned.
 /// </summary>
 public sealed class RevealRecorder(ShegongDb db, CurrentUser user, TimeProvider clock)
 {
-    public async Task AuthorizeAndRecordAsync<TEntity>(int id, string regionCode, string field, CancellationToken cancellationToken)
+    public void Authorize<TEntity>()
     {
-        var entity = typeof(TEntity).Name;
         if (!user.May<TEntity>(AccessAction.Reveal))
         {
             throw RequestProblem.Forbidden("您的角色无权查看完整的个人信息 / your role may not reveal personal data");
         }
+    }
+
+    public async Task AuthorizeAndRecordAsync<TEntity>(int id, string regionCode, string field, CancellationToken cancellationToken)
+    {
+        Authorize<TEntity>();
+        await RecordAsync(typeof(TEntity).Name, id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditAction.Revealed, regionCode, field, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a lookup by <paramref name="field"/> in the user's own region (the lookup searched
+    /// their whole scope), naming the records found (none: empty), so a reader of the audit sees
+    /// whose data was looked up; the searched value itself is masked.
+    /// </summary>
+    public async Task RecordLookupAsync<TEntity>(string field, IReadOnlyList<int> found, CancellationToken cancellationToken)
+    {
+        Authorize<TEntity>();
+        var entity = typeof(TEntity).Name;
+        var ids = string.Join(",", found);
+        await RecordAsync(entity, ids.Length > 64 ? ids[..ids.LastIndexOf(',', 63)] : ids, AuditAction.LookedUp, user.RegionCode, field, cancellationToken);
+    }
+
+    private async Task RecordAsync(string entity, string entityId, AuditAction action, string regionCode, string field, CancellationToken cancellationToken)
+    {
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -27,8 +50,8 @@ public sealed class RevealRecorder(ShegongDb db, CurrentUser user, TimeProvider 
             UserName = user.UserName,
             IpAddress = user.IpAddress,
             Entity = entity,
-            EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Action = AuditAction.Revealed,
+            EntityId = entityId,
+            Action = action,
             RegionCode = regionCode,
             Changes = JsonSerializer.Serialize(new[] { new AuditChange(field, null, AuditRecorder.Mask) }, JsonSerializerOptions.Web),
         });

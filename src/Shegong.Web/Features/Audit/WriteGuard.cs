@@ -25,8 +25,8 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             {
                 continue;
             }
-            // The one audit entry written outside the interceptor: a reveal, added, never changed.
-            if (entry.Entity is AuditEntry { Action: AuditAction.Revealed } && entry.State == EntityState.Added)
+            // The audit entries written outside the interceptor: a reveal or a lookup, added, never changed.
+            if (entry.Entity is AuditEntry { Action: AuditAction.Revealed or AuditAction.LookedUp } && entry.State == EntityState.Added)
             {
                 continue;
             }

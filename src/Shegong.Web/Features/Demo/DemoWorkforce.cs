@@ -62,6 +62,7 @@ internal sealed class DemoWorkforce(ShegongDb db, PersonalData personal, Random 
     {
         var orgCode = "MJ" + random.Next(1_000_000, 9_999_999);
         var first17 = "52" + regionCode[..6] + orgCode;
+        string phone; // drawn in its old place in the sequence, so the seeded data stays the same
         var agency = new Agency
         {
             Name = name,
@@ -69,8 +70,9 @@ internal sealed class DemoWorkforce(ShegongDb db, PersonalData personal, Random 
             RegionCode = regionCode,
             Rating = random.NextDouble() < 0.6 ? (AgencyRating)random.Next(2, 6) : null,
             ContactPerson = people.Name(),
-            ContactPhoneCipher = personal.Encrypt(PersonalField.Phone, people.Mobile()),
+            ContactPhoneCipher = personal.Encrypt(PersonalField.Phone, phone = people.Mobile()),
         };
+        agency.ContactPhoneMasked = Masking.Phone(phone);
         agency.ServiceAreas.AddRange(serviceAreas.Select(a => new AgencyServiceArea { RegionCode = a }));
         return agency;
     }
@@ -128,8 +130,10 @@ internal sealed class DemoWorkforce(ShegongDb db, PersonalData personal, Random 
             Name = people.Name(),
             IdNumberCipher = personal.Encrypt(PersonalField.IdNumber, facts.Number),
             IdNumberHash = personal.Hash(PersonalField.IdNumber, facts.Number),
+            IdNumberMasked = Masking.IdNumber(facts.Number),
             PhoneCipher = personal.Encrypt(PersonalField.Phone, phone),
             PhoneHash = personal.Hash(PersonalField.Phone, phone),
+            PhoneMasked = Masking.Phone(phone),
             BirthDate = facts.BirthDate,
             Sex = facts.Sex,
             NativeCountyCode = RegionCode.Pad(facts.RegionPrefix),

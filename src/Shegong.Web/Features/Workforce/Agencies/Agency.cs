@@ -43,6 +43,9 @@ public class Agency : IRegionScoped, IVersioned
     /// <summary>The contact's phone, encrypted (a person's phone: PIPL).</summary>
     [MaskedInAudit]
     public string? ContactPhoneCipher { get; set; }
+
+    /// <summary>The masked phone, kept at write time so reading never decrypts only to mask.</summary>
+    public string? ContactPhoneMasked { get; set; }
     public AgencyStatus Status { get; set; } = AgencyStatus.Active;
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
 
@@ -69,6 +72,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(a => a.ContactPerson).HasMaxLength(50);
         builder.Property(a => a.ContactPhoneCipher).HasMaxLength(200);
+        builder.Property(a => a.ContactPhoneMasked).HasMaxLength(30);
         builder.HasIndex(a => a.CreditCode).IsUnique();
         builder.HasIndex(a => a.RegionCode);
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);

@@ -40,7 +40,7 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         var areas = agency.ServiceAreas.OrderBy(s => s.RegionCode)
             .Select(s => new ServiceAreaRow(s.RegionCode, names[s.RegionCode].Path, agency.IsLocalTo(s.RegionCode))).ToList();
         return new AgencyDetail(agency.Id, agency.Name, agency.CreditCode, agency.RegionCode, names[agency.RegionCode].Path,
-            agency.Rating, agency.Status, agency.ContactPerson, Masking.Phone(personal.DecryptOrNull(PersonalField.Phone, agency.ContactPhoneCipher)),
+            agency.Rating, agency.Status, agency.ContactPerson, agency.ContactPhoneMasked ?? "",
             areas, workers, contracts, agency.Version);
     }
 
@@ -109,11 +109,15 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
             throw RequestProblem.Forbidden("机构的登记地和服务区域都不在您的管辖范围内 / neither the agency's region nor its service areas are in your scope");
         }
         var code = Common.Validation.CreditCode.Normalize(form.CreditCode!);
+        // The code is unique province-wide, so a duplicate must be refused whatever the scope; only
+        // an agency the caller may see is referred to (by id), never one outside it (not even its name).
         var other = await db.Agencies.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.CreditCode == code && a.Id != agencyId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
-        if (other is not null)
+            .Where(a => a.CreditCode == code && a.Id != agencyId).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (other is { } otherId)
         {
-            throw RequestProblem.Conflict($"统一社会信用代码{code}已登记为“{other}” / credit code {code} is already registered to {other}");
+            throw await db.Agencies.AnyAsync(a => a.Id == otherId, cancellationToken)
+                ? RequestProblem.Conflict($"该统一社会信用代码已登记（机构编号{otherId}） / this credit code is already registered (agency id {otherId})")
+                : RequestProblem.Conflict("该统一社会信用代码已登记 / this credit code is already registered");
         }
         return areas;
     }
@@ -127,9 +131,9 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         agency.ContactPerson = string.IsNullOrWhiteSpace(form.ContactPerson) ? null : form.ContactPerson.Trim();
         if (form.ContactPhone is not null) // null keeps the stored phone (the edit form never holds it in plain); empty clears it
         {
-            agency.ContactPhoneCipher = form.ContactPhone.Trim().Length == 0
-                ? null
-                : personal.Encrypt(PersonalField.Phone, PhoneNumber.Normalize(form.ContactPhone));
+            var phone = form.ContactPhone.Trim().Length == 0 ? null : PhoneNumber.Normalize(form.ContactPhone);
+            agency.ContactPhoneCipher = personal.EncryptOrNull(PersonalField.Phone, phone);
+            agency.ContactPhoneMasked = phone is null ? null : Masking.Phone(phone);
         }
         agency.Status = form.Status ?? agency.Status;
         agency.ServiceAreas.RemoveAll(s => !areas.Contains(s.RegionCode));

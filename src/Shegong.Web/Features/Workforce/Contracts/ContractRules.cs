@@ -62,7 +62,11 @@ public sealed partial class ContractService
             .Select(c => new { c.Id, c.Title }).FirstOrDefaultAsync(cancellationToken);
         if (clash is not null)
         {
-            throw RequestProblem.Conflict($"站点在此期间已由执行中的合同“{clash.Title}”（编号{clash.Id}）运营 / a station is already operated under active contract {clash.Id} in this period");
+            // The other contract may lie outside the caller's scope (a city's contract over a county's
+            // station): it is named only when the caller may read it.
+            throw await db.ServiceContracts.AnyAsync(c => c.Id == clash.Id, cancellationToken)
+                ? RequestProblem.Conflict($"站点在此期间已由执行中的合同“{clash.Title}”（编号{clash.Id}）运营 / a station is already operated under active contract {clash.Id} in this period")
+                : RequestProblem.Conflict("站点在此期间已由另一份执行中的合同运营 / a station is already operated under another active contract in this period");
         }
     }
 }

@@ -97,7 +97,8 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
         // them): they may stay in the list, but only someone who sees them may drop them.
         var recorded = session.Attendees.Select(a => a.SocialWorkerId).ToList();
         var visible = await db.SocialWorkers.Where(w => ids.Contains(w.Id) || recorded.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
-        if (ids.Except(visible).Except(recorded).FirstOrDefault() is var missing and > 0)
+        // Ids outside the scope are not found, and answer like ids that do not exist (0 and -1 too).
+        if (ids.Except(visible).Except(recorded).ToList() is [var missing, ..])
         {
             throw RequestProblem.Invalid("attendeeIds", $"没有编号为{missing}的社工 / no social worker has id {missing}");
         }

@@ -38,7 +38,9 @@ public enum AssignmentRole
 
 /// <summary>
 /// A social worker (社会工作者). ID number and phone are held encrypted with a keyed hash beside
-/// them; birth date, sex and native county come from the ID number. The worker belongs to the
+/// them, and the masked form stored beside them at write time so lists and exports never decrypt.
+/// Birth date, sex and native county come from the ID number and are protected like it (masked in
+/// the audit; the birth date is shown only as an age unless revealed). The worker belongs to the
 /// region of their resident station, or of their employing agency while they have none (and
 /// keeps the last one after leaving), which is what the scope filter reads.
 /// </summary>
@@ -49,18 +51,25 @@ public class SocialWorker : IRegionScoped, IVersioned
     /// <summary>Concurrency token (see <see cref="IVersioned"/>).</summary>
     public uint Version { get; private set; }
     public required string Name { get; set; }
+    [MaskedInAudit]
     public Sex Sex { get; set; }
+    [MaskedInAudit]
     public DateOnly BirthDate { get; set; }
     [MaskedInAudit]
     public required string IdNumberCipher { get; set; }
+    [MaskedInAudit]
+    public string IdNumberMasked { get; set; } = "";
     [MaskedInAudit]
     public required string IdNumberHash { get; set; }
     [MaskedInAudit]
     public string? PhoneCipher { get; set; }
     [MaskedInAudit]
     public string? PhoneHash { get; set; }
+    [MaskedInAudit]
+    public string? PhoneMasked { get; set; }
 
     /// <summary>The county of the ID number's region prefix, padded to 12 digits.</summary>
+    [MaskedInAudit]
     public required string NativeCountyCode { get; set; }
     public Education Education { get; set; }
     public string? Major { get; set; }

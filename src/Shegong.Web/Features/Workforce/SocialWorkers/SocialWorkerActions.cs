@@ -45,29 +45,30 @@ public sealed partial class SocialWorkerService
         return await GetAsync(id, cancellationToken);
     }
 
-    /// <summary>The plain ID number or phone of a worker in scope, once permitted and recorded.</summary>
+    /// <summary>The plain ID number, phone or birth date of a worker in scope, once permitted and recorded.</summary>
     public async Task<RevealResult> RevealAsync(int id, RevealForm form, CancellationToken cancellationToken = default)
     {
         var field = form.Field?.Trim().ToLowerInvariant() switch
         {
-            "idnumber" => PersonalField.IdNumber,
-            "phone" => PersonalField.Phone,
-            _ => throw RequestProblem.Invalid("field", "只能显示身份证号码（idNumber）或手机号码（phone） / field must be idNumber or phone"),
+            "idnumber" => "idNumber",
+            "phone" => "phone",
+            "birthdate" => "birthDate",
+            _ => throw RequestProblem.Invalid("field",
+                "只能显示身份证号码（idNumber）、手机号码（phone）或出生日期（birthDate） / field must be idNumber, phone or birthDate"),
         };
         var worker = await db.SocialWorkers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw NotFound(id);
-        var cipher = field == PersonalField.IdNumber ? worker.IdNumberCipher : worker.PhoneCipher;
-        if (cipher is null)
+        if (field == "phone" && worker.PhoneCipher is null)
         {
             throw RequestProblem.NotFound("该社工未登记手机号码 / this social worker has no phone on record");
         }
-        await AuthorizeAndRecordRevealAsync(worker, field, cancellationToken);
-        return new RevealResult(field == PersonalField.IdNumber ? "idNumber" : "phone", personal.Decrypt(field, cipher));
+        await reveals.AuthorizeAndRecordAsync<SocialWorker>(worker.Id, worker.RegionCode, field, cancellationToken);
+        return new RevealResult(field, field switch
+        {
+            "idNumber" => personal.Decrypt(PersonalField.IdNumber, worker.IdNumberCipher),
+            "phone" => personal.Decrypt(PersonalField.Phone, worker.PhoneCipher!),
+            _ => worker.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
     }
-
-    /// <summary>The one place a reveal is permitted and recorded (role check and audit entry).</summary>
-    private Task AuthorizeAndRecordRevealAsync(SocialWorker worker, PersonalField field, CancellationToken cancellationToken) =>
-        reveals.AuthorizeAndRecordAsync<SocialWorker>(worker.Id, worker.RegionCode,
-            field == PersonalField.IdNumber ? "idNumber" : "phone", cancellationToken);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -103,8 +104,7 @@ public sealed partial class SocialWorkerService
         var stations = await db.Stations.IgnoreQueryFilters().Where(s => stationIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         return workers.Select(w => new SocialWorkerRow(w.Id, w.Name, w.Sex,
-            Masking.IdNumber(personal.Decrypt(PersonalField.IdNumber, w.IdNumberCipher)),
-            Masking.Phone(personal.DecryptOrNull(PersonalField.Phone, w.PhoneCipher)),
+            w.IdNumberMasked, w.PhoneMasked ?? "",
             w.AgencyId, agencies.GetValueOrDefault(w.AgencyId, ""), w.ResidentStationId,
             w.ResidentStationId is { } s ? stations.GetValueOrDefault(s) : null,
             w.Certification, w.Status, w.IsNewGraduate, w.IsLocal, w.HiredOn, w.RegionCode)).ToList();

@@ -13,7 +13,9 @@ internal sealed class SocialWorkerConfiguration : IEntityTypeConfiguration<Socia
         builder.Property(w => w.Name).HasMaxLength(50);
         builder.Property(w => w.IdNumberCipher).HasMaxLength(200);
         builder.Property(w => w.IdNumberHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(w => w.IdNumberMasked).HasMaxLength(18);
         builder.Property(w => w.PhoneCipher).HasMaxLength(200);
+        builder.Property(w => w.PhoneMasked).HasMaxLength(30);
         builder.Property(w => w.PhoneHash).HasMaxLength(64).IsFixedLength();
         builder.Property(w => w.NativeCountyCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(w => w.Major).HasMaxLength(100);

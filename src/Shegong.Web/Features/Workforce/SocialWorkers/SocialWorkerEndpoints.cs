@@ -1,5 +1,6 @@
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Privacy;
 
 namespace Shegong.Web.Features.Workforce.SocialWorkers;
 
@@ -9,11 +10,14 @@ public static class SocialWorkerEndpoints
     {
         var group = app.MapGroup("/api/social-workers").WithTags("SocialWorkers").RequirePermission<SocialWorker>(AccessAction.Read);
         group.MapGet("/", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
-                bool? newGraduate, bool? local, string? search, string? idNumber, string? phone, int? page, int? pageSize,
+                bool? newGraduate, bool? local, string? search, int? page, int? pageSize,
                 SocialWorkerService service, CancellationToken ct) =>
-            service.ListAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search, idNumber, phone),
+            service.ListAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search),
                 PageRequest.From(page, pageSize), ct))
-            .WithSummary("Social workers; idNumber and phone find exact matches through the keyed hash");
+            .WithSummary("Social workers of the scope, ID numbers and phones masked");
+        group.MapPost("/lookup", (SocialWorkerLookup lookup, SocialWorkerService service, CancellationToken ct) => service.LookupAsync(lookup, ct))
+            .RequireRateLimiting(LookupRateLimit.Policy)
+            .WithSummary("Exact match by idNumber or phone (through the keyed hash), for roles that may reveal; rate-limited per user and audited");
         group.MapGet("/export", async (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
             bool? newGraduate, bool? local, string? search, SocialWorkerService service, TimeProvider clock, CancellationToken ct) =>
         {

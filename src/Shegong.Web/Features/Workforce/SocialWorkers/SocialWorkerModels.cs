@@ -67,9 +67,13 @@ public sealed record SocialWorkerFilter(
     SocialWorkerStatus? Status = null,
     bool? NewGraduate = null,
     bool? Local = null,
-    string? Search = null,
-    string? IdNumber = null,
-    string? Phone = null);
+    string? Search = null);
+
+/// <summary>
+/// An exact lookup by ID number or phone (through the keyed hash): a POST body so the value never
+/// sits in a URL, for roles that may reveal only, rate-limited and audited (without the value).
+/// </summary>
+public sealed record SocialWorkerLookup(string? IdNumber, string? Phone);
 
 public sealed record SocialWorkerRow(
     int Id,
@@ -96,7 +100,7 @@ public sealed record SocialWorkerDetail(
     int Id,
     string Name,
     Sex Sex,
-    DateOnly BirthDate,
+    int Age,
     string IdNumberMasked,
     string PhoneMasked,
     string NativeCountyCode,

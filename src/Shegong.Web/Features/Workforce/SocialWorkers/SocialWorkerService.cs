@@ -46,8 +46,9 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
             .ToListAsync(cancellationToken);
         var byYear = hours.GroupBy(h => h.Year).OrderBy(g => g.Key)
             .Select(g => new HoursRow(g.Key, g.Where(h => h.IsTraining).Sum(h => h.Hours), g.Where(h => !h.IsTraining).Sum(h => h.Hours))).ToList();
-        return new SocialWorkerDetail(w.Id, w.Name, w.Sex, w.BirthDate, Masking.IdNumber(personal.Decrypt(PersonalField.IdNumber, w.IdNumberCipher)),
-            Masking.Phone(personal.DecryptOrNull(PersonalField.Phone, w.PhoneCipher)), w.NativeCountyCode, w.Education, w.Major,
+        // The birth date is hidden in the masked ID number, so only the age is shown (a reveal of the ID number shows the rest).
+        return new SocialWorkerDetail(w.Id, w.Name, w.Sex, AgeOn(w.BirthDate, Today), w.IdNumberMasked, w.PhoneMasked ?? "",
+            w.NativeCountyCode, w.Education, w.Major,
             w.GraduationYear, w.Certification, w.CertificateNumber, w.CertificateYear, w.AgencyId, agency, w.HiredOn, w.LeftOn, w.Status,
             w.IsNewGraduate, w.IsLocal, w.ResidentStationId, w.RegionCode, assignments, byYear, w.Version);
     }
@@ -104,16 +105,6 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
             var text = f.Search.Trim();
             query = query.Where(w => w.Name.Contains(text));
         }
-        if (!string.IsNullOrWhiteSpace(f.IdNumber))
-        {
-            var hash = personal.Hash(PersonalField.IdNumber, CitizenId.Normalize(f.IdNumber));
-            query = query.Where(w => w.IdNumberHash == hash);
-        }
-        if (!string.IsNullOrWhiteSpace(f.Phone))
-        {
-            var hash = personal.Hash(PersonalField.Phone, PhoneNumber.Normalize(f.Phone));
-            query = query.Where(w => w.PhoneHash == hash);
-        }
         return query;
     }
 
@@ -136,8 +127,8 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
             ?? throw RequestProblem.Invalid("agencyId", $"没有编号为{form.AgencyId}的社工机构 / no agency has id {form.AgencyId}");
         if (!string.IsNullOrWhiteSpace(form.IdNumber))
         {
-            var hash = personal.Hash(PersonalField.IdNumber, CitizenId.Normalize(form.IdNumber));
-            var other = await db.SocialWorkers.IgnoreQueryFilters().Where(w => w.IdNumberHash == hash && w.Id != workerId)
+            var hashes = personal.Hashes(PersonalField.IdNumber, CitizenId.Normalize(form.IdNumber));
+            var other = await db.SocialWorkers.IgnoreQueryFilters().Where(w => hashes.Contains(w.IdNumberHash) && w.Id != workerId)
                 .Select(w => new { w.Id, w.RegionCode }).FirstOrDefaultAsync(cancellationToken);
             if (other is not null)
             {
@@ -156,6 +147,7 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
             var facts = CitizenId.Parse(form.IdNumber);
             worker.IdNumberCipher = personal.Encrypt(PersonalField.IdNumber, facts.Number);
             worker.IdNumberHash = personal.Hash(PersonalField.IdNumber, facts.Number);
+            worker.IdNumberMasked = Masking.IdNumber(facts.Number);
             worker.BirthDate = facts.BirthDate;
             worker.Sex = facts.Sex;
             worker.NativeCountyCode = Regions.RegionCode.Pad(facts.RegionPrefix);
@@ -165,6 +157,7 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
             var phone = string.IsNullOrWhiteSpace(form.Phone) ? null : PhoneNumber.Normalize(form.Phone);
             worker.PhoneCipher = personal.EncryptOrNull(PersonalField.Phone, phone);
             worker.PhoneHash = phone is null ? null : personal.Hash(PersonalField.Phone, phone);
+            worker.PhoneMasked = phone is null ? null : Masking.Phone(phone);
         }
         worker.Education = form.Education!.Value;
         worker.Major = string.IsNullOrWhiteSpace(form.Major) ? null : form.Major.Trim();

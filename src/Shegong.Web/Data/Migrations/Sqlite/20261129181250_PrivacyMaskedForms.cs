@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shegong.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PrivacyMaskedForms : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "IdNumberMasked",
+                table: "SocialWorkers",
+                type: "TEXT",
+                maxLength: 18,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PhoneMasked",
+                table: "SocialWorkers",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactPhoneMasked",
+                table: "Agencies",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IdNumberMasked",
+                table: "SocialWorkers");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneMasked",
+                table: "SocialWorkers");
+
+            migrationBuilder.DropColumn(
+                name: "ContactPhoneMasked",
+                table: "Agencies");
+        }
+    }
+}
