@@ -7,9 +7,9 @@ using Shegong.Web.Features.Regions;
 namespace Shegong.Web.Data;
 
 /// <summary>
-/// First-start work: migrate, load the regions shipped in data/regions when the table is empty,
-/// create the administrator on first start, and seed the demo data (with one demo account per
-/// role) unless <c>Seed:Demo=false</c>.
+/// First-start work, under the start-up lock so instances starting together take turns: migrate,
+/// load the regions shipped in data/regions when the table is empty, seed the demo data (with one
+/// demo account per role) when asked for and the database holds no real data, and create the administrator.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -17,13 +17,15 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShegongDb>();
+        await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
         if (configuration.GetValue("Seed:Regions", true) && !await db.Regions.AnyAsync(cancellationToken))
         {
             var folder = configuration["Seed:RegionsFolder"] ?? RegionImporter.DefaultFolder;
             await scope.ServiceProvider.GetRequiredService<RegionImporter>().ImportAsync(folder, cancellationToken);
         }
-        if (configuration.GetValue("Seed:Demo", true) && await db.Regions.AnyAsync(cancellationToken))
+        if (DemoWanted(services, configuration) && await db.Regions.AnyAsync(cancellationToken)
+            && !await DemoSeeder.HoldsRealDataAsync(db, cancellationToken))
         {
             var seed = configuration.GetValue("Seed:DemoSeed", DemoSeeder.DefaultSeed);
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(seed, cancellationToken);
@@ -31,4 +33,8 @@ public static class DatabaseInitializer
         }
         await AccountBootstrap.EnsureAdminAsync(scope.ServiceProvider, configuration, cancellationToken);
     }
+
+    /// <summary><c>Seed:Demo</c> when set; otherwise on in Development only, so a production database never gets demo accounts unasked.</summary>
+    public static bool DemoWanted(IServiceProvider services, IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Seed:Demo") ?? services.GetRequiredService<IHostEnvironment>().IsDevelopment();
 }

@@ -20,7 +20,7 @@ namespace Shegong.Web.Data;
 /// account is a column, so no role tables) and the data-protection keys, so several app instances
 /// share cookies and tokens.
 /// </summary>
-public abstract class ShegongDb(DbContextOptions options, RegionScope scope) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
+public abstract partial class ShegongDb(DbContextOptions options, RegionScope scope) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Station> Stations => Set<Station>();
