@@ -138,17 +138,20 @@ public sealed class AccessCircuitHandler(AuthenticationStateProvider authenticat
 
     private async void OnSignedOut(Task<AuthenticationState> changed)
     {
+        bool signedIn;
         try
         {
-            if ((await changed).User.Identity?.IsAuthenticated != true)
-            {
-                user.Clear();
-                scope.RestrictToNothing();
-            }
+            signedIn = (await changed).User.Identity?.IsAuthenticated == true;
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
-            // The circuit is closing.
+            // Fail closed; and an async void handler must not throw.
+            signedIn = false;
+        }
+        if (!signedIn)
+        {
+            user.Clear();
+            scope.RestrictToNothing();
         }
     }
 }
