@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
@@ -46,13 +47,14 @@ public static class Startup
 
     public static WebApplication UseShegongPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseReverseProxyHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseShegongLocalization();
         app.UseStaticFiles();
-        app.UseSecurityHeaders();
+        app.UseCrossSiteCheck();
         app.UseShegongAuth();
-        // After authentication: the lookup limit is per user.
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
@@ -61,6 +63,9 @@ public static class Startup
     public static WebApplication MapShegongApi(this WebApplication app)
     {
         app.MapHealthChecks("/health");
+        // Liveness for orchestrators: the process answers; no check (and no database) is run.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        // The OpenAPI document is public on purpose: the project is open source, so it tells nobody more than the repository does.
         app.MapOpenApi();
         app.MapSignInEndpoints();
         // Every feature endpoint needs a signed-in user; map new features on `api` (and add them to the access matrix test).

@@ -9,9 +9,9 @@ using Shegong.Web.Features.Regions;
 namespace Shegong.Web.Data;
 
 /// <summary>
-/// First-start work: migrate, load the regions shipped in data/regions when the table is empty,
-/// create the administrator on first start, and seed the demo data (with one demo account per
-/// role) unless <c>Seed:Demo=false</c>.
+/// First-start work, under the start-up lock so instances starting together take turns: migrate,
+/// load the regions shipped in data/regions when the table is empty, seed the demo data (with one
+/// demo account per role) when asked for and the database holds no real data, and create the administrator.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -24,6 +24,7 @@ public static class DatabaseInitializer
         // Start-up is system work, explicitly. Bulk loads of shipped reference and demo data are
         // not audited (tens of thousands of rows, reproducible from the files and the seed); the
         // administrator's account is, as system:bootstrap-admin.
+        await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         var system = scope.ServiceProvider.GetRequiredService<RegionScope>();
         system.EnterSystem("migrate", audited: false);
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
@@ -34,7 +35,8 @@ public static class DatabaseInitializer
             var folder = configuration["Seed:RegionsFolder"] ?? RegionImporter.DefaultFolder;
             await scope.ServiceProvider.GetRequiredService<RegionImporter>().ImportAsync(folder, cancellationToken);
         }
-        if (configuration.GetValue("Seed:Demo", true) && await db.Regions.AnyAsync(cancellationToken))
+        if (DemoWanted(services, configuration) && await db.Regions.AnyAsync(cancellationToken)
+            && !await DemoSeeder.HoldsRealDataAsync(db, cancellationToken))
         {
             system.EnterSystem("seed-demo", audited: false);
             var seed = configuration.GetValue("Seed:DemoSeed", DemoSeeder.DefaultSeed);
@@ -44,4 +46,8 @@ public static class DatabaseInitializer
         system.EnterSystem("bootstrap-admin");
         await AccountBootstrap.EnsureAdminAsync(scope.ServiceProvider, configuration, cancellationToken);
     }
+
+    /// <summary><c>Seed:Demo</c> when set; otherwise on in Development only, so a production database never gets demo accounts unasked.</summary>
+    public static bool DemoWanted(IServiceProvider services, IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Seed:Demo") ?? services.GetRequiredService<IHostEnvironment>().IsDevelopment();
 }

@@ -37,7 +37,14 @@ public static class DatabaseSetup
     {
         services.AddScoped<RegionScope>();
         services.AddDbContext<SqliteShegongDb>((sp, o) => Audited(sp, o.UseSqlite(SqliteConnectionFrom(sp.GetRequiredService<IConfiguration>()))));
-        services.AddDbContext<PostgresShegongDb>((sp, o) => Audited(sp, o.UseNpgsql(PostgresConnectionFrom(sp.GetRequiredService<IConfiguration>()))));
+        services.AddDbContext<PostgresShegongDb>((sp, o) => Audited(sp, o.UseNpgsql(PostgresConnectionFrom(sp.GetRequiredService<IConfiguration>()), npgsql =>
+        {
+            // Transient failures (a restarted server, a failover) are retried, on by default.
+            if (sp.GetRequiredService<IConfiguration>().GetValue("Database:RetryOnFailure", true))
+            {
+                npgsql.ExecutionStrategy(dependencies => new RetryingStrategy(dependencies));
+            }
+        })));
         services.AddScoped<ShegongDb>(sp => ProviderFrom(sp.GetRequiredService<IConfiguration>()) == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresShegongDb>()
             : sp.GetRequiredService<SqliteShegongDb>());

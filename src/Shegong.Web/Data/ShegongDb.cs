@@ -57,7 +57,7 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
         Versioning.Bump(this);
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return SaveChangesRetrying(acceptAllChangesOnSuccess);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -70,7 +70,7 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
         Versioning.Bump(this);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveChangesRetryingAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

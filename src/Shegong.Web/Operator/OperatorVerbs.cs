@@ -47,8 +47,11 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
             case ["seed", "demo"]:
                 await DatabaseSetup.MigrateAsync(db);
                 var seeded = await provider.GetRequiredService<DemoSeeder>().SeedAsync();
-                await DemoAccounts.SeedAsync(db, provider.GetRequiredService<UserManager<Account>>());
-                Console.WriteLine(seeded ? "Demo data seeded." : "Stations already exist; demo data not seeded.");
+                if (seeded)
+                {
+                    await DemoAccounts.SeedAsync(db, provider.GetRequiredService<UserManager<Account>>());
+                }
+                Console.WriteLine(seeded ? "Demo data seeded." : "The database holds real data (stations, agencies or accounts); demo data not seeded.");
                 return 0;
             case ["import", "regions", var folder]:
                 await DatabaseSetup.MigrateAsync(db);

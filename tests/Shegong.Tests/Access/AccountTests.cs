@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Accounts;
 
@@ -108,26 +107,6 @@ public class AccountTests(SichuanApp app) : IClassFixture<SichuanApp>
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.GetAsync("/api/accounts/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("to-disable", TestApp.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync("to-disable", "Fresh@Pass2022")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one_until_a_reset()
-    {
-        var id = await app.CreateAccountAsync("to-lock", AccountRole.Viewer, "510104000000");
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("to-lock", "Wrong@Pass" + i)).StatusCode);
-        }
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("to-lock", TestApp.Password)).StatusCode);
-        await using (var db = app.OpenDb())
-        {
-            var account = await db.Users.SingleAsync(a => a.Id == id, Ct);
-            Assert.True(account.LockoutEnd > DateTimeOffset.UtcNow);
-        }
-        var list = await app.Client.GetFromJsonAsync<JsonElement>("/api/accounts?search=to-lock", Ct);
-        Assert.True(list.GetProperty("items")[0].GetProperty("isLockedOut").GetBoolean());
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsJsonAsync($"/api/accounts/{id}/reset-password", new { password = "Unlock@Pass2022" }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync("to-lock", "Unlock@Pass2022")).StatusCode);
     }
 
     [Fact]

@@ -37,6 +37,13 @@ public sealed class BrowserApp : TestApp
 
     protected override void StartHost() => StartServer();
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Open circuits re-check their account every two seconds (SessionRevalidationTests waits for it).
+        builder.UseSetting("Auth:RevalidationInterval", "00:00:02");
+    }
+
     /// <summary>A fresh page (own cookies) at desktop or phone width, signed in as the province admin.</summary>
     public Task<IPage> NewPageAsync(int width = 1366, int height = 900) =>
         NewPageAsync(Shegong.Web.Features.Accounts.AccountBootstrap.AdminUserName, AdminPassword, width, height);

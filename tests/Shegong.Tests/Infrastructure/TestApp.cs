@@ -105,6 +105,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Seed:Regions", "false");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        // Fixtures sign in many accounts from one address; RateLimitTests sets its own limit.
+        builder.UseSetting("RateLimit:SignIn:PermitLimit", "100000");
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
     }
 
     /// <summary>A context on this app's database that sees everything, for arranging and checking.</summary>

@@ -32,5 +32,16 @@ public class HealthTests
         Directory.Delete(folder, recursive: true);
         var unhealthy = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unhealthy.StatusCode);
+        // Liveness says only that the process answers.
+        var live = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        // A request that needs the vanished database fails with a 500 that still carries the security headers.
+        var failed = await client.PostAsync("/api/auth/token", System.Net.Http.Json.JsonContent.Create(new { userName = "admin", password = "x" }),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal("nosniff", failed.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", failed.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'self'", failed.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,9 @@ public static class AuthSetup
         services.AddScoped<CircuitHandler, AccessCircuitHandler>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditService>();
+        services.AddMemoryCache();
+        services.AddSingleton<SignInLockout>();
+        services.AddSignInLimits();
 
         services.AddDataProtection().SetApplicationName("Shegong").PersistKeysToDbContext<ShegongDb>();
         services.AddIdentityCore<Account>(o =>
@@ -75,6 +79,7 @@ public static class AuthSetup
         });
         services.AddAuthorization(o => o.AddPermissionPolicies());
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAccountState>();
         return services;
     }
 

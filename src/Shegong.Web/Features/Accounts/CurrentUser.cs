@@ -57,6 +57,18 @@ public sealed class CurrentUser
         IpAddress = other.IpAddress;
     }
 
+    /// <summary>Nobody: the account was signed out while its circuit stayed open.</summary>
+    internal void Clear()
+    {
+        Id = null;
+        UserName = "";
+        DisplayName = "";
+        Role = AccountRole.Viewer;
+        RegionCode = "";
+        StationId = null;
+        AgencyId = null;
+    }
+
     internal void Fill(Account account, string? ipAddress)
     {
         Id = account.Id;
@@ -108,10 +120,12 @@ public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope s
 /// page uses) takes its scope from the circuit's authenticated user when the circuit opens.
 /// </summary>
 public sealed class AccessCircuitHandler(AuthenticationStateProvider authentication, AccessResolver resolver,
-    RegionScope scope, IHttpContextAccessor http) : CircuitHandler
+    RegionScope scope, CurrentUser user, IHttpContextAccessor http) : CircuitHandler
 {
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        // A revalidation that signs the circuit out (RevalidatingAccountState) empties its scope at once.
+        authentication.AuthenticationStateChanged += OnSignedOut;
         var state = await authentication.GetAuthenticationStateAsync();
         if (state.User.Identity?.IsAuthenticated != true)
         {
@@ -119,5 +133,30 @@ public sealed class AccessCircuitHandler(AuthenticationStateProvider authenticat
             return;
         }
         await resolver.ApplyAsync(state.User, http.HttpContext?.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        authentication.AuthenticationStateChanged -= OnSignedOut;
+        return Task.CompletedTask;
+    }
+
+    private async void OnSignedOut(Task<AuthenticationState> changed)
+    {
+        bool signedIn;
+        try
+        {
+            signedIn = (await changed).User.Identity?.IsAuthenticated == true;
+        }
+        catch (Exception)
+        {
+            // Fail closed; and an async void handler must not throw.
+            signedIn = false;
+        }
+        if (!signedIn)
+        {
+            user.Clear();
+            scope.RestrictToNothing();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
 using Shegong.Web.Data;
 
 namespace Shegong.Web.Features.Accounts;
@@ -27,12 +28,12 @@ public static class SignInEndpoints
             var principal = await signIn.CreateUserPrincipalAsync(account);
             // Writes { tokenType, accessToken, expiresIn, refreshToken }.
             return Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        }).AllowAnonymous().WithTags("Auth").WithSummary("Exchange a user name and password for a bearer token");
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy).WithTags("Auth").WithSummary("Exchange a user name and password for a bearer token");
 
         app.MapPost(AuthSetup.SignInPath, async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
             SignInManager<Account> signIn, ShegongDb db, HttpContext http, ILoggerFactory logs) =>
         {
-            var target = IsLocal(returnUrl) ? returnUrl! : "/";
+            var target = LocalUrl.OrHome(returnUrl);
             var account = await CheckAsync(userName, password, signIn, db, http, logs, http.RequestAborted);
             if (account is null)
             {
@@ -40,7 +41,7 @@ public static class SignInEndpoints
             }
             await signIn.SignInAsync(account, isPersistent: false);
             return Results.LocalRedirect(target);
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy).ExcludeFromDescription();
 
         app.MapPost("/account/signout", async ([FromForm] string? returnUrl, SignInManager<Account> signIn) =>
         {
@@ -50,40 +51,62 @@ public static class SignInEndpoints
         return app;
     }
 
-    /// <summary>The account when the password is right and it may sign in; counts failures towards lockout.</summary>
+    /// <summary>
+    /// The account when the password is right and it may sign in; counts failures towards the lockout of
+    /// this account from this address. Every path verifies a password hash, so a wrong password takes
+    /// as long on an unknown or disabled account as on an existing one.
+    /// </summary>
     private static async Task<Account?> CheckAsync(string? userName, string? password, SignInManager<Account> signIn,
         ShegongDb db, HttpContext http, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var logger = logs.CreateLogger("Shegong.SignIn");
+        var lockout = http.RequestServices.GetRequiredService<SignInLockout>();
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var name = userName?.Trim() ?? "";
+        var shown = LogText.Safe(name);
         // Anonymous requests see no accounts through the filters; sign-in looks past them on purpose.
-        var account = name.Length == 0 ? null : await db.Users.IgnoreQueryFilters()
+        var account = name.Length == 0 || name.Length > 256 ? null : await db.Users.IgnoreQueryFilters()
             .FirstOrDefaultAsync(a => a.NormalizedUserName == signIn.UserManager.NormalizeName(name), cancellationToken);
         if (account is null || string.IsNullOrEmpty(password))
         {
-            logger.LogWarning("Sign-in failed for unknown user {UserName} from {Ip}", name, ip);
+            VerifyDummy(signIn.UserManager, password);
+            logger.LogWarning("Sign-in failed for unknown user {UserName} from {Ip}", shown, ip);
             return null;
         }
         if (account.IsDisabled)
         {
-            logger.LogWarning("Sign-in refused for disabled account {UserName} from {Ip}", name, ip);
+            VerifyDummy(signIn.UserManager, password);
+            logger.LogWarning("Sign-in refused for disabled account {UserName} from {Ip}", shown, ip);
             return null;
         }
-        var result = await signIn.CheckPasswordSignInAsync(account, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (lockout.IsLockedOut(account, ip))
         {
-            logger.LogWarning("Account {UserName} is locked out (attempt from {Ip})", name, ip);
+            VerifyDummy(signIn.UserManager, password);
+            logger.LogWarning("Account {UserName} is locked out (attempt from {Ip})", shown, ip);
             return null;
         }
+        var result = await signIn.CheckPasswordSignInAsync(account, password, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
-            logger.LogWarning("Sign-in failed for {UserName} from {Ip}: wrong password", name, ip);
+            logger.LogWarning("Sign-in failed for {UserName} from {Ip}: wrong password", shown, ip);
+            if (lockout.RecordFailure(account, ip))
+            {
+                logger.LogWarning("Account {UserName} is locked out (attempt from {Ip})", shown, ip);
+            }
             return null;
         }
-        logger.LogInformation("Sign-in succeeded for {UserName} from {Ip}", name, ip);
+        lockout.Succeeded(account, ip);
+        logger.LogInformation("Sign-in succeeded for {UserName} from {Ip}", shown, ip);
         return account;
     }
 
-    private static bool IsLocal(string? url) => url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+    private static string? dummyHash;
+
+    /// <summary>Spends the time of a real password check on a hash no password matches.</summary>
+    private static void VerifyDummy(UserManager<Account> users, string? password)
+    {
+        var probe = new Account { UserName = "", DisplayName = "", RegionCode = "" };
+        dummyHash ??= users.PasswordHasher.HashPassword(probe, Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(probe, dummyHash, password ?? "");
+    }
 }

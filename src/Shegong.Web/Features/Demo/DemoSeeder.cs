@@ -16,10 +16,19 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
 {
     public const int DefaultSeed = 2022;
 
-    /// <summary>Seeds unless stations already exist; answers whether it seeded.</summary>
+    /// <summary>
+    /// Real data is any station or agency, or any account but the bootstrap <c>admin</c> and the demo
+    /// accounts: demo data is never mixed into it.
+    /// </summary>
+    public static async Task<bool> HoldsRealDataAsync(ShegongDb db, CancellationToken cancellationToken = default) =>
+        await db.Stations.IgnoreQueryFilters().AnyAsync(cancellationToken)
+        || await db.Agencies.IgnoreQueryFilters().AnyAsync(cancellationToken)
+        || await db.Users.IgnoreQueryFilters().AnyAsync(a => a.UserName != Accounts.AccountBootstrap.AdminUserName && !a.UserName!.StartsWith("demo-"), cancellationToken);
+
+    /// <summary>Seeds unless the database holds real data (<see cref="HoldsRealDataAsync"/>); answers whether it seeded.</summary>
     public async Task<bool> SeedAsync(int seed = DefaultSeed, CancellationToken cancellationToken = default)
     {
-        if (await db.Stations.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        if (await HoldsRealDataAsync(db, cancellationToken))
         {
             return false;
         }
