@@ -89,7 +89,7 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
         }
         var ids = (form.AttendeeIds ?? []).Distinct().ToList();
         var found = await db.SocialWorkers.Where(w => ids.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
-        if (ids.Except(found).FirstOrDefault() is var missing and > 0)
+        if (ids.Except(found).ToList() is [var missing, ..])
         {
             throw RequestProblem.Invalid("attendeeIds", $"没有编号为{missing}的社工 / no social worker has id {missing}");
         }
