@@ -12,7 +12,7 @@ namespace Shegong.Tests.BadInput;
 /// (accounts and scopes of the access matrix). No answer may be a 500, and a refused request (4xx)
 /// may change no row of any table, the audit trail included.
 /// </summary>
-public class BadInputTests(WorkforceAccessApp app) : IClassFixture<WorkforceAccessApp>
+public partial class BadInputTests(WorkforceAccessApp app) : IClassFixture<WorkforceAccessApp>
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
