@@ -8,6 +8,7 @@ namespace Shegong.Tests.Exports;
 /// The audit export of 500,000 entries: every row arrives, and the process never holds the rows
 /// or the file — its managed heap stays within a bound far below what either would take.
 /// </summary>
+[Collection(nameof(MemoryMeasured))]
 public class StreamedExportTests(EmptyApp app) : IClassFixture<EmptyApp>
 {
     private const int Rows = 500_000;
@@ -70,3 +71,7 @@ public class StreamedExportTests(EmptyApp app) : IClassFixture<EmptyApp>
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresRows : SqliteRows, ct);
     }
 }
+
+/// <summary>Runs alone, after the parallel tests: the heap it measures is the whole process's.</summary>
+[CollectionDefinition(nameof(MemoryMeasured), DisableParallelization = true)]
+public sealed class MemoryMeasured;
