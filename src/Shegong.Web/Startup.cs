@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Input;
 using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
@@ -69,7 +70,10 @@ public static class Startup
         app.MapOpenApi();
         app.MapSignInEndpoints();
         // Every feature endpoint needs a signed-in user; map new features on `api` (and add them to the access matrix test).
-        var api = app.MapGroup("").RequireAuthorization();
+        // Input no field may hold is refused, and every write is one transaction, for each endpoint of the group.
+        var api = app.MapGroup("").RequireAuthorization()
+            .AddEndpointFilterFactory(InputGuard.Factory)
+            .AddEndpointFilterFactory(WriteTransaction.Factory);
         api.MapRegionEndpoints();
         api.MapStationEndpoints();
         api.MapCoverageEndpoints();

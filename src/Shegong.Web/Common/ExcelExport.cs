@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using MiniExcelLibs;
 
 namespace Shegong.Web.Common;
@@ -9,20 +10,51 @@ public static class ExcelExport
 
     public static byte[] ToXlsx<T>(IEnumerable<T> rows, params (string Header, Func<T, object?> Value)[] columns)
     {
-        var sheet = rows.Select(row =>
-        {
-            var line = new Dictionary<string, object?>();
-            foreach (var (header, value) in columns)
-            {
-                line[header] = value(row);
-            }
-            return line;
-        }).ToList();
         using var stream = new MemoryStream();
-        stream.SaveAs(sheet);
+        stream.SaveAs(rows.Select(row => Line(row, columns)).ToList());
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// An .xlsx answer written to the response while <paramref name="rows"/> are read, so an export
+    /// of any size needs memory for one row, not for the file; there is no row limit.
+    /// </summary>
+    public static IResult Stream<T>(IAsyncEnumerable<T> rows, string fileName, params (string Header, Func<T, object?> Value)[] columns) =>
+        new StreamedSheet<T>(rows, fileName, columns);
+
     /// <summary>A file name with the date, safe for Content-Disposition in every browser.</summary>
     public static string FileName(string stem, DateTimeOffset now) => $"{stem}-{now:yyyyMMdd-HHmm}.xlsx";
+
+    /// <summary>
+    /// Text a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage return)
+    /// is written with a leading apostrophe, as spreadsheet tools expect (OWASP "CSV injection").
+    /// </summary>
+    public static object? Neutralised(object? value) =>
+        value is string { Length: > 0 } s && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : value;
+
+    private static Dictionary<string, object?> Line<T>(T row, (string Header, Func<T, object?> Value)[] columns)
+    {
+        var line = new Dictionary<string, object?>(columns.Length);
+        foreach (var (header, value) in columns)
+        {
+            line[header] = Neutralised(value(row));
+        }
+        return line;
+    }
+
+    private sealed class StreamedSheet<T>(IAsyncEnumerable<T> rows, string fileName, (string Header, Func<T, object?> Value)[] columns) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = ContentType;
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            // The zip writer finishes its directory with synchronous writes.
+            if (httpContext.Features.Get<IHttpBodyControlFeature>() is { } body)
+            {
+                body.AllowSynchronousIO = true;
+            }
+            var sheet = rows.Select(row => (IDictionary<string, object?>)Line(row, columns));
+            await httpContext.Response.Body.SaveAsAsync(sheet, cancellationToken: httpContext.RequestAborted);
+        }
+    }
 }

@@ -12,7 +12,18 @@ public static class FormValidation
     public static void ThrowIfInvalid(object form)
     {
         var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true))
+        bool valid;
+        try
+        {
+            valid = Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException or ArgumentException)
+        {
+            // An attribute that cannot compare a value (an int range given 1e308) refuses it rather than failing the request.
+            results = PropertyByProperty(form);
+            valid = results.Count == 0;
+        }
+        if (valid)
         {
             return;
         }
@@ -21,5 +32,23 @@ public static class FormValidation
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Member))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "无效 / invalid").ToArray());
         throw RequestProblem.Invalid(errors);
+    }
+
+    private static List<ValidationResult> PropertyByProperty(object form)
+    {
+        var results = new List<ValidationResult>();
+        foreach (var property in form.GetType().GetProperties().Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            var context = new ValidationContext(form) { MemberName = property.Name };
+            try
+            {
+                Validator.TryValidateProperty(property.GetValue(form), context, results);
+            }
+            catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException or ArgumentException)
+            {
+                results.Add(new ValidationResult("超出允许的范围 / out of the allowed range", [property.Name]));
+            }
+        }
+        return results;
     }
 }

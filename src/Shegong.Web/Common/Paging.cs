@@ -22,5 +22,6 @@ public readonly record struct PageRequest(int Page, int PageSize)
         return request;
     }
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>Rows before the page; a page far past the end skips everything (an empty page), never wraps round to page 1.</summary>
+    public int Skip => (int)Math.Min(((long)Page - 1) * PageSize, int.MaxValue);
 }

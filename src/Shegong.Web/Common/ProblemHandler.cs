@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +30,30 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 Title = TitleFor(StatusCodes.Status409Conflict),
                 Detail = Concurrency.Versioning.StaleMessage,
             },
+            BadHttpRequestException { InnerException: JsonException json } b => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldOf(json)] = [BodyMessage] })
+            {
+                Status = b.StatusCode,
+                Title = "请求格式有误 / the request is malformed",
+                Detail = BodyMessage,
+            },
             BadHttpRequestException b => new ProblemDetails
             {
                 Status = b.StatusCode,
                 Title = "请求格式有误 / the request is malformed",
                 Detail = b.Message,
+            },
+            DbUpdateException db when DatabaseErrors.IsMissingReference(db) => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求无法完成 / the request cannot be carried out",
+                Detail = "引用的记录不存在 / a referenced record does not exist",
+            },
+            DbUpdateException db when DatabaseErrors.IsDuplicate(db) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = TitleFor(StatusCodes.Status409Conflict),
+                Detail = "与现有记录重复 / duplicates an existing record",
             },
             _ => new ProblemDetails
             {
@@ -47,6 +67,16 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         }
         context.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+
+    private const string BodyMessage = "取值的类型或格式不对，或缺少必填项 / a value has the wrong type or format, or a required field is missing";
+
+    /// <summary>The camelCase field a JSON error points at (<c>$.targets[2]</c> → <c>targets</c>), or "" for the whole body.</summary>
+    private static string FieldOf(JsonException json)
+    {
+        var path = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "";
+        var end = path.IndexOfAny(['[', '.']);
+        return end < 0 ? path : path[..end];
     }
 
     private static string TitleFor(int status) => status switch

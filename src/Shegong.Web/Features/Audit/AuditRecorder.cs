@@ -132,7 +132,9 @@ public static class AuditRecorder
             {
                 continue;
             }
-            if (entry.State == EntityState.Added && current is null)
+            // A new row's key (and a key it points to on another new row) is EF's temporary negative
+            // number until the save; the entry's EntityId carries the real one.
+            if (entry.State == EntityState.Added && (current is null || property.IsTemporary || property.Metadata.IsPrimaryKey()))
             {
                 continue;
             }

@@ -15,8 +15,6 @@ public sealed record AuditRow(long Id, DateTime At, string UserName, string? IpA
 /// <summary>Reads the audit trail (scoped by the query filter). There is deliberately no way to change or delete entries.</summary>
 public sealed class AuditService(ShegongDb db, CurrentUser user)
 {
-    public const int MaxExportRows = 100_000;
-
     public async Task<PagedResult<AuditRow>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
@@ -25,9 +23,13 @@ public sealed class AuditService(ShegongDb db, CurrentUser user)
         return new PagedResult<AuditRow>(entries.Select(ToRow).ToList(), total);
     }
 
-    /// <summary>Every entry the filter matches, newest first, for the Excel export (the evidence auditors keep).</summary>
-    public async Task<IReadOnlyList<AuditRow>> ExportAsync(AuditFilter filter, CancellationToken cancellationToken = default) =>
-        (await Filtered(filter).OrderByDescending(a => a.Id).Take(MaxExportRows).ToListAsync(cancellationToken)).Select(ToRow).ToList();
+    /// <summary>
+    /// Every entry the filter matches, newest first, for the Excel export (the evidence auditors
+    /// keep): all of them, read as they are written out. Access and filters are checked now, before
+    /// the answer starts.
+    /// </summary>
+    public IAsyncEnumerable<AuditRow> Export(AuditFilter filter) =>
+        Filtered(filter).OrderByDescending(a => a.Id).AsAsyncEnumerable().Select(ToRow);
 
     private IQueryable<AuditEntry> Filtered(AuditFilter filter)
     {
@@ -76,11 +78,8 @@ public static class AuditEndpoints
             .WithTags("Audit").WithSummary("The audit trail of the caller's scope, newest first; filters: entity, entityId, user, from, to")
             .RequirePermission<AuditEntry>(AccessAction.Read);
         app.MapGet("/api/audit/export", async (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to,
-                AuditService service, TimeProvider clock, CancellationToken ct) =>
-            {
-                var rows = await service.ExportAsync(new AuditFilter(entity, entityId, user, from, to), ct);
-                return Results.File(AuditExport.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("audit", clock.GetLocalNow()));
-            })
+                AuditService service, TimeProvider clock) =>
+                AuditExport.Stream(service.Export(new AuditFilter(entity, entityId, user, from, to)), ExcelExport.FileName("audit", clock.GetLocalNow())))
             .WithTags("Audit").WithSummary("The filtered audit trail as an Excel file").RequirePermission<AuditEntry>(AccessAction.Export);
         return app;
     }
@@ -89,7 +88,7 @@ public static class AuditEndpoints
 /// <summary>The columns of the audit trail's Excel export; values are as stored, so personal fields stay masked.</summary>
 public static class AuditExport
 {
-    public static byte[] ToXlsx(IEnumerable<AuditRow> rows) => ExcelExport.ToXlsx(rows,
+    public static IResult Stream(IAsyncEnumerable<AuditRow> rows, string fileName) => ExcelExport.Stream(rows, fileName,
         ("编号", r => r.Id),
         ("时间(UTC)", r => r.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
         ("用户", r => r.UserName),

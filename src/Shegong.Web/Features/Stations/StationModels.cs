@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Input;
 
 namespace Shegong.Web.Features.Stations;
 
@@ -28,15 +29,15 @@ public sealed class StationForm
     [PhoneNumber]
     public string? Phone { get; set; }
 
-    [Range(-90, 90, ErrorMessage = "纬度须在-90到90之间 / latitude must be between -90 and 90")]
+    [Range(-90.0, 90.0, ErrorMessage = "纬度须在-90到90之间 / latitude must be between -90 and 90")]
     public double? Latitude { get; set; }
 
-    [Range(-180, 180, ErrorMessage = "经度须在-180到180之间 / longitude must be between -180 and 180")]
+    [Range(-180.0, 180.0, ErrorMessage = "经度须在-180到180之间 / longitude must be between -180 and 180")]
     public double? Longitude { get; set; }
 
     public BuildPath? BuildPath { get; set; }
 
-    [Range(0, 100_000, ErrorMessage = "面积须在0到100000平方米之间 / floor area must be between 0 and 100,000 m²")]
+    [Range(typeof(decimal), "0", "100000", ErrorMessage = "面积须在0到100000平方米之间 / floor area must be between 0 and 100,000 m²")]
     public decimal? FloorArea { get; set; }
 
     /// <summary>The version the editor read (<see cref="StationDetail.Version"/>); required on edit, ignored on create.</summary>
@@ -60,7 +61,7 @@ public sealed class StationForm
 }
 
 /// <summary>A status move asked for: target, date (default today), note, and the version the mover read.</summary>
-public sealed record StationStatusForm(StationStatus Status, DateOnly? On, string? Note, uint? Version = null);
+public sealed record StationStatusForm(StationStatus Status, DateOnly? On, [property: MultiLine] string? Note, uint? Version = null);
 
 /// <summary>Filters of the station list; region includes everything under it.</summary>
 public sealed record StationFilter(string? Region = null, StationLevel? Level = null, StationStatus? Status = null, string? Search = null);

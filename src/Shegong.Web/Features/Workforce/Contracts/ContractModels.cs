@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Input;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Workforce.Contracts;
@@ -41,9 +42,9 @@ public sealed class ContractForm
     public uint? Version { get; set; }
 }
 
-public sealed record ContractCloseForm(DateOnly? On, string? Reason);
+public sealed record ContractCloseForm(DateOnly? On, [property: MultiLine] string? Reason);
 
-public sealed record EvaluationForm(EvaluationStage Stage, DateOnly? On, decimal Score, string? Notes);
+public sealed record EvaluationForm(EvaluationStage Stage, DateOnly? On, decimal Score, [property: MultiLine] string? Notes);
 
 public sealed record ContractFilter(string? Region = null, int? AgencyId = null, ContractStatus? Status = null, string? Search = null);
 
@@ -63,7 +64,7 @@ public sealed record ContractRow(
 
 public sealed record ContractStationRow(int StationId, string Name, string RegionCode);
 
-public sealed record EvaluationRow(EvaluationStage Stage, DateOnly On, decimal Score, string? Notes);
+public sealed record EvaluationRow(EvaluationStage Stage, DateOnly On, decimal Score, [property: MultiLine] string? Notes);
 
 public sealed record ContractDetail(
     int Id,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Input;
 
 namespace Shegong.Web.Features.Workforce.Development;
 
@@ -25,6 +26,7 @@ public sealed class StaffSessionForm
     public string? Leader { get; set; }
 
     [StringLength(1000, ErrorMessage = "备注不能超过1000个字 / note is at most 1000 characters")]
+    [MultiLine]
     public string? Note { get; set; }
 
     public List<int>? AttendeeIds { get; set; }
