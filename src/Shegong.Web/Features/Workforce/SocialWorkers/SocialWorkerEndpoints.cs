@@ -9,10 +9,10 @@ public static class SocialWorkerEndpoints
     {
         var group = app.MapGroup("/api/social-workers").WithTags("SocialWorkers").RequirePermission<SocialWorker>(AccessAction.Read);
         group.MapGet("/", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
-                bool? newGraduate, bool? local, string? search, string? idNumber, string? phone, int? page, int? pageSize,
+                bool? newGraduate, bool? local, string? search, string? idNumber, string? phone, int? page, int? pageSize, string? sort,
                 SocialWorkerService service, CancellationToken ct) =>
             service.ListAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search, idNumber, phone),
-                PageRequest.From(page, pageSize), ct))
+                PageRequest.From(page, pageSize, sort), ct))
             .WithSummary("Social workers; idNumber and phone find exact matches through the keyed hash");
         group.MapGet("/export", async (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
             bool? newGraduate, bool? local, string? search, SocialWorkerService service, TimeProvider clock, CancellationToken ct) =>

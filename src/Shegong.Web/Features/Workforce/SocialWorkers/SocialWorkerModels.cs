@@ -66,7 +66,17 @@ public sealed record SocialWorkerFilter(
     bool? Local = null,
     string? Search = null,
     string? IdNumber = null,
-    string? Phone = null);
+    string? Phone = null) : IQueryFilter<SocialWorkerFilter>
+{
+    // ID number and phone are left out of the URL on purpose: personal data does not belong in addresses or logs.
+    public static SocialWorkerFilter FromQuery(QueryValues q) =>
+        new(q.String("region"), q.Int("agencyId"), q.Int("stationId"), q.Enum<CertificationLevel>("certification"),
+            q.Enum<SocialWorkerStatus>("status"), q.Bool("newGraduate"), q.Bool("local"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("agencyId", AgencyId), ("stationId", StationId), ("certification", Certification),
+            ("status", Status), ("newGraduate", NewGraduate), ("local", Local), ("search", Search));
+}
 
 public sealed record SocialWorkerRow(
     int Id,
