@@ -75,27 +75,31 @@ public sealed class ListPagesTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_social_worker_sorts_trainings_by_date_and_keeps_the_search_across_Back()
+    public async Task A_station_social_worker_sorts_colleagues_by_sex_and_keeps_the_search_across_Back()
     {
         var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password);
 
-        await page.OpenAsync("/workforce/trainings");
-        var rows = page.Locator(".workforce-sessions tbody tr.ant-table-row");
-        await Expect(rows.First).ToBeVisibleAsync();
-        await page.Locator(".workforce-sessions th", new() { HasTextString = "日期" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("sort=date"));
-        await Expect(page.Locator(".workforce-sessions th.ant-table-column-sort")).ToHaveCountAsync(1);
-        var dates = (await rows.Locator("td:nth-child(1)").AllInnerTextsAsync()).Select(d => d.Trim()).ToList();
-        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
-
-        await page.Locator(".workforce-filter-year input").FillAsync(dates[0][..4]);
-        await page.Locator(".workforce-filter-year input").PressAsync("Tab");
-        await Expect(page).ToHaveURLAsync(new Regex($"year={dates[0][..4]}"));
         await page.OpenAsync("/workforce/social-workers");
+        var rows = page.Locator(".workforce-social-workers tbody tr.ant-table-row");
+        await Expect(rows.First).ToBeVisibleAsync();
+        await page.Locator(".workforce-social-workers th", new() { HasTextString = "性别" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("sort=sex"));
+        await Expect(page.Locator(".workforce-social-workers th.ant-table-column-sort")).ToHaveCountAsync(1);
+        // The service sorts by the stored value (Female before Male), so every 女 comes before every 男.
+        var sexes = (await rows.Locator("td:nth-child(2)").AllInnerTextsAsync()).Select(s => s.Trim()).ToList();
+        Assert.Equal(sexes.OrderBy(s => s == "男"), sexes);
+
+        var name = (await rows.First.Locator("td").First.InnerTextAsync()).Trim();
+        var search = page.Locator(".workforce-filter-name input, input.workforce-filter-name").First;
+        await search.FillAsync(name[..1]);
+        await search.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex("search="));
+        await rows.First.Locator("td a").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/workforce/social-workers/\d+$"));
         await page.GoBackAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"year={dates[0][..4]}.*sort=date"));
-        await Expect(page.Locator(".workforce-filter-year input")).ToHaveValueAsync(dates[0][..4]);
-        await Expect(rows.First.Locator("td").First).ToHaveTextAsync(dates[0]);
+        await Expect(page).ToHaveURLAsync(new Regex("search=.*sort=sex"));
+        await Expect(search).ToHaveValueAsync(name[..1]);
+        await Expect(rows.First.Locator("td").First).ToContainTextAsync(name[..1]);
         await page.Context.CloseAsync();
     }
 
