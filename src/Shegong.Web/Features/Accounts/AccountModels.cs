@@ -1,5 +1,5 @@
-using Shegong.Web.Common;
 using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
 
 namespace Shegong.Web.Features.Accounts;
 
