@@ -3,14 +3,14 @@ namespace Shegong.Web.Common;
 /// <summary>One page of a list: the API answers <c>{ items, total }</c>.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
 
-/// <summary>Page number (1-based) and size, checked once for every list.</summary>
-public readonly record struct PageRequest(int Page, int PageSize)
+/// <summary>Page number (1-based), size and sort (see <see cref="SortFields{T}"/>), checked once for every list.</summary>
+public readonly record struct PageRequest(int Page, int PageSize, string? Sort = null)
 {
     public const int MaxPageSize = 500;
 
-    public static PageRequest From(int? page, int? pageSize)
+    public static PageRequest From(int? page, int? pageSize, string? sort = null)
     {
-        var request = new PageRequest(page ?? 1, pageSize ?? 20);
+        var request = new PageRequest(page ?? 1, pageSize ?? 20, string.IsNullOrWhiteSpace(sort) ? null : sort.Trim());
         if (request.Page < 1)
         {
             throw RequestProblem.Invalid("page", "页码须从1开始 / page must be 1 or more");

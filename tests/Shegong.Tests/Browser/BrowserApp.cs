@@ -26,6 +26,12 @@ public sealed class BrowserApp : TestApp
     {
         await base.InitializeAsync();
         await WithServicesAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync());
+        await WithServicesAsync(async sp =>
+        {
+            await DemoAccounts.SeedAsync(sp.GetRequiredService<Shegong.Web.Data.ShegongDb>(),
+                sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Shegong.Web.Features.Accounts.Account>>());
+            return true;
+        });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -65,7 +71,16 @@ public sealed class BrowserApp : TestApp
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                BrowserErrors.Add($"console: {message.Text} ({page.Url})");
+            }
+        };
+        page.PageError += (_, error) => BrowserErrors.Add($"page error: {error} ({page.Url})");
+        return page;
     }
 
     public override async ValueTask DisposeAsync()

@@ -34,6 +34,13 @@ public static class PageSteps
         await page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
     }
 
+    /// <summary>Where screenshots go: TestResults/screenshots under the test output folder (kept as test artefacts).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
     public static async Task ScreenshotAsync(this IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = $"/tmp/ui-{name}.png", FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    /// <summary>Whether the page is wider than the screen (the user would have to scroll sideways).</summary>
+    public static Task<bool> ScrollsSidewaysAsync(this IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
 }

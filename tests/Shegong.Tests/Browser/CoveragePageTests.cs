@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Shegong.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed class CoveragePageTests(BrowserApp app)
 {
     [Fact]
@@ -34,11 +35,11 @@ public sealed class CoveragePageTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(new Regex("/coverage/510100000000$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("成都市社工站覆盖情况");
         await Expect(rows).ToHaveCountAsync(chengduCounties);
-        await Expect(page.Locator(".coverage-crumbs")).ToContainTextAsync("四川省");
+        await Expect(page.Locator(".page-crumbs")).ToContainTextAsync("四川省");
         await ExpectMapDrawnAsync(page, chengduCounties);
         await page.ScreenshotAsync("coverage-chengdu");
 
-        await page.Locator(".coverage-crumbs a", new() { HasTextString = "四川省" }).ClickAsync();
+        await page.Locator(".page-crumbs a", new() { HasTextString = "四川省" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(21);
         await page.Context.CloseAsync();
     }

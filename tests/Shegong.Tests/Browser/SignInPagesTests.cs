@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Shegong.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed class SignInPagesTests(BrowserApp app)
 {
     [Fact]
@@ -22,7 +23,7 @@ public sealed class SignInPagesTests(BrowserApp app)
         var inCounty = await db.Stations.CountAsync(s => s.RegionCode.StartsWith("510104"), ct);
         var page = await app.NewPageAsync("browser-county", TestApp.Password);
         await page.OpenAsync("/stations");
-        await Expect(page.GetByTestId("station-total")).ToHaveTextAsync($"共 {inCounty} 个站点");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {inCounty} 个站点");
         var regions = await page.Locator(".station-table tbody tr.ant-table-row td:nth-child(4)").AllInnerTextsAsync();
         Assert.NotEmpty(regions);
         Assert.All(regions, r => Assert.StartsWith("成都市 / 锦江区", r.Trim()));

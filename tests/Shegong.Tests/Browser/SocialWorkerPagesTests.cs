@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Shegong.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed partial class SocialWorkerPagesTests(BrowserApp app)
 {
     // 18 characters with a digit or X at the end and no mask: a full ID number somewhere in the page.
@@ -30,7 +31,7 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("社工队伍");
         var rows = page.Locator(".workforce-social-workers tbody tr.ant-table-row");
         await Expect(rows).ToHaveCountAsync(20);
-        await Expect(page.Locator(".workforce-total")).ToHaveTextAsync($"共 {all} 条");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {all} 条");
         var firstName = (await rows.First.Locator("td").First.InnerTextAsync()).Trim();
         Assert.True(await db.SocialWorkers.AnyAsync(w => w.Name == firstName, ct), $"'{firstName}' is not a social worker");
         await Expect(rows.First.Locator("td").Nth(2)).ToHaveTextAsync(new Regex(@"^\s*\d{6}\*{8}\d{3}[\dX]\s*$"));
@@ -38,15 +39,14 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         await page.ScreenshotAsync("workforce-social-workers");
 
         await page.PickAsync(page.Locator(".workforce-filter-certification"), "高级社会工作师");
-        await page.Locator("button.workforce-search").ClickAsync();
-        await Expect(page.Locator(".workforce-total")).ToHaveTextAsync($"共 {seniors} 条");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {seniors} 条");
         await Expect(rows).ToHaveCountAsync(Math.Min(20, seniors));
         await Expect(rows.First.Locator("td").Nth(6)).ToHaveTextAsync("高级社会工作师");
         await Expect(rows.Last.Locator("td").Nth(6)).ToHaveTextAsync("高级社会工作师");
 
         await page.Locator(".workforce-filter-name input, input.workforce-filter-name").First.FillAsync("王");
-        await page.Locator("button.workforce-search").ClickAsync();
-        await Expect(page.Locator(".workforce-total")).ToHaveTextAsync($"共 {seniorWangs} 条");
+        await page.Locator(".workforce-filter-name input, input.workforce-filter-name").First.PressAsync("Enter");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {seniorWangs} 条");
         await Expect(rows).ToHaveCountAsync(Math.Min(20, seniorWangs));
         if (seniorWangs > 0)
         {
@@ -119,7 +119,7 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
 
         await page.OpenAsync("/workforce/agencies");
         await Expect(page.Locator("h1")).ToHaveTextAsync("社工机构");
-        await Expect(page.Locator(".workforce-total")).ToHaveTextAsync($"共 {agencies} 条");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {agencies} 条");
         await Expect(page.Locator(".workforce-agencies tbody tr.ant-table-row")).ToHaveCountAsync(20);
         await page.ScreenshotAsync("workforce-agencies");
 

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Shegong.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed class StationPagesTests(BrowserApp app)
 {
     [Fact]
@@ -21,24 +22,24 @@ public sealed class StationPagesTests(BrowserApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("社工站点");
         var rows = page.Locator(".station-table tbody tr.ant-table-row");
         await Expect(rows).ToHaveCountAsync(20);
-        await Expect(page.GetByTestId("station-total")).ToHaveTextAsync($"共 {all} 个站点");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {all} 个站点");
         var firstName = await rows.First.Locator("td").First.InnerTextAsync();
         Assert.True(await db.Stations.AnyAsync(s => s.Name == firstName.Trim(), ct), $"'{firstName}' is not a station");
         await page.ScreenshotAsync("stations");
 
         await page.PickAsync(page.Locator(".filter-level"), "乡镇(街道)社工站");
-        await Expect(page.GetByTestId("station-total")).ToHaveTextAsync($"共 {townshipStations} 个站点");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {townshipStations} 个站点");
         await Expect(rows.Nth(0).Locator("td").Nth(1)).ToHaveTextAsync("乡镇(街道)社工站");
         await Expect(rows.Nth(19).Locator("td").Nth(1)).ToHaveTextAsync("乡镇(街道)社工站");
-        await Expect(page.Locator("a.export-link")).ToHaveAttributeAsync("href", new Regex("level=TownshipStation"));
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.export-link").ClickAsync());
+        await Expect(page.Locator("a.list-export")).ToHaveAttributeAsync("href", new Regex("level=TownshipStation"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.list-export").ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
 
         var pageOneFirst = await rows.First.Locator("td").First.InnerTextAsync();
-        await page.Locator(".station-pages .ant-pagination-item-2").ClickAsync();
-        await Expect(page.Locator(".station-pages .ant-pagination-item-active")).ToHaveTextAsync("2");
+        await page.Locator(".list-pager .ant-pagination-item-2").ClickAsync();
+        await Expect(page.Locator(".list-pager .ant-pagination-item-active")).ToHaveTextAsync("2");
         await Expect(rows.First.Locator("td").First).Not.ToHaveTextAsync(pageOneFirst);
-        await Expect(page.GetByTestId("station-total")).ToHaveTextAsync($"共 {townshipStations} 个站点");
+        await Expect(page.GetByTestId("list-total")).ToHaveTextAsync($"共 {townshipStations} 个站点");
 
         await rows.First.Locator("td a").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/stations/\d+$"));

@@ -49,6 +49,26 @@ public class StationListTests(SichuanApp app) : IClassFixture<SichuanApp>, IAsyn
     }
 
     [Fact]
+    public async Task The_database_sorts_by_an_allowed_column_in_either_direction()
+    {
+        var byLevelDown = await List("region=510104000000&sort=-level");
+        Assert.Equal(StationLevel.CountyStation, byLevelDown.Items[^1].Level);
+        Assert.All(byLevelDown.Items.Take(3), s => Assert.Equal(StationLevel.TownshipStation, s.Level));
+        var byName = await List("region=510104000000&sort=name&pageSize=2&page=2");
+        var all = await List("region=510104000000&sort=name");
+        Assert.Equal(all.Items.Skip(2).Select(s => s.Id), byName.Items.Select(s => s.Id));
+        Assert.Equal(["Operating", "Operating", "Planned", "Suspended"],
+            (await List("region=510100000000&level=TownshipStation&sort=status")).Items.Select(s => s.Status.ToString()));
+    }
+
+    [Fact]
+    public async Task Sorting_by_a_column_that_is_not_allowed_is_a_400_naming_the_sortable_ones()
+    {
+        var problem = await (await app.Client.GetUrlAsync("/api/stations?sort=-phone")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("openedOn", problem.FieldError("sort"));
+    }
+
+    [Fact]
     public async Task Level_status_and_name_filters_combine()
     {
         Assert.Equal(4, (await List("region=510100000000&level=TownshipStation")).Total);

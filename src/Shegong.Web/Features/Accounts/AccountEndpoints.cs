@@ -10,8 +10,8 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/accounts").WithTags("Accounts");
-        group.MapGet("/", (string? search, AccountRole? role, string? region, int? page, int? pageSize, AccountService service, CancellationToken ct) =>
-            service.ListAsync(new AccountFilter(search, role, region), PageRequest.From(page, pageSize), ct)).RequirePermission<Account>(AccessAction.Read);
+        group.MapGet("/", (string? search, AccountRole? role, string? region, int? page, int? pageSize, string? sort, AccountService service, CancellationToken ct) =>
+            service.ListAsync(new AccountFilter(search, role, region), PageRequest.From(page, pageSize, sort), ct)).RequirePermission<Account>(AccessAction.Read);
         group.MapGet("/export", async (string? search, AccountRole? role, string? region, AccountService service, TimeProvider clock, CancellationToken ct) =>
         {
             // The same query as the list, one large page: no second copy of the filters.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -43,4 +44,9 @@ public sealed record AccountRow(
     bool IsLockedOut,
     DateTime CreatedAt);
 
-public sealed record AccountFilter(string? Search, AccountRole? Role, string? Region);
+public sealed record AccountFilter(string? Search = null, AccountRole? Role = null, string? Region = null) : IQueryFilter<AccountFilter>
+{
+    public static AccountFilter FromQuery(QueryValues q) => new(q.String("search"), q.Enum<AccountRole>("role"), q.String("region"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => QueryValues.Of(("search", Search), ("role", Role), ("region", Region));
+}

@@ -15,6 +15,10 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 {
     public const string PasswordRule = "密码至少8位，须含大写字母、小写字母、数字和符号 / a password has at least 8 characters with upper- and lower-case letters, a digit and a symbol";
 
+    /// <summary>The columns the account list may be sorted by.</summary>
+    public static readonly SortFields<Account> Sorts = new SortFields<Account>()
+        .Add("userName", a => a.UserName).Add("displayName", a => a.DisplayName).Add("role", a => a.Role).Add("region", a => a.RegionCode);
+
     public async Task<PagedResult<AccountRow>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         user.Require<Account>(AccessAction.Read);
@@ -38,7 +42,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
             query = query.Where(a => string.Compare(a.RegionCode, low) >= 0 && string.Compare(a.RegionCode, high) <= 0);
         }
         var total = await query.CountAsync(cancellationToken);
-        var accounts = await query.OrderBy(a => a.RegionCode).ThenBy(a => a.UserName).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var accounts = await Sorts.Apply(query, page.Sort, q => q.OrderBy(a => a.RegionCode).ThenBy(a => a.UserName), q => q.ThenBy(a => a.UserName)).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var codes = accounts.Select(a => a.RegionCode).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         return new PagedResult<AccountRow>(accounts.Select(a => ToRow(a, names)).ToList(), total);

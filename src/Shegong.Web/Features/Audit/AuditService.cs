@@ -7,7 +7,15 @@ using Shegong.Web.Features.Accounts;
 
 namespace Shegong.Web.Features.Audit;
 
-public sealed record AuditFilter(string? Entity, string? EntityId, string? User, DateOnly? From, DateOnly? To);
+public sealed record AuditFilter(string? Entity = null, string? EntityId = null, string? User = null, DateOnly? From = null, DateOnly? To = null)
+    : IQueryFilter<AuditFilter>
+{
+    public static AuditFilter FromQuery(QueryValues q) =>
+        new(q.String("entity"), q.String("entityId"), q.String("user"), q.Date("from"), q.Date("to"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("entity", Entity), ("entityId", EntityId), ("user", User), ("from", From), ("to", To));
+}
 
 public sealed record AuditRow(long Id, DateTime At, string UserName, string? IpAddress, string Entity, string EntityId,
     AuditAction Action, string RegionCode, IReadOnlyList<AuditChange> Changes);
@@ -15,11 +23,15 @@ public sealed record AuditRow(long Id, DateTime At, string UserName, string? IpA
 /// <summary>Reads the audit trail (scoped by the query filter). There is deliberately no way to change or delete entries.</summary>
 public sealed class AuditService(ShegongDb db, CurrentUser user)
 {
+    /// <summary>The columns the audit trail may be sorted by.</summary>
+    public static readonly SortFields<AuditEntry> Sorts = new SortFields<AuditEntry>()
+        .Add("at", a => a.At).Add("user", a => a.UserName).Add("entity", a => a.Entity).Add("action", a => a.Action);
+
     public async Task<PagedResult<AuditRow>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var entries = await query.OrderByDescending(a => a.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var entries = await Sorts.Apply(query, page.Sort, q => q.OrderByDescending(a => a.Id), q => q.ThenByDescending(a => a.Id)).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<AuditRow>(entries.Select(ToRow).ToList(), total);
     }
 
@@ -72,9 +84,9 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit", (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+        app.MapGet("/api/audit", (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to, int? page, int? pageSize, string? sort,
                 AuditService service, CancellationToken ct) =>
-            service.ListAsync(new AuditFilter(entity, entityId, user, from, to), PageRequest.From(page, pageSize), ct))
+            service.ListAsync(new AuditFilter(entity, entityId, user, from, to), PageRequest.From(page, pageSize, sort), ct))
             .WithTags("Audit").WithSummary("The audit trail of the caller's scope, newest first; filters: entity, entityId, user, from, to")
             .RequirePermission<AuditEntry>(AccessAction.Read);
         app.MapGet("/api/audit/export", async (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to,

@@ -8,9 +8,9 @@ public static class StationEndpoints
     public static IEndpointRouteBuilder MapStationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/stations").WithTags("Stations").RequirePermission<Station>(AccessAction.Read);
-        group.MapGet("/", (string? region, StationLevel? level, StationStatus? status, string? search, int? page, int? pageSize,
+        group.MapGet("/", (string? region, StationLevel? level, StationStatus? status, string? search, int? page, int? pageSize, string? sort,
                 StationService service, CancellationToken ct) =>
-            service.ListAsync(new StationFilter(region, level, status, search), PageRequest.From(page, pageSize), ct));
+            service.ListAsync(new StationFilter(region, level, status, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", async (string? region, StationLevel? level, StationStatus? status, string? search,
             StationService service, TimeProvider clock, CancellationToken ct) =>
         {

@@ -64,7 +64,15 @@ public sealed class StationForm
 public sealed record StationStatusForm(StationStatus Status, DateOnly? On, [property: MultiLine] string? Note, uint? Version = null);
 
 /// <summary>Filters of the station list; region includes everything under it.</summary>
-public sealed record StationFilter(string? Region = null, StationLevel? Level = null, StationStatus? Status = null, string? Search = null);
+public sealed record StationFilter(string? Region = null, StationLevel? Level = null, StationStatus? Status = null, string? Search = null)
+    : IQueryFilter<StationFilter>
+{
+    public static StationFilter FromQuery(QueryValues q) =>
+        new(q.String("region"), q.Enum<StationLevel>("level"), q.Enum<StationStatus>("status"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("level", Level), ("status", Status), ("search", Search));
+}
 
 /// <summary>A station in a list, with the names of its region and the regions above it.</summary>
 public sealed record StationRow(

@@ -11,11 +11,16 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
 {
     public const int MaxExportRows = 100_000;
 
+    /// <summary>The columns the station list may be sorted by.</summary>
+    public static readonly SortFields<Station> Sorts = new SortFields<Station>()
+        .Add("name", s => s.Name).Add("level", s => s.Level).Add("status", s => s.Status)
+        .Add("region", s => s.RegionCode).Add("openedOn", s => s.OpenedOn);
+
     public async Task<PagedResult<StationRow>> ListAsync(StationFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var stations = await query.OrderBy(s => s.RegionCode).ThenBy(s => s.Level).ThenBy(s => s.Id)
+        var stations = await Sorts.Apply(query, page.Sort, q => q.OrderBy(s => s.RegionCode).ThenBy(s => s.Level).ThenBy(s => s.Id), q => q.ThenBy(s => s.Id))
             .Skip(page.Skip).Take(page.PageSize).AsNoTracking().ToListAsync(cancellationToken);
         return new PagedResult<StationRow>(await ToRowsAsync(stations, cancellationToken), total);
     }

@@ -8,9 +8,9 @@ public static class AgencyEndpoints
     public static IEndpointRouteBuilder MapAgencyEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agencies").WithTags("Agencies").RequirePermission<Agency>(AccessAction.Read);
-        group.MapGet("/", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, int? page, int? pageSize,
+        group.MapGet("/", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, int? page, int? pageSize, string? sort,
                 AgencyService service, CancellationToken ct) =>
-            service.ListAsync(new AgencyFilter(region, status, rating, search), PageRequest.From(page, pageSize), ct));
+            service.ListAsync(new AgencyFilter(region, status, rating, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", async (string? region, AgencyStatus? status, AgencyRating? rating, string? search,
             AgencyService service, TimeProvider clock, CancellationToken ct) =>
         {

@@ -36,7 +36,15 @@ public sealed class AgencyForm
     public uint? Version { get; set; }
 }
 
-public sealed record AgencyFilter(string? Region = null, AgencyStatus? Status = null, AgencyRating? Rating = null, string? Search = null);
+public sealed record AgencyFilter(string? Region = null, AgencyStatus? Status = null, AgencyRating? Rating = null, string? Search = null)
+    : IQueryFilter<AgencyFilter>
+{
+    public static AgencyFilter FromQuery(QueryValues q) =>
+        new(q.String("region"), q.Enum<AgencyStatus>("status"), q.Enum<AgencyRating>("rating"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("status", Status), ("rating", Rating), ("search", Search));
+}
 
 public sealed record AgencyRow(
     int Id,

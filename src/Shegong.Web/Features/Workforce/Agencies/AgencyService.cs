@@ -14,11 +14,16 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
 {
     public const int MaxExportRows = 20_000;
 
+    /// <summary>The columns the agency list may be sorted by.</summary>
+    public static readonly SortFields<Agency> Sorts = new SortFields<Agency>()
+        .Add("name", a => a.Name).Add("creditCode", a => a.CreditCode).Add("region", a => a.RegionCode)
+        .Add("rating", a => a.Rating).Add("status", a => a.Status);
+
     public async Task<PagedResult<AgencyRow>> ListAsync(AgencyFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var agencies = await query.OrderBy(a => a.RegionCode).ThenBy(a => a.Id).Skip(page.Skip).Take(page.PageSize)
+        var agencies = await Sorts.Apply(query, page.Sort, q => q.OrderBy(a => a.RegionCode).ThenBy(a => a.Id), q => q.ThenBy(a => a.Id)).Skip(page.Skip).Take(page.PageSize)
             .Include(a => a.ServiceAreas).AsNoTracking().ToListAsync(cancellationToken);
         return new PagedResult<AgencyRow>(await ToRowsAsync(agencies, cancellationToken), total);
     }

@@ -8,9 +8,9 @@ public static class ContractEndpoints
     public static IEndpointRouteBuilder MapContractEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/contracts").WithTags("Contracts").RequirePermission<ServiceContract>(AccessAction.Read);
-        group.MapGet("/", (string? region, int? agencyId, ContractStatus? status, string? search, int? page, int? pageSize,
+        group.MapGet("/", (string? region, int? agencyId, ContractStatus? status, string? search, int? page, int? pageSize, string? sort,
                 ContractService service, CancellationToken ct) =>
-            service.ListAsync(new ContractFilter(region, agencyId, status, search), PageRequest.From(page, pageSize), ct));
+            service.ListAsync(new ContractFilter(region, agencyId, status, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", async (string? region, int? agencyId, ContractStatus? status, string? search,
             ContractService service, TimeProvider clock, CancellationToken ct) =>
         {

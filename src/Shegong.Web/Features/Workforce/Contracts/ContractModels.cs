@@ -46,7 +46,15 @@ public sealed record ContractCloseForm(DateOnly? On, [property: MultiLine] strin
 
 public sealed record EvaluationForm(EvaluationStage Stage, DateOnly? On, decimal Score, [property: MultiLine] string? Notes);
 
-public sealed record ContractFilter(string? Region = null, int? AgencyId = null, ContractStatus? Status = null, string? Search = null);
+public sealed record ContractFilter(string? Region = null, int? AgencyId = null, ContractStatus? Status = null, string? Search = null)
+    : IQueryFilter<ContractFilter>
+{
+    public static ContractFilter FromQuery(QueryValues q) =>
+        new(q.String("region"), q.Int("agencyId"), q.Enum<ContractStatus>("status"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("agencyId", AgencyId), ("status", Status), ("search", Search));
+}
 
 public sealed record ContractRow(
     int Id,

@@ -11,11 +11,15 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
 {
     public const int MaxExportRows = 20_000;
 
+    /// <summary>The columns the contract list may be sorted by (not the amount: SQLite cannot order decimals).</summary>
+    public static readonly SortFields<ServiceContract> Sorts = new SortFields<ServiceContract>()
+        .Add("title", c => c.Title).Add("startsOn", c => c.StartsOn).Add("endsOn", c => c.EndsOn).Add("status", c => c.Status);
+
     public async Task<PagedResult<ContractRow>> ListAsync(ContractFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var contracts = await Rows(query.OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id).Skip(page.Skip).Take(page.PageSize))
+        var contracts = await Rows(Sorts.Apply(query, page.Sort, q => q.OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id), q => q.ThenBy(c => c.Id)).Skip(page.Skip).Take(page.PageSize))
             .ToListAsync(cancellationToken);
         return new PagedResult<ContractRow>(await NameAsync(contracts, cancellationToken), total);
     }

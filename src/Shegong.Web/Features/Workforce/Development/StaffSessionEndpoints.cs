@@ -15,9 +15,9 @@ public static class StaffSessionEndpoints
     private static void Map<T>(IEndpointRouteBuilder app, string route, string tag, string fileStem, string leaderHeader) where T : StaffSession, new()
     {
         var group = app.MapGroup(route).WithTags(tag).RequirePermission<T>(AccessAction.Read);
-        group.MapGet("/", (string? region, int? year, int? socialWorkerId, string? search, int? page, int? pageSize,
+        group.MapGet("/", (string? region, int? year, int? socialWorkerId, string? search, int? page, int? pageSize, string? sort,
                 StaffSessionService<T> service, CancellationToken ct) =>
-            service.ListAsync(new StaffSessionFilter(region, year, socialWorkerId, search), PageRequest.From(page, pageSize), ct));
+            service.ListAsync(new StaffSessionFilter(region, year, socialWorkerId, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", async (string? region, int? year, int? socialWorkerId, string? search,
             StaffSessionService<T> service, TimeProvider clock, CancellationToken ct) =>
         {

@@ -35,7 +35,15 @@ public sealed class StaffSessionForm
     public uint? Version { get; set; }
 }
 
-public sealed record StaffSessionFilter(string? Region = null, int? Year = null, int? SocialWorkerId = null, string? Search = null);
+public sealed record StaffSessionFilter(string? Region = null, int? Year = null, int? SocialWorkerId = null, string? Search = null)
+    : IQueryFilter<StaffSessionFilter>
+{
+    public static StaffSessionFilter FromQuery(QueryValues q) =>
+        new(q.String("region"), q.Int("year"), q.Int("socialWorkerId"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("year", Year), ("socialWorkerId", SocialWorkerId), ("search", Search));
+}
 
 public sealed record StaffSessionRow(int Id, int OrganiserStationId, string OrganiserName, string RegionCode, DateOnly Date, decimal Hours,
     string Topic, string Leader, int Attendees);

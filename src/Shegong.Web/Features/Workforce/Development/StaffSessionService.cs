@@ -11,11 +11,15 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
 {
     public const int MaxExportRows = 50_000;
 
+    /// <summary>The columns a session list may be sorted by (not hours: SQLite cannot order decimals).</summary>
+    public static readonly SortFields<T> Sorts = new SortFields<T>()
+        .Add("date", s => s.Date).Add("topic", s => s.Topic).Add("leader", s => s.Leader);
+
     public async Task<PagedResult<StaffSessionRow>> ListAsync(StaffSessionFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await Rows(query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Skip(page.Skip).Take(page.PageSize)).ToListAsync(cancellationToken);
+        var rows = await Rows(Sorts.Apply(query, page.Sort, q => q.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id), q => q.ThenByDescending(s => s.Id)).Skip(page.Skip).Take(page.PageSize)).ToListAsync(cancellationToken);
         return new PagedResult<StaffSessionRow>(rows, total);
     }
 

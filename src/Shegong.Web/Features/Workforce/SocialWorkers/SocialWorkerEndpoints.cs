@@ -10,10 +10,10 @@ public static class SocialWorkerEndpoints
     {
         var group = app.MapGroup("/api/social-workers").WithTags("SocialWorkers").RequirePermission<SocialWorker>(AccessAction.Read);
         group.MapGet("/", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
-                bool? newGraduate, bool? local, string? search, int? page, int? pageSize,
+                bool? newGraduate, bool? local, string? search, int? page, int? pageSize, string? sort,
                 SocialWorkerService service, CancellationToken ct) =>
             service.ListAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search),
-                PageRequest.From(page, pageSize), ct))
+                PageRequest.From(page, pageSize, sort), ct))
             .WithSummary("Social workers of the scope, ID numbers and phones masked");
         group.MapPost("/lookup", (SocialWorkerLookup lookup, SocialWorkerService service, CancellationToken ct) => service.LookupAsync(lookup, ct))
             .RequireRateLimiting(LookupRateLimit.Policy)

@@ -67,7 +67,17 @@ public sealed record SocialWorkerFilter(
     SocialWorkerStatus? Status = null,
     bool? NewGraduate = null,
     bool? Local = null,
-    string? Search = null);
+    string? Search = null) : IQueryFilter<SocialWorkerFilter>
+{
+    // ID numbers and phones are looked up by POST (SocialWorkerLookup), never through a URL.
+    public static SocialWorkerFilter FromQuery(QueryValues q) =>
+        new(q.String("region"), q.Int("agencyId"), q.Int("stationId"), q.Enum<CertificationLevel>("certification"),
+            q.Enum<SocialWorkerStatus>("status"), q.Bool("newGraduate"), q.Bool("local"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("agencyId", AgencyId), ("stationId", StationId), ("certification", Certification),
+            ("status", Status), ("newGraduate", NewGraduate), ("local", Local), ("search", Search));
+}
 
 /// <summary>
 /// An exact lookup by ID number or phone (through the keyed hash): a POST body so the value never

@@ -15,11 +15,16 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
 {
     public const int MaxExportRows = 100_000;
 
+    /// <summary>The columns the social-worker list may be sorted by.</summary>
+    public static readonly SortFields<SocialWorker> Sorts = new SortFields<SocialWorker>()
+        .Add("name", w => w.Name).Add("sex", w => w.Sex).Add("certification", w => w.Certification)
+        .Add("status", w => w.Status).Add("region", w => w.RegionCode).Add("hiredOn", w => w.HiredOn);
+
     public async Task<PagedResult<SocialWorkerRow>> ListAsync(SocialWorkerFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var workers = await query.OrderBy(w => w.RegionCode).ThenBy(w => w.Id).Skip(page.Skip).Take(page.PageSize)
+        var workers = await Sorts.Apply(query, page.Sort, q => q.OrderBy(w => w.RegionCode).ThenBy(w => w.Id), q => q.ThenBy(w => w.Id)).Skip(page.Skip).Take(page.PageSize)
             .AsNoTracking().ToListAsync(cancellationToken);
         return new PagedResult<SocialWorkerRow>(await ToRowsAsync(workers, cancellationToken), total);
     }
