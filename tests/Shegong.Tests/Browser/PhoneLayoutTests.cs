@@ -50,10 +50,10 @@ public sealed class PhoneLayoutTests(BrowserApp app)
 
         await page.Locator(".shell-menu-button").ClickAsync();
         var drawer = page.Locator(".shell-drawer");
-        await Expect(drawer.Locator(".ant-menu")).ToBeVisibleAsync();
+        await Expect(drawer.Locator(".ant-menu-root")).ToBeVisibleAsync();
         await drawer.Locator(".ant-menu-item", new() { HasTextString = "社工站点" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/stations$"));
-        await Expect(drawer.Locator(".ant-menu")).ToBeHiddenAsync();
+        await Expect(drawer.Locator(".ant-menu-root")).ToBeHiddenAsync();
 
         await page.Locator(".shell-user").ClickAsync();
         await Expect(page.Locator(".shell-user-panel")).ToContainTextAsync("demo-county");

@@ -34,8 +34,8 @@ public class StaleEditTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         const string code = "510104035000";
         var read = await (await app.Client.GetUrlAsync($"/api/regions/{code}")).ReadAsync<RegionDetail>();
 
-        await (await app.Client.PutJsonAsync($"/api/regions/{code}", new { residentPopulation = 41000, version = read.Version })).ReadAsync<RegionDetail>();
-        await (await app.Client.PutJsonAsync($"/api/regions/{code}", new { residentPopulation = 1, version = read.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await app.Client.PutJsonAsync($"/api/regions/{code}", new { isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, urbanRuralCode = (string?)null, residentPopulation = 41000, urbanResidentPopulation = (int?)null, version = read.Version })).ReadAsync<RegionDetail>();
+        await (await app.Client.PutJsonAsync($"/api/regions/{code}", new { isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, urbanRuralCode = (string?)null, residentPopulation = 1, urbanResidentPopulation = (int?)null, version = read.Version })).ProblemAsync(HttpStatusCode.Conflict);
 
         var now = await (await app.Client.GetUrlAsync($"/api/regions/{code}")).ReadAsync<RegionDetail>();
         Assert.Equal(41000, now.ResidentPopulation);

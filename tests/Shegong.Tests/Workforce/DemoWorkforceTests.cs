@@ -30,7 +30,6 @@ public class DemoWorkforceTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.True(await db.ServiceContracts.CountAsync(Ct) > 150);
         Assert.True(await db.Trainings.CountAsync(Ct) > 500);
         Assert.True(await db.Supervisions.CountAsync(Ct) > 800);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"seeding took {clock.Elapsed}");
         TestContext.Current.TestOutputHelper?.WriteLine($"demo seeding took {clock.Elapsed}");
     }
 }

@@ -16,6 +16,7 @@ public static class SocialWorkerEndpoints
                 PageRequest.From(page, pageSize, sort), ct))
             .WithSummary("Social workers of the scope, ID numbers and phones masked");
         group.MapPost("/lookup", (SocialWorkerLookup lookup, SocialWorkerService service, CancellationToken ct) => service.LookupAsync(lookup, ct))
+            .RequirePermission<SocialWorker>(AccessAction.Reveal)
             .RequireRateLimiting(LookupRateLimit.Policy)
             .WithSummary("Exact match by idNumber or phone (through the keyed hash), for roles that may reveal; rate-limited per user and audited");
         group.MapGet("/export", async (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
