@@ -8,19 +8,44 @@ public static class ExcelExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] ToXlsx<T>(IEnumerable<T> rows, params (string Header, Func<T, object?> Value)[] columns)
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows.Select(row => Line(row, columns)).ToList());
-        return stream.ToArray();
-    }
-
     /// <summary>
     /// An .xlsx answer written to the response while <paramref name="rows"/> are read, so an export
     /// of any size needs memory for one row, not for the file; there is no row limit.
     /// </summary>
     public static IResult Stream<T>(IAsyncEnumerable<T> rows, string fileName, params (string Header, Func<T, object?> Value)[] columns) =>
         new StreamedSheet<T>(rows, fileName, columns);
+
+    /// <summary>
+    /// A list's export, streamed with no row limit: the list's own page query (same filter, same sort)
+    /// is read page after page. Pages rather than one open reader because the rows are named from
+    /// other tables as they are read, and PostgreSQL runs one command per connection at a time. The
+    /// first page is read before the answer starts, so a bad filter or sort is still a 400.
+    /// </summary>
+    public static async Task<IResult> StreamPages<T>(Func<PageRequest, CancellationToken, Task<PagedResult<T>>> list, string? sort,
+        string fileName, CancellationToken cancellationToken, params (string Header, Func<T, object?> Value)[] columns)
+    {
+        var sortKey = string.IsNullOrWhiteSpace(sort) ? null : sort.Trim();
+        var first = await list(new PageRequest(1, PageRequest.MaxPageSize, sortKey), cancellationToken);
+        return Stream(AllPages(first, list, sortKey), fileName, columns);
+    }
+
+    private static async IAsyncEnumerable<T> AllPages<T>(PagedResult<T> first, Func<PageRequest, CancellationToken, Task<PagedResult<T>>> list,
+        string? sort, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var page = first;
+        for (var number = 1; ; number++)
+        {
+            foreach (var row in page.Items)
+            {
+                yield return row;
+            }
+            if (page.Items.Count < PageRequest.MaxPageSize)
+            {
+                yield break;
+            }
+            page = await list(new PageRequest(number + 1, PageRequest.MaxPageSize, sort), cancellationToken);
+        }
+    }
 
     /// <summary>A file name with the date, safe for Content-Disposition in every browser.</summary>
     public static string FileName(string stem, DateTimeOffset now) => $"{stem}-{now:yyyyMMdd-HHmm}.xlsx";

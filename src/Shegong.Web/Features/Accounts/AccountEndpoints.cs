@@ -5,19 +5,14 @@ namespace Shegong.Web.Features.Accounts;
 
 public static class AccountEndpoints
 {
-    public const int MaxExportRows = 100_000;
-
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/accounts").WithTags("Accounts");
         group.MapGet("/", (string? search, AccountRole? role, string? region, int? page, int? pageSize, string? sort, AccountService service, CancellationToken ct) =>
             service.ListAsync(new AccountFilter(search, role, region), PageRequest.From(page, pageSize, sort), ct)).RequirePermission<Account>(AccessAction.Read);
-        group.MapGet("/export", async (string? search, AccountRole? role, string? region, AccountService service, TimeProvider clock, CancellationToken ct) =>
-        {
-            // The same query as the list, one large page: no second copy of the filters.
-            var rows = await service.ListAsync(new AccountFilter(search, role, region), new PageRequest(1, MaxExportRows), ct);
-            return Results.File(AccountExport.ToXlsx(rows.Items), ExcelExport.ContentType, ExcelExport.FileName("accounts", clock.GetLocalNow()));
-        }).WithSummary("The filtered account list as an Excel file").RequirePermission<Account>(AccessAction.Export);
+        group.MapGet("/export", (string? search, AccountRole? role, string? region, string? sort, AccountService service, TimeProvider clock, CancellationToken ct) =>
+            AccountExport.StreamAsync((page, c) => service.ListAsync(new AccountFilter(search, role, region), page, c), sort,
+                ExcelExport.FileName("accounts", clock.GetLocalNow()), ct)).WithSummary("The filtered account list as an Excel file").RequirePermission<Account>(AccessAction.Export);
         group.MapPost("/", async (AccountForm form, AccountService service, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(form, ct);
@@ -47,7 +42,8 @@ public static class AccountEndpoints
 /// <summary>The columns of the account list's Excel export (no secrets: names, role, scope, status).</summary>
 public static class AccountExport
 {
-    public static byte[] ToXlsx(IEnumerable<AccountRow> rows) => ExcelExport.ToXlsx(rows,
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<AccountRow>>> list, string? sort, string fileName,
+        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
         ("用户名", r => r.UserName),
         ("姓名", r => r.DisplayName),
         ("角色", r => r.Role.ToString()),

@@ -11,12 +11,10 @@ public static class StationEndpoints
         group.MapGet("/", (string? region, StationLevel? level, StationStatus? status, string? search, int? page, int? pageSize, string? sort,
                 StationService service, CancellationToken ct) =>
             service.ListAsync(new StationFilter(region, level, status, search), PageRequest.From(page, pageSize, sort), ct));
-        group.MapGet("/export", async (string? region, StationLevel? level, StationStatus? status, string? search,
+        group.MapGet("/export", (string? region, StationLevel? level, StationStatus? status, string? search, string? sort,
             StationService service, TimeProvider clock, CancellationToken ct) =>
-        {
-            var rows = await service.ExportAsync(new StationFilter(region, level, status, search), ct);
-            return Results.File(StationExport.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("stations", clock.GetLocalNow()));
-        }).WithSummary("The filtered station list as an Excel file").RequirePermission<Station>(AccessAction.Export);
+            StationExport.StreamAsync((page, c) => service.ListAsync(new StationFilter(region, level, status, search), page, c), sort,
+                ExcelExport.FileName("stations", clock.GetLocalNow()), ct)).WithSummary("The filtered station list as an Excel file").RequirePermission<Station>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, StationService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (StationForm form, StationService service, CancellationToken ct) =>
         {

@@ -5,7 +5,8 @@ namespace Shegong.Web.Features.Stations;
 /// <summary>The columns of the station list's Excel export.</summary>
 public static class StationExport
 {
-    public static byte[] ToXlsx(IEnumerable<StationRow> rows) => ExcelExport.ToXlsx(rows,
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<StationRow>>> list, string? sort, string fileName,
+        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
         ("编号", r => r.Id),
         ("站点名称", r => r.Name),
         ("级别", r => StationLevels.ZhName(r.Level)),

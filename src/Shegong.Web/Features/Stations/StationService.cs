@@ -9,8 +9,6 @@ namespace Shegong.Web.Features.Stations;
 /// <summary>The station network: list, read, create, edit and move status. UI and API share it.</summary>
 public sealed class StationService(ShegongDb db, TimeProvider clock)
 {
-    public const int MaxExportRows = 100_000;
-
     /// <summary>The columns the station list may be sorted by.</summary>
     public static readonly SortFields<Station> Sorts = new SortFields<Station>()
         .Add("name", s => s.Name).Add("level", s => s.Level).Add("status", s => s.Status)
@@ -23,14 +21,6 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         var stations = await Sorts.Apply(query, page.Sort, q => q.OrderBy(s => s.RegionCode).ThenBy(s => s.Level).ThenBy(s => s.Id), q => q.ThenBy(s => s.Id))
             .Skip(page.Skip).Take(page.PageSize).AsNoTracking().ToListAsync(cancellationToken);
         return new PagedResult<StationRow>(await ToRowsAsync(stations, cancellationToken), total);
-    }
-
-    /// <summary>Every station the filter matches, for the Excel export (capped at <see cref="MaxExportRows"/>).</summary>
-    public async Task<IReadOnlyList<StationRow>> ExportAsync(StationFilter filter, CancellationToken cancellationToken = default)
-    {
-        var stations = await Filtered(filter).OrderBy(s => s.RegionCode).ThenBy(s => s.Level).ThenBy(s => s.Id)
-            .Take(MaxExportRows).AsNoTracking().ToListAsync(cancellationToken);
-        return await ToRowsAsync(stations, cancellationToken);
     }
 
     public async Task<StationDetail> GetAsync(int id, CancellationToken cancellationToken = default)

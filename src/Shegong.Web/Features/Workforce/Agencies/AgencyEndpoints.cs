@@ -11,12 +11,10 @@ public static class AgencyEndpoints
         group.MapGet("/", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, int? page, int? pageSize, string? sort,
                 AgencyService service, CancellationToken ct) =>
             service.ListAsync(new AgencyFilter(region, status, rating, search), PageRequest.From(page, pageSize, sort), ct));
-        group.MapGet("/export", async (string? region, AgencyStatus? status, AgencyRating? rating, string? search,
+        group.MapGet("/export", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, string? sort,
             AgencyService service, TimeProvider clock, CancellationToken ct) =>
-        {
-            var rows = await service.ExportAsync(new AgencyFilter(region, status, rating, search), ct);
-            return Results.File(AgencyNames.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("agencies", clock.GetLocalNow()));
-        }).WithSummary("The filtered agency list as an Excel file").RequirePermission<Agency>(AccessAction.Export);
+            AgencyNames.StreamAsync((page, c) => service.ListAsync(new AgencyFilter(region, status, rating, search), page, c), sort,
+                ExcelExport.FileName("agencies", clock.GetLocalNow()), ct)).WithSummary("The filtered agency list as an Excel file").RequirePermission<Agency>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, AgencyService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (AgencyForm form, AgencyService service, CancellationToken ct) =>
         {

@@ -87,7 +87,8 @@ public static class AgencyNames
         _ => "已注销",
     };
 
-    public static byte[] ToXlsx(IEnumerable<AgencyRow> rows) => ExcelExport.ToXlsx(rows,
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<AgencyRow>>> list, string? sort, string fileName,
+        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
         ("编号", r => r.Id),
         ("机构名称", r => r.Name),
         ("统一社会信用代码", r => r.CreditCode),

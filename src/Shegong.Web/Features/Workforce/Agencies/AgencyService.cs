@@ -12,8 +12,6 @@ namespace Shegong.Web.Features.Workforce.Agencies;
 /// <summary>Social-work agencies: list, read, create, edit. UI and API share it.</summary>
 public sealed class AgencyService(ShegongDb db, PersonalData personal)
 {
-    public const int MaxExportRows = 20_000;
-
     /// <summary>The columns the agency list may be sorted by.</summary>
     public static readonly SortFields<Agency> Sorts = new SortFields<Agency>()
         .Add("name", a => a.Name).Add("creditCode", a => a.CreditCode).Add("region", a => a.RegionCode)
@@ -26,13 +24,6 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         var agencies = await Sorts.Apply(query, page.Sort, q => q.OrderBy(a => a.RegionCode).ThenBy(a => a.Id), q => q.ThenBy(a => a.Id)).Skip(page.Skip).Take(page.PageSize)
             .Include(a => a.ServiceAreas).AsNoTracking().ToListAsync(cancellationToken);
         return new PagedResult<AgencyRow>(await ToRowsAsync(agencies, cancellationToken), total);
-    }
-
-    public async Task<IReadOnlyList<AgencyRow>> ExportAsync(AgencyFilter filter, CancellationToken cancellationToken = default)
-    {
-        var agencies = await Filtered(filter).OrderBy(a => a.RegionCode).ThenBy(a => a.Id).Take(MaxExportRows)
-            .Include(a => a.ServiceAreas).AsNoTracking().ToListAsync(cancellationToken);
-        return await ToRowsAsync(agencies, cancellationToken);
     }
 
     public async Task<AgencyDetail> GetAsync(int id, CancellationToken cancellationToken = default)

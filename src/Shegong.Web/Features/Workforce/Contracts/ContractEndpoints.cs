@@ -11,12 +11,10 @@ public static class ContractEndpoints
         group.MapGet("/", (string? region, int? agencyId, ContractStatus? status, string? search, int? page, int? pageSize, string? sort,
                 ContractService service, CancellationToken ct) =>
             service.ListAsync(new ContractFilter(region, agencyId, status, search), PageRequest.From(page, pageSize, sort), ct));
-        group.MapGet("/export", async (string? region, int? agencyId, ContractStatus? status, string? search,
+        group.MapGet("/export", (string? region, int? agencyId, ContractStatus? status, string? search, string? sort,
             ContractService service, TimeProvider clock, CancellationToken ct) =>
-        {
-            var rows = await service.ExportAsync(new ContractFilter(region, agencyId, status, search), ct);
-            return Results.File(ContractExport.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("contracts", clock.GetLocalNow()));
-        }).WithSummary("The filtered contract list as an Excel file").RequirePermission<ServiceContract>(AccessAction.Export);
+            ContractExport.StreamAsync((page, c) => service.ListAsync(new ContractFilter(region, agencyId, status, search), page, c), sort,
+                ExcelExport.FileName("contracts", clock.GetLocalNow()), ct)).WithSummary("The filtered contract list as an Excel file").RequirePermission<ServiceContract>(AccessAction.Export);
         group.MapGet("/operator", (int stationId, DateOnly? on, ContractService service, CancellationToken ct) =>
             service.OperatorAsync(stationId, on, ct)).WithSummary("The agency operating a station on a date, from its contract");
         group.MapGet("/{id:int}", (int id, ContractService service, CancellationToken ct) => service.GetAsync(id, ct));

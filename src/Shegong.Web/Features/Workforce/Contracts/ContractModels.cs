@@ -99,7 +99,8 @@ public sealed record StationOperator(int StationId, DateOnly On, int? ContractId
 
 public static class ContractExport
 {
-    public static byte[] ToXlsx(IEnumerable<ContractRow> rows) => ExcelExport.ToXlsx(rows,
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<ContractRow>>> list, string? sort, string fileName,
+        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
         ("编号", r => r.Id),
         ("合同名称", r => r.Title),
         ("购买方", r => r.BuyerName),

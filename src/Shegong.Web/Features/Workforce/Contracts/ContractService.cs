@@ -9,8 +9,6 @@ namespace Shegong.Web.Features.Workforce.Contracts;
 /// <summary>Service contracts: list, read, create, edit drafts, move status, evaluate; who operates a station.</summary>
 public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
 {
-    public const int MaxExportRows = 20_000;
-
     /// <summary>The columns the contract list may be sorted by (not the amount: SQLite cannot order decimals).</summary>
     public static readonly SortFields<ServiceContract> Sorts = new SortFields<ServiceContract>()
         .Add("title", c => c.Title).Add("startsOn", c => c.StartsOn).Add("endsOn", c => c.EndsOn).Add("status", c => c.Status);
@@ -22,13 +20,6 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
         var contracts = await Rows(Sorts.Apply(query, page.Sort, q => q.OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id), q => q.ThenBy(c => c.Id)).Skip(page.Skip).Take(page.PageSize))
             .ToListAsync(cancellationToken);
         return new PagedResult<ContractRow>(await NameAsync(contracts, cancellationToken), total);
-    }
-
-    public async Task<IReadOnlyList<ContractRow>> ExportAsync(ContractFilter filter, CancellationToken cancellationToken = default)
-    {
-        var contracts = await Rows(Filtered(filter).OrderByDescending(c => c.StartsOn).ThenBy(c => c.Id).Take(MaxExportRows))
-            .ToListAsync(cancellationToken);
-        return await NameAsync(contracts, cancellationToken);
     }
 
     public async Task<ContractDetail> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -18,12 +18,10 @@ public static class StaffSessionEndpoints
         group.MapGet("/", (string? region, int? year, int? socialWorkerId, string? search, int? page, int? pageSize, string? sort,
                 StaffSessionService<T> service, CancellationToken ct) =>
             service.ListAsync(new StaffSessionFilter(region, year, socialWorkerId, search), PageRequest.From(page, pageSize, sort), ct));
-        group.MapGet("/export", async (string? region, int? year, int? socialWorkerId, string? search,
+        group.MapGet("/export", (string? region, int? year, int? socialWorkerId, string? search, string? sort,
             StaffSessionService<T> service, TimeProvider clock, CancellationToken ct) =>
-        {
-            var rows = await service.ExportAsync(new StaffSessionFilter(region, year, socialWorkerId, search), ct);
-            return Results.File(StaffSessionExport.ToXlsx(rows, leaderHeader), ExcelExport.ContentType, ExcelExport.FileName(fileStem, clock.GetLocalNow()));
-        }).RequirePermission<T>(AccessAction.Export);
+            StaffSessionExport.StreamAsync((page, c) => service.ListAsync(new StaffSessionFilter(region, year, socialWorkerId, search), page, c), sort,
+                leaderHeader, ExcelExport.FileName(fileStem, clock.GetLocalNow()), ct)).RequirePermission<T>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, StaffSessionService<T> service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (StaffSessionForm form, StaffSessionService<T> service, CancellationToken ct) =>
         {

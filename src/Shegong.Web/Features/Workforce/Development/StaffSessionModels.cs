@@ -55,7 +55,8 @@ public sealed record StaffSessionDetail(int Id, int OrganiserStationId, string O
 
 public static class StaffSessionExport
 {
-    public static byte[] ToXlsx(IEnumerable<StaffSessionRow> rows, string leaderHeader) => ExcelExport.ToXlsx(rows,
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<StaffSessionRow>>> list, string? sort, string leaderHeader,
+        string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
         ("编号", r => r.Id),
         ("日期", r => r.Date.ToString("yyyy-MM-dd")),
         ("组织站点", r => r.OrganiserName),

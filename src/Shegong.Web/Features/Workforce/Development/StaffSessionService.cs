@@ -9,8 +9,6 @@ namespace Shegong.Web.Features.Workforce.Development;
 /// <summary>Trainings or supervisions (one service shape, two kinds): list, read, record, edit.</summary>
 public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession, new()
 {
-    public const int MaxExportRows = 50_000;
-
     /// <summary>The columns a session list may be sorted by (not hours: SQLite cannot order decimals).</summary>
     public static readonly SortFields<T> Sorts = new SortFields<T>()
         .Add("date", s => s.Date).Add("topic", s => s.Topic).Add("leader", s => s.Leader);
@@ -22,9 +20,6 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
         var rows = await Rows(Sorts.Apply(query, page.Sort, q => q.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id), q => q.ThenByDescending(s => s.Id)).Skip(page.Skip).Take(page.PageSize)).ToListAsync(cancellationToken);
         return new PagedResult<StaffSessionRow>(rows, total);
     }
-
-    public async Task<IReadOnlyList<StaffSessionRow>> ExportAsync(StaffSessionFilter filter, CancellationToken cancellationToken = default) =>
-        await Rows(Filtered(filter).OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Take(MaxExportRows)).ToListAsync(cancellationToken);
 
     public async Task<StaffSessionDetail> GetAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -19,12 +19,11 @@ public static class SocialWorkerEndpoints
             .RequirePermission<SocialWorker>(AccessAction.Reveal)
             .RequireRateLimiting(LookupRateLimit.Policy)
             .WithSummary("Exact match by idNumber or phone (through the keyed hash), for roles that may reveal; rate-limited per user and audited");
-        group.MapGet("/export", async (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
-            bool? newGraduate, bool? local, string? search, SocialWorkerService service, TimeProvider clock, CancellationToken ct) =>
-        {
-            var rows = await service.ExportAsync(new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search), ct);
-            return Results.File(SocialWorkerNames.ToXlsx(rows), ExcelExport.ContentType, ExcelExport.FileName("social-workers", clock.GetLocalNow()));
-        }).WithSummary("The filtered list as an Excel file, ID numbers and phones masked").RequirePermission<SocialWorker>(AccessAction.Export);
+        group.MapGet("/export", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
+            bool? newGraduate, bool? local, string? search, string? sort, SocialWorkerService service, TimeProvider clock, CancellationToken ct) =>
+            SocialWorkerNames.StreamAsync((page, c) => service.ListAsync(
+                new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search), page, c), sort,
+                ExcelExport.FileName("social-workers", clock.GetLocalNow()), ct)).WithSummary("The filtered list as an Excel file, ID numbers and phones masked").RequirePermission<SocialWorker>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, SocialWorkerService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (SocialWorkerForm form, SocialWorkerService service, CancellationToken ct) =>
         {

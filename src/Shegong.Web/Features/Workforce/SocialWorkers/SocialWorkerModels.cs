@@ -154,7 +154,8 @@ public static class SocialWorkerNames
 
     public static string Zh(Sex sex) => sex == Sex.Male ? "男" : "女";
 
-    public static byte[] ToXlsx(IEnumerable<SocialWorkerRow> rows) => ExcelExport.ToXlsx(rows,
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<SocialWorkerRow>>> list, string? sort, string fileName,
+        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
         ("编号", r => r.Id),
         ("姓名", r => r.Name),
         ("性别", r => Zh(r.Sex)),

@@ -13,8 +13,6 @@ namespace Shegong.Web.Features.Workforce.SocialWorkers;
 /// <summary>Social workers: list, read, create, edit (this file); stations, leaving and reveal (SocialWorkerActions.cs).</summary>
 public sealed partial class SocialWorkerService(ShegongDb db, PersonalData personal, TimeProvider clock, RevealRecorder reveals)
 {
-    public const int MaxExportRows = 100_000;
-
     /// <summary>The columns the social-worker list may be sorted by.</summary>
     public static readonly SortFields<SocialWorker> Sorts = new SortFields<SocialWorker>()
         .Add("name", w => w.Name).Add("sex", w => w.Sex).Add("certification", w => w.Certification)
@@ -27,13 +25,6 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
         var workers = await Sorts.Apply(query, page.Sort, q => q.OrderBy(w => w.RegionCode).ThenBy(w => w.Id), q => q.ThenBy(w => w.Id)).Skip(page.Skip).Take(page.PageSize)
             .AsNoTracking().ToListAsync(cancellationToken);
         return new PagedResult<SocialWorkerRow>(await ToRowsAsync(workers, cancellationToken), total);
-    }
-
-    public async Task<IReadOnlyList<SocialWorkerRow>> ExportAsync(SocialWorkerFilter filter, CancellationToken cancellationToken = default)
-    {
-        var workers = await Filtered(filter).OrderBy(w => w.RegionCode).ThenBy(w => w.Id).Take(MaxExportRows)
-            .AsNoTracking().ToListAsync(cancellationToken);
-        return await ToRowsAsync(workers, cancellationToken);
     }
 
     public async Task<SocialWorkerDetail> GetAsync(int id, CancellationToken cancellationToken = default)
