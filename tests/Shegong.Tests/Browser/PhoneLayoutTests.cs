@@ -51,9 +51,11 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         await page.Locator(".shell-menu-button").ClickAsync();
         var drawer = page.Locator(".shell-drawer");
         await Expect(drawer.Locator(".ant-menu-root")).ToBeVisibleAsync();
+        await Expect(page.Locator(".ant-drawer-open")).ToHaveCountAsync(1);
         await drawer.Locator(".ant-menu-item", new() { HasTextString = "社工站点" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/stations$"));
-        await Expect(drawer.Locator(".ant-menu-root")).ToBeHiddenAsync();
+        // A closed drawer slides out of view but stays in the page: it is closed when AntD drops its open class.
+        await Expect(page.Locator(".ant-drawer-open")).ToHaveCountAsync(0);
 
         await page.Locator(".shell-user").ClickAsync();
         await Expect(page.Locator(".shell-user-panel")).ToContainTextAsync("demo-county");
