@@ -64,7 +64,10 @@ public class StationTallyTests(SichuanApp app) : IClassFixture<SichuanApp>
         {
             sp.GetRequiredService<CurrentUser>().Fill(new Account
             {
-                Id = "admin-probe", UserName = "admin-probe", DisplayName = "省管理员", Role = AccountRole.ProvinceAdmin,
+                Id = "admin-probe",
+                UserName = "admin-probe",
+                DisplayName = "省管理员",
+                Role = AccountRole.ProvinceAdmin,
                 RegionCode = AccountBootstrap.DefaultProvinceCode,
             }, null);
             sp.GetRequiredService<RegionScope>().AllowProvince();
