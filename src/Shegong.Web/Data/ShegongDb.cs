@@ -26,6 +26,7 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Station> Stations => Set<Station>();
     public DbSet<StationStatusChange> StationStatusChanges => Set<StationStatusChange>();
+    public DbSet<StationTally> StationTallies => Set<StationTally>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Agency> Agencies => Set<Agency>();

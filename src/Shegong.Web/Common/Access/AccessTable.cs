@@ -59,6 +59,8 @@ public static class AccessTable
         Entity<Station>([typeof(StationStatusChange)], (AccessAction.Read, Everyone), (AccessAction.Create, StationStaffWriters),
             (AccessAction.Update, StationStaffWriters), (AccessAction.StatusChange, StationStaffWriters), (AccessAction.Delete, Officials),
             (AccessAction.Export, Everyone)),
+        // Derived data: kept by its maintainer inside the station's save (and by system jobs), no role writes it.
+        Entity<StationTally>([], (AccessAction.Read, Everyone)),
         // Agencies are registered with civil affairs, contracts are the buyer's side: officials only.
         Entity<Agency>([typeof(AgencyServiceArea)], (AccessAction.Read, Everyone), (AccessAction.Create, Officials),
             (AccessAction.Update, Officials), (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),

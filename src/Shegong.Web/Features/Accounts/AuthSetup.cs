@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Audit;
+using Shegong.Web.Features.Stations;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -26,6 +28,8 @@ public static class AuthSetup
         services.AddScoped<AccessResolver>();
         services.AddScoped<WriteGuard>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<DerivedDataWrites>();
+        services.AddScoped<IDerivedDataMaintainer, StationTallyMaintainer>();
         services.AddScoped<CircuitHandler, AccessCircuitHandler>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditService>();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Shegong.Web.Common.Concurrency;
+using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 
@@ -8,10 +10,10 @@ namespace Shegong.Web.Features.Audit;
 
 /// <summary>
 /// Runs on every SaveChanges of a <see cref="ShegongDb"/>: first the write guard (role and scope
-/// of each changed row), then, for a signed-in user or audited system work, records the changes as audit entries in the
+/// of each changed row), then the derived-data maintainers (<see cref="DerivedDataWrites"/>), then, for a signed-in user or audited system work, records the changes as audit entries in the
 /// same transaction (one is opened when none exists, because new rows only get their ids on save).
 /// </summary>
-public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, DerivedDataWrites derived, TimeProvider clock) : SaveChangesInterceptor
 {
     private List<AuditRecorder.Pending>? pending;
     private IDbContextTransaction? ownTransaction;
@@ -43,6 +45,7 @@ public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimePro
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        derived.Saved();
         if (TakeEntries(eventData.Context) is { } db)
         {
             recording = true;
@@ -64,6 +67,7 @@ public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimePro
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
+        derived.Saved();
         if (TakeEntries(eventData.Context) is { } db)
         {
             recording = true;
@@ -108,7 +112,10 @@ public sealed class AuditInterceptor(CurrentUser user, WriteGuard guard, TimePro
         {
             return null;
         }
-        guard.Check(db);
+        guard.Check(db, derived.Written);
+        derived.Run(db);
+        // The versions were raised before the maintainers added their changes.
+        Versioning.Bump(db);
         pending = user.IsAuthenticated || db.Scope is { IsSystem: true, AuditsSystemWrites: true } ? AuditRecorder.Collect(db) : null;
         return db;
     }

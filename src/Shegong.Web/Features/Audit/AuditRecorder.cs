@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Common.Concurrency;
+using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Regions;
@@ -17,7 +18,8 @@ namespace Shegong.Web.Features.Audit;
 /// Turns tracked changes into audit entries. Audited are the entities that belong to a region
 /// (a <c>RegionCode</c> property, or a <see cref="Region"/> itself), which is every scoped entity;
 /// child rows (<see cref="IScopedThrough{TParent}"/>: a contract's evaluations, a session's
-/// attendances, a station's status history) are recorded on their parent's entry.
+/// attendances, a station's status history) are recorded on their parent's entry. Derived rows
+/// (<see cref="IDerivedData"/>) are not: they follow from the audited records.
 /// </summary>
 public static class AuditRecorder
 {
@@ -49,7 +51,7 @@ public static class AuditRecorder
     {
         var result = new List<Pending>();
         var changed = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry).ToList();
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not (AuditEntry or IDerivedData)).ToList();
         foreach (var entry in changed.Where(e => !ParentRows.IsChild(e)))
         {
             if (RegionCodeOf(entry) is not { } regionCode)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 
@@ -17,7 +18,8 @@ namespace Shegong.Web.Features.Audit;
 /// </summary>
 public sealed class WriteGuard(CurrentUser user, RegionScope scope)
 {
-    public void Check(ShegongDb db)
+    /// <param name="maintained">Derived rows a maintainer wrote in an earlier attempt of this save (a retry).</param>
+    public void Check(ShegongDb db, IReadOnlySet<object>? maintained = null)
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -33,6 +35,11 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             if (entry.Entity is AuditEntry)
             {
                 throw RequestProblem.Forbidden("审计日志不可修改或删除 / audit entries cannot be changed or deleted");
+            }
+            // Derived rows are written by their maintainers after this check, never by a user's code.
+            if (entry.Entity is IDerivedData && !scope.IsSystem && maintained?.Contains(entry.Entity) != true)
+            {
+                throw RequestProblem.Forbidden(DerivedDataWrites.DirectWriteMessage);
             }
             // System work (start-up, operator verbs, jobs) is unrestricted and named in the audit.
             if (scope.IsSystem)

@@ -439,6 +439,31 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.ToTable("StationStatusChanges");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Stations.StationTally", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("RegionCode", "Level");
+
+                    b.ToTable("StationTallies");
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Workforce.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -1041,6 +1066,15 @@ namespace Shegong.Web.Data.Migrations.Postgres
                         .WithMany("StatusHistory")
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Stations.StationTally", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

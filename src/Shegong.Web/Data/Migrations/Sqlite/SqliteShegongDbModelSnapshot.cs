@@ -420,6 +420,29 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.ToTable("StationStatusChanges");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Stations.StationTally", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Level");
+
+                    b.ToTable("StationTallies");
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Workforce.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -992,6 +1015,15 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .WithMany("StatusHistory")
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Stations.StationTally", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
