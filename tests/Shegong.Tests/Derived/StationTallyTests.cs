@@ -25,12 +25,13 @@ public class StationTallyTests(SichuanApp app) : IClassFixture<SichuanApp>
     {
         var officer = await app.ClientAsync(AccountRole.CountyOfficer, County);
         var cityBefore = await TallyAsync(City, StationLevel.TownshipStation);
+        var countyBefore = await TallyAsync(County, StationLevel.TownshipStation);
 
         var station = await (await officer.PostJsonAsync("/api/stations",
             new { name = "锦官驿街道社工站", level = "TownshipStation", regionCode = "510104017000" })).ReadAsync<StationDetail>(HttpStatusCode.Created);
 
         Assert.Equal(cityBefore + 1, await TallyAsync(City, StationLevel.TownshipStation));
-        Assert.Equal(1, await TallyAsync(County, StationLevel.TownshipStation));
+        Assert.Equal(countyBefore + 1, await TallyAsync(County, StationLevel.TownshipStation));
         await using var db = app.OpenDb();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == nameof(Station) && a.EntityId == station.Id.ToString(), Ct));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Entity == nameof(StationTally), Ct));
