@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Common.Privacy;
 
 namespace Shegong.Tests.Workforce;
@@ -150,5 +152,14 @@ public class KeyRotationTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Null(PersonalData.KeyIdOf(stored));
         Assert.Equal("13800001111", data.Decrypt(PersonalField.Phone, stored));
         Assert.Equal("13800001111", new PersonalData(PrivacyKeys.Generate() with { Previous = Old }).Decrypt(PersonalField.Phone, stored));
+    }
+
+    [Fact]
+    public async Task Rotation_reads_across_every_scope_so_it_runs_only_as_system_work()
+    {
+        await using var db = TestDatabase.Open(app.ConnectionString, RegionScope.For("510104000000"));
+        var refused = await Assert.ThrowsAsync<RequestProblem>(() => new KeyRotation(db, new PersonalData(PrivacyKeys.Generate())).RotateAsync(Ct));
+        Assert.Equal(403, refused.Status);
+        await Assert.ThrowsAsync<RequestProblem>(() => new KeyRotation(db, new PersonalData(PrivacyKeys.Generate())).FillMaskedFormsAsync(Ct));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.SocialWorkers;
@@ -23,6 +24,8 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
 
     public async Task<Result> RotateAsync(CancellationToken cancellationToken = default)
     {
+        // Every encrypted value in the province, whoever's scope it is in: system work only.
+        db.RequireSystem("keys rotate");
         var rotated = await EachBatchAsync(db.SocialWorkers.IgnoreQueryFilters(), w => w.Id, RotateWorker, cancellationToken)
             + await EachBatchAsync(db.Agencies.IgnoreQueryFilters(), a => a.Id, RotateAgency, cancellationToken)
             + await KeyRingRotation.RotateAsync(db, personal.Keys, cancellationToken);
@@ -33,6 +36,7 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
     public async Task<int> RemainingAsync(CancellationToken cancellationToken = default)
     {
         var current = personal.Keys.KeyId;
+        db.RequireSystem("keys rotate");
         var workers = await db.SocialWorkers.IgnoreQueryFilters().Select(w => new { w.IdNumberCipher, w.PhoneCipher }).ToListAsync(cancellationToken);
         var agencies = await db.Agencies.IgnoreQueryFilters().Where(a => a.ContactPhoneCipher != null).Select(a => a.ContactPhoneCipher).ToListAsync(cancellationToken);
         var ciphers = workers.Select(w => new[] { w.IdNumberCipher, w.PhoneCipher }).Append([.. agencies]);
@@ -43,6 +47,7 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
     /// <summary>Masks computed from the plain value, for rows stored before masks were kept (run at start-up).</summary>
     public async Task<int> FillMaskedFormsAsync(CancellationToken cancellationToken = default)
     {
+        db.RequireSystem("fill masked forms");
         var workers = db.SocialWorkers.IgnoreQueryFilters().Where(w => w.IdNumberMasked == "" || (w.PhoneCipher != null && w.PhoneMasked == null));
         var agencies = db.Agencies.IgnoreQueryFilters().Where(a => a.ContactPhoneCipher != null && a.ContactPhoneMasked == null);
         return await EachBatchAsync(workers, w => w.Id, FillWorker, cancellationToken)
