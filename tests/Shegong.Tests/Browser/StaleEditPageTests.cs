@@ -54,8 +54,12 @@ public sealed class StaleEditPageTests(BrowserApp app)
         // Someone else renames the agency through the API, with the version they read, while the page is open.
         var theirs = new
         {
-            name = "别人刚改的机构名", creditCode = agency.CreditCode, regionCode = agency.RegionCode, status = agency.Status.ToString(),
-            serviceAreaCodes = agency.ServiceAreas.Select(a => a.RegionCode).ToArray(), version = agency.Version,
+            name = "别人刚改的机构名",
+            creditCode = agency.CreditCode,
+            regionCode = agency.RegionCode,
+            status = agency.Status.ToString(),
+            serviceAreaCodes = agency.ServiceAreas.Select(a => a.RegionCode).ToArray(),
+            version = agency.Version,
         };
         Assert.Equal(HttpStatusCode.OK, (await app.Client.PutJsonAsync($"/api/agencies/{agency.Id}", theirs)).StatusCode);
 
