@@ -89,7 +89,7 @@ public sealed class RegionService(ShegongDb db)
                 "城镇常住人口不能多于常住人口 / urban resident population cannot exceed resident population");
         }
         var region = await db.Regions.FirstAsync(r => r.Code == code, cancellationToken);
-        Versioning.Check(db, region, form.Version);
+        Versioning.Expect(db, region, form.Version);
         region.UrbanRuralCode = string.IsNullOrWhiteSpace(form.UrbanRuralCode) ? null : form.UrbanRuralCode;
         region.IsCentralTown = form.IsCentralTown;
         region.IsRelocationSite = form.IsRelocationSite;
