@@ -85,8 +85,11 @@ public sealed partial class ResidentService
             }
             return (facts.BirthDate, facts.Sex);
         }
+        // On edit, empty birth date and sex keep the stored ones (the form never holds the birth date unless revealed).
+        var birthDateOrStored = form.BirthDate ?? (resident.Id != 0 ? (DateOnly?)resident.BirthDate : null);
+        var sexOrStored = form.Sex ?? (resident.Id != 0 ? (Sex?)resident.Sex : null);
         var errors = new Dictionary<string, string[]>();
-        if (form.BirthDate is not { } birthDate)
+        if (birthDateOrStored is not { } birthDate)
         {
             errors["birthDate"] = ["没有身份证号码时须填写出生日期 / without an ID number the birth date is required"];
         }
@@ -94,11 +97,11 @@ public sealed partial class ResidentService
         {
             errors["birthDate"] = ["出生日期须在1890年至今天之间 / the birth date must lie between 1890 and today"];
         }
-        if (form.Sex is not { } formSex || !Enum.IsDefined(formSex))
+        if (sexOrStored is not { } formSex || !Enum.IsDefined(formSex))
         {
             errors["sex"] = ["没有身份证号码时须选择性别 / without an ID number the sex is required"];
         }
-        return errors.Count > 0 ? throw RequestProblem.Invalid(errors) : (form.BirthDate!.Value, form.Sex!.Value);
+        return errors.Count > 0 ? throw RequestProblem.Invalid(errors) : (birthDateOrStored!.Value, sexOrStored!.Value);
     }
 
     private void Apply(ResidentForm form, Resident resident)

@@ -19,10 +19,10 @@ public sealed class ResidentForm
     [CitizenId]
     public string? IdNumber { get; set; }
 
-    /// <summary>Required without an ID number; with one it must match it (or be left empty).</summary>
+    /// <summary>Required without an ID number (on edit, empty keeps the stored one); with one it must match it (or be left empty).</summary>
     public DateOnly? BirthDate { get; set; }
 
-    /// <summary>Required without an ID number; with one it must match it (or be left empty).</summary>
+    /// <summary>Required without an ID number (on edit, empty keeps the stored one); with one it must match it (or be left empty).</summary>
     public Sex? Sex { get; set; }
 
     [PhoneNumber]
