@@ -33,19 +33,22 @@ public sealed class ResidentPagesTests(BrowserApp app)
         await page.Locator("input#name").FillAsync(name);
         await page.Locator("input#idNumber").FillAsync(wrong);
         await page.Locator("button.resident-save").ClickAsync();
-        await Expect(page.Locator(".ant-form-item-explain-error").First).ToContainTextAsync("校验位");
+        // Each error shows at its own field (the form item holding the input).
+        Microsoft.Playwright.ILocator Item(string inner) => page.Locator(".ant-form-item").Filter(new() { Has = page.Locator(inner) });
+        await Expect(Item("input#idNumber")).ToContainTextAsync("校验位");
         Assert.Equal(before, await db.Residents.CountAsync(ct));
 
         await page.Locator("input#idNumber").FillAsync("");
         await page.Locator("button.resident-save").ClickAsync();
         // Without an ID number the village, then the birth date and sex, are asked for at their fields.
-        await Expect(page.Locator(".ant-form-item-explain-error").First).ToContainTextAsync("村（社区）");
+        await Expect(Item("[data-testid=resident-village]")).ToContainTextAsync("请选择所在村（社区）");
         var search = page.Locator("[data-testid=resident-village] .region-cascader-search input, [data-testid=resident-village] input.region-cascader-search").First;
         await search.FillAsync(village);
         await search.PressAsync("Enter");
         await page.Locator("[data-testid=resident-village] .region-cascader-results li a").First.ClickAsync();
         await page.Locator("button.resident-save").ClickAsync();
-        await Expect(page.Locator(".ant-form-item-explain-error").First).ToContainTextAsync("出生日期");
+        await Expect(Item(".resident-field-birth")).ToContainTextAsync("须填写出生日期");
+        await Expect(Item(".resident-field-sex")).ToContainTextAsync("须选择性别");
         Assert.Equal(before, await db.Residents.CountAsync(ct));
 
         var birth = page.Locator(".resident-field-birth input");
