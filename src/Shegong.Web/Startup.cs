@@ -10,6 +10,7 @@ using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce;
 
@@ -31,6 +32,7 @@ public static class Startup
         services.AddScoped<DemoSeeder>();
         services.AddPrivacy();
         services.AddWorkforce();
+        services.AddResidents();
         return services;
     }
 
@@ -80,6 +82,7 @@ public static class Startup
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapWorkforceEndpoints();
+        api.MapResidentEndpoints();
         return app;
     }
 

@@ -29,5 +29,9 @@ public sealed class RequestProblem : Exception
 
     public static RequestProblem Conflict(string message) => new(StatusCodes.Status409Conflict, message, null);
 
+    /// <summary>A conflict the client can resolve through one field (e.g. confirming a possible duplicate).</summary>
+    public static RequestProblem Conflict(string field, string message) =>
+        new(StatusCodes.Status409Conflict, message, new Dictionary<string, string[]> { [field] = [message] });
+
     public static RequestProblem Forbidden(string message) => new(StatusCodes.Status403Forbidden, message, null);
 }

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.SocialWorkers;
 
 namespace Shegong.Web.Common.Privacy;
 
 /// <summary>
-/// <c>keys rotate</c>: re-encrypts every personal-data cipher (social workers' ID numbers and
-/// phones, agencies' contact phones) and the data-protection key ring under the current key,
+/// <c>keys rotate</c>: re-encrypts every personal-data cipher (social workers' and residents' ID
+/// numbers and phones, agencies' contact phones) and the data-protection key ring under the current key,
 /// and re-hashes each re-encrypted value under the current hash key (a no-op when the hash key
 /// did not change). Rows are done in batches, each committed on its own: a stopped run is simply
 /// run again, and only values not yet under the current key are touched. Nothing is lost: a value
@@ -28,6 +29,7 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         db.RequireSystem("keys rotate");
         var rotated = await EachBatchAsync(db.SocialWorkers.IgnoreQueryFilters(), w => w.Id, RotateWorker, cancellationToken)
             + await EachBatchAsync(db.Agencies.IgnoreQueryFilters(), a => a.Id, RotateAgency, cancellationToken)
+            + await EachBatchAsync(db.Residents.IgnoreQueryFilters(), r => r.Id, RotateResident, cancellationToken)
             + await KeyRingRotation.RotateAsync(db, personal.Keys, cancellationToken);
         return new Result(rotated, await RemainingAsync(cancellationToken));
     }
@@ -39,7 +41,8 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         db.RequireSystem("keys rotate");
         var workers = await db.SocialWorkers.IgnoreQueryFilters().Select(w => new { w.IdNumberCipher, w.PhoneCipher }).ToListAsync(cancellationToken);
         var agencies = await db.Agencies.IgnoreQueryFilters().Where(a => a.ContactPhoneCipher != null).Select(a => a.ContactPhoneCipher).ToListAsync(cancellationToken);
-        var ciphers = workers.Select(w => new[] { w.IdNumberCipher, w.PhoneCipher }).Append([.. agencies]);
+        var residents = await db.Residents.IgnoreQueryFilters().Select(r => new[] { r.IdNumberCipher, r.PhoneCipher }).ToListAsync(cancellationToken);
+        var ciphers = workers.Select(w => new[] { w.IdNumberCipher, w.PhoneCipher }).Append([.. agencies]).Concat(residents);
         return ciphers.SelectMany(c => c).Count(c => c is not null && PersonalData.KeyIdOf(c) != current)
             + await KeyRingRotation.RemainingAsync(db, personal.Keys, cancellationToken);
     }
@@ -78,6 +81,22 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         }
         a.ContactPhoneCipher = personal.Encrypt(PersonalField.Phone, personal.Decrypt(PersonalField.Phone, a.ContactPhoneCipher));
         FillAgency(a);
+        return true;
+    }
+
+    /// <summary>A resident's ID number (optional) and phone, with their hashes; the masked forms do not change with the key.</summary>
+    private bool RotateResident(Resident r)
+    {
+        if ((r.IdNumberCipher is null || Current(r.IdNumberCipher)) && (r.PhoneCipher is null || Current(r.PhoneCipher)))
+        {
+            return false;
+        }
+        var id = personal.DecryptOrNull(PersonalField.IdNumber, r.IdNumberCipher);
+        var phone = personal.DecryptOrNull(PersonalField.Phone, r.PhoneCipher);
+        r.IdNumberCipher = personal.EncryptOrNull(PersonalField.IdNumber, id);
+        r.IdNumberHash = id is null ? null : personal.Hash(PersonalField.IdNumber, id);
+        r.PhoneCipher = personal.EncryptOrNull(PersonalField.Phone, phone);
+        r.PhoneHash = phone is null ? null : personal.Hash(PersonalField.Phone, phone);
         return true;
     }
 

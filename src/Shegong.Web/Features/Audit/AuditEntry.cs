@@ -40,6 +40,9 @@ public enum AuditAction
 
     /// <summary>An exact lookup by a protected field (ID number, phone) was made; the value searched is never stored.</summary>
     LookedUp,
+
+    /// <summary>A person's full record was opened (a resident's view log); nothing was changed.</summary>
+    Viewed,
 }
 
 /// <summary>One field of a change; values are text, masked as <see cref="AuditRecorder.Mask"/> for personal fields.</summary>

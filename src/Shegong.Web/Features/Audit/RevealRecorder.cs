@@ -41,6 +41,14 @@ public sealed class RevealRecorder(ShegongDb db, CurrentUser user, TimeProvider 
         await RecordAsync(entity, ids.Length > 64 ? ids[..ids.LastIndexOf(',', 63)] : ids, AuditAction.LookedUp, user.RegionCode, field, cancellationToken);
     }
 
+    /// <summary>
+    /// Records that the user opened the full record <paramref name="id"/> (read rights are the
+    /// endpoint's and the scope's business): an append-only entry no role can edit or delete,
+    /// written even for read-only roles, which is what a view log must be.
+    /// </summary>
+    public Task RecordViewAsync<TEntity>(int id, string regionCode, CancellationToken cancellationToken) =>
+        RecordAsync(typeof(TEntity).Name, id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditAction.Viewed, regionCode, "record", cancellationToken);
+
     private async Task RecordAsync(string entity, string entityId, AuditAction action, string regionCode, string field, CancellationToken cancellationToken)
     {
         db.AuditEntries.Add(new AuditEntry

@@ -27,8 +27,8 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             {
                 continue;
             }
-            // The audit entries written outside the interceptor: a reveal or a lookup, added, never changed.
-            if (entry.Entity is AuditEntry { Action: AuditAction.Revealed or AuditAction.LookedUp } && entry.State == EntityState.Added)
+            // The audit entries written outside the interceptor: a reveal, a lookup or a view, added, never changed.
+            if (entry.Entity is AuditEntry { Action: AuditAction.Revealed or AuditAction.LookedUp or AuditAction.Viewed } && entry.State == EntityState.Added)
             {
                 continue;
             }

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shegong.Web.Common.Privacy;
+
+namespace Shegong.Tests.Residents;
+
+/// <summary>A key rotation moves residents' ID numbers and phones to the new key too (its own database: the keys change under it).</summary>
+public class ResidentKeyRotationTests(ResidentApp app) : IClassFixture<ResidentApp>
+{
+    [Fact]
+    public async Task A_rotation_re_encrypts_and_re_hashes_residents_without_losing_a_value()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var idNumber = app.NewIdNumber();
+        var withBoth = await app.ResidentAsync(app.OwnVillage, idNumber, phone: "13600002222");
+        var old = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<PrivacyKeys>()));
+        var next = PrivacyKeys.Generate() with { Previous = old };
+        await using (var db = app.OpenDb())
+        {
+            var result = await new KeyRotation(db, new PersonalData(next)).RotateAsync(ct);
+            Assert.Equal(0, result.Remaining);
+        }
+        var onlyNew = new PersonalData(next with { Previous = null });
+        await using var after = app.OpenDb();
+        var r = await after.Residents.SingleAsync(x => x.Id == withBoth, ct);
+        Assert.Equal(idNumber, onlyNew.Decrypt(PersonalField.IdNumber, r.IdNumberCipher!));
+        Assert.Equal("13600002222", onlyNew.Decrypt(PersonalField.Phone, r.PhoneCipher!));
+        Assert.Equal(onlyNew.Hash(PersonalField.IdNumber, idNumber), r.IdNumberHash);
+        Assert.Equal(onlyNew.Hash(PersonalField.Phone, "13600002222"), r.PhoneHash);
+        Assert.Equal(0, await new KeyRotation(after, onlyNew).RemainingAsync(ct));
+    }
+}
