@@ -6,7 +6,9 @@ using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
+using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
@@ -31,6 +33,8 @@ public static class Startup
         services.AddScoped<DemoSeeder>();
         services.AddPrivacy();
         services.AddWorkforce();
+        services.AddScoped<CaseService>();
+        services.AddScoped<AssessmentService>();
         return services;
     }
 
@@ -80,6 +84,8 @@ public static class Startup
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapWorkforceEndpoints();
+        api.MapCaseEndpoints();
+        api.MapAssessmentEndpoints();
         return app;
     }
 
