@@ -11,6 +11,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<NeedsAs
 {
     public void Configure(EntityTypeBuilder<NeedsAssessment> builder)
     {
+        builder.ToTable("NeedsAssessments");
         builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(a => a.VillageCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(a => a.IdentifiedNeeds).HasMaxLength(2000);
@@ -31,6 +32,9 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<NeedsAs
         builder.HasMany(a => a.Scores).WithOne().HasForeignKey(s => s.NeedsAssessmentId).OnDelete(DeleteBehavior.Cascade);
     }
 
-    public void Configure(EntityTypeBuilder<DomainScore> builder) =>
+    public void Configure(EntityTypeBuilder<DomainScore> builder)
+    {
+        builder.ToTable("DomainScores");
         builder.HasIndex(s => new { s.NeedsAssessmentId, s.Domain }).IsUnique();
+    }
 }

@@ -12,6 +12,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> builder)
     {
+        builder.ToTable("Cases");
         builder.Property(c => c.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(c => c.PresentingProblem).HasMaxLength(1000);
         builder.Property(c => c.AssessmentSummary).HasMaxLength(2000);
@@ -38,6 +39,7 @@ internal sealed class CaseChildConfiguration : IEntityTypeConfiguration<CaseGoal
 {
     public void Configure(EntityTypeBuilder<CaseGoal> builder)
     {
+        builder.ToTable("CaseGoals");
         builder.Property(g => g.Description).HasMaxLength(500);
         builder.Property(g => g.OutcomeNote).HasMaxLength(500);
         builder.HasIndex(g => g.CaseId);
@@ -45,6 +47,7 @@ internal sealed class CaseChildConfiguration : IEntityTypeConfiguration<CaseGoal
 
     public void Configure(EntityTypeBuilder<CaseEvent> builder)
     {
+        builder.ToTable("CaseEvents");
         builder.Property(e => e.By).HasMaxLength(100);
         builder.Property(e => e.Note).HasMaxLength(600);
         builder.HasIndex(e => e.CaseId);
@@ -52,6 +55,7 @@ internal sealed class CaseChildConfiguration : IEntityTypeConfiguration<CaseGoal
 
     public void Configure(EntityTypeBuilder<CaseContact> builder)
     {
+        builder.ToTable("CaseContacts");
         builder.Property(x => x.Content).HasMaxLength(1000);
         builder.HasIndex(x => x.CaseId);
         // One service record per contact, kept so by the database.
@@ -64,6 +68,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<CaseRefer
 {
     public void Configure(EntityTypeBuilder<CaseReferral> builder)
     {
+        builder.ToTable("CaseReferrals");
         builder.Property(r => r.TargetName).HasMaxLength(100);
         builder.Property(r => r.FromStationName).HasMaxLength(100);
         builder.Property(r => r.ResidentName).HasMaxLength(50);
@@ -76,6 +81,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<CaseRefer
 
     public void Configure(EntityTypeBuilder<ReferralAnswer> builder)
     {
+        builder.ToTable("ReferralAnswers");
         builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(a => a.SenderRegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(a => a.AnsweredBy).HasMaxLength(100);
