@@ -52,6 +52,11 @@ public sealed partial class CaseService
         await db.SocialWorkers.Where(w => w.LeftOn == null && w.Assignments.Any(a => a.StationId == stationId && a.To == null))
             .OrderBy(w => w.Name).Select(w => new PickItem(w.Id, w.Name)).Take(200).ToListAsync(cancellationToken);
 
+    /// <summary>The open stations the caller sees (for the case and assessment forms).</summary>
+    public async Task<IReadOnlyList<PickItem>> StationsAsync(CancellationToken cancellationToken = default) =>
+        await db.Stations.Where(s => s.Status != Stations.StationStatus.Closed).OrderBy(s => s.RegionCode).ThenBy(s => s.Id)
+            .Select(s => new PickItem(s.Id, s.Name)).Take(500).ToListAsync(cancellationToken);
+
     /// <summary>Residents by name for the case form's picker, limited to those the caller sees (and to a station's area when given).</summary>
     public async Task<IReadOnlyList<PickItem>> FindResidentsAsync(string? search, int? stationId, CancellationToken cancellationToken = default)
     {
