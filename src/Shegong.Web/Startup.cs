@@ -6,7 +6,9 @@ using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
+using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
@@ -33,6 +35,8 @@ public static class Startup
         services.AddPrivacy();
         services.AddWorkforce();
         services.AddResidents();
+        services.AddScoped<CaseService>();
+        services.AddScoped<AssessmentService>();
         return services;
     }
 
@@ -83,6 +87,8 @@ public static class Startup
         api.MapAuditEndpoints();
         api.MapWorkforceEndpoints();
         api.MapResidentEndpoints();
+        api.MapCaseEndpoints();
+        api.MapAssessmentEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Contracts;
@@ -60,6 +61,9 @@ public abstract partial class ShegongDb
         // A contract is seen by its buyer and wherever its stations are.
         var t when t == typeof(ServiceContract) => (Expression<Func<ServiceContract, bool>>)(c =>
             c.Stations.Any(s => string.Compare(s.RegionCode, ScopeLow) >= 0 && string.Compare(s.RegionCode, ScopeHigh) <= 0)),
+        // A referral's answer lies with the receiving station and is seen by the sending case's side too.
+        var t when t == typeof(ReferralAnswer) => (Expression<Func<ReferralAnswer, bool>>)(a =>
+            string.Compare(a.SenderRegionCode, ScopeLow) >= 0 && string.Compare(a.SenderRegionCode, ScopeHigh) <= 0),
         _ => null,
     };
 

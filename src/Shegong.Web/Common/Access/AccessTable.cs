@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
+using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
@@ -87,6 +89,13 @@ public static class AccessTable
         Entity<ServiceRecord>([typeof(ServiceRecordWorker), typeof(ServiceBeneficiary)], (AccessAction.Read, Everyone),
             (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
             (AccessAction.Export, Everyone)),
+        // Cases and needs assessments: as sensitive as residents; the station's staff write them (a referral's answer
+        // by the receiving station's staff), their contacts and assessments make service records.
+        Entity<Case>([typeof(CaseGoal), typeof(CaseContact), typeof(CaseEvent), typeof(CaseReferral)], (AccessAction.Read, ResidentReaders),
+            (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Export, ResidentReaders)),
+        Entity<ReferralAnswer>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters)),
+        Entity<NeedsAssessment>([typeof(DomainScore)], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
+            (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters), (AccessAction.Export, ResidentReaders)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),
