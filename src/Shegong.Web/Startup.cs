@@ -10,6 +10,8 @@ using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Requests;
+using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce;
 
@@ -31,6 +33,8 @@ public static class Startup
         services.AddScoped<DemoSeeder>();
         services.AddPrivacy();
         services.AddWorkforce();
+        services.AddScoped<ServiceRecordService>();
+        services.AddServiceRequests();
         return services;
     }
 
@@ -80,6 +84,9 @@ public static class Startup
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapWorkforceEndpoints();
+        api.MapServiceRecordEndpoints();
+        api.MapServiceRequestEndpoints();
+        app.MapPublicRequestEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
@@ -87,6 +88,9 @@ public static class AccessTable
         Entity<ServiceRecord>([typeof(ServiceRecordWorker), typeof(ServiceBeneficiary)], (AccessAction.Read, Everyone),
             (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
             (AccessAction.Export, Everyone)),
+        // Service requests carry a resident's name, need and phone: read like residents, moved on by the station's staff.
+        Entity<ServiceRequest>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.StatusChange, ServiceWriters), (AccessAction.Export, ResidentReaders)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),
