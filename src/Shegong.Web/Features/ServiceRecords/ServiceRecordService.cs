@@ -44,11 +44,12 @@ public sealed partial class ServiceRecordService(ShegongDb db, TimeProvider cloc
             HeadCount = g.Sum(r => r.HeadCount),
             Minutes = g.Sum(r => r.DurationMinutes),
             Yuan = g.Sum(r => r.ValueYuan ?? 0),
-        }).FirstOrDefaultAsync(cancellationToken);
+        }).ToListAsync(cancellationToken);
+        // Distinct residents over the same records: the same person served twice is two person-times but one person.
         var people = await db.ServiceBeneficiaries.Where(b => query.Select(r => r.Id).Contains(b.ServiceRecordId))
             .Select(b => b.ResidentId).Distinct().CountAsync(cancellationToken);
-        return totals is null ? new ServiceRecordSummary(0, 0, 0, 0, 0, 0)
-            : new ServiceRecordSummary(totals.Records, totals.PersonTimes, people, totals.HeadCount, totals.Minutes, totals.Yuan);
+        return totals is [var t] ? new ServiceRecordSummary(t.Records, t.PersonTimes, people, t.HeadCount, t.Minutes, t.Yuan)
+            : new ServiceRecordSummary(0, 0, 0, 0, 0, 0);
     }
 
     public async Task<ServiceRecordDetail> GetAsync(int id, CancellationToken cancellationToken = default)
