@@ -20,6 +20,7 @@ public sealed class HomeVisitPageTests(BrowserApp app)
     public async Task A_worker_records_a_home_visit_on_a_phone_from_the_today_page()
     {
         int stationId;
+        int residentId;
         await using (var db = app.OpenDb())
         {
             var account = await db.Users.SingleAsync(a => a.UserName == "demo-worker", Ct);
@@ -27,8 +28,10 @@ public sealed class HomeVisitPageTests(BrowserApp app)
             var (low, high) = RegionCode.SubtreeRange(account.RegionCode);
             var village = await db.Regions.Where(r => r.Level == RegionLevel.Village && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
                 .OrderBy(r => r.Code).Select(r => r.Code).FirstAsync(Ct);
-            db.Residents.Add(new Resident { Name = "走访测试居民", RegionCode = village, BirthDate = new DateOnly(1941, 2, 3), Sex = Sex.Female });
+            var resident = new Resident { Name = "走访测试居民", RegionCode = village, BirthDate = new DateOnly(1941, 2, 3), Sex = Sex.Female };
+            db.Residents.Add(resident);
             await db.SaveChangesAsync(Ct);
+            residentId = resident.Id;
             Assert.True(await db.StationAssignments.AnyAsync(a => a.StationId == stationId && a.To == null, Ct), "the demo station has a worker");
         }
         var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
@@ -54,7 +57,7 @@ public sealed class HomeVisitPageTests(BrowserApp app)
         await page.Context.CloseAsync();
 
         await using var check = app.OpenDb();
-        var record = await check.ServiceRecords.Include(r => r.Beneficiaries).SingleAsync(r => r.StationId == stationId && r.Beneficiaries.Count == 1, Ct);
-        Assert.Equal((ServiceChannel.HomeVisit, ServiceSource.Direct, 1), (record.Channel, record.Source, record.PersonTimes));
+        var record = await check.ServiceRecords.Include(r => r.Beneficiaries).SingleAsync(r => r.Beneficiaries.Any(b => b.ResidentId == residentId), Ct);
+        Assert.Equal((stationId, ServiceChannel.HomeVisit, ServiceSource.Direct, 1), (record.StationId, record.Channel, record.Source, record.PersonTimes));
     }
 }
