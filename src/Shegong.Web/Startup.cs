@@ -13,6 +13,8 @@ using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Residents;
+using Shegong.Web.Features.Requests;
+using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce;
 
@@ -37,6 +39,8 @@ public static class Startup
         services.AddResidents();
         services.AddScoped<CaseService>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<ServiceRecordService>();
+        services.AddServiceRequests();
         return services;
     }
 
@@ -89,6 +93,9 @@ public static class Startup
         api.MapResidentEndpoints();
         api.MapCaseEndpoints();
         api.MapAssessmentEndpoints();
+        api.MapServiceRecordEndpoints();
+        api.MapServiceRequestEndpoints();
+        app.MapPublicRequestEndpoints();
         return app;
     }
 

@@ -7,6 +7,7 @@ using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
@@ -44,6 +45,7 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
     public DbSet<ServiceRecordWorker> ServiceRecordWorkers => Set<ServiceRecordWorker>();
     public DbSet<ServiceBeneficiary> ServiceBeneficiaries => Set<ServiceBeneficiary>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
 
     /// <summary>The region subtree this context's queries are limited to.</summary>
     public RegionScope Scope { get; } = scope;

@@ -4,6 +4,7 @@ using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
@@ -96,6 +97,9 @@ public static class AccessTable
         Entity<ReferralAnswer>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters)),
         Entity<NeedsAssessment>([typeof(DomainScore)], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
             (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters), (AccessAction.Export, ResidentReaders)),
+        // Service requests carry a resident's name, need and phone: read like residents, moved on by the station's staff.
+        Entity<ServiceRequest>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.StatusChange, ServiceWriters), (AccessAction.Export, ResidentReaders)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Services;
 using Shegong.Web.Features.Workforce.Agencies;
 
 namespace Shegong.Web.Features.Workforce.Contracts;
@@ -38,6 +39,11 @@ public sealed partial class ContractService
         if (form.CategoryTargets?.Values.Any(v => v < 0) == true || form.MethodTargets?.Values.Any(v => v < 0) == true)
         {
             throw RequestProblem.Invalid("categoryTargets", "服务指标不能为负数 / targets cannot be negative");
+        }
+        if (form.MethodTargets?.ContainsKey(ServiceMethod.Other) == true)
+        {
+            // Other covers visits and one-off help in service records; a contract buys the three professional methods.
+            throw RequestProblem.Invalid("methodTargets", "合同指标只能是个案、小组或社区工作，不能是“其他服务” / contract targets are casework, group work or community work, never Other");
         }
         contract.Title = form.Title!.Trim();
         contract.RegionCode = buyer.Code;
