@@ -6,9 +6,11 @@ using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce;
@@ -31,6 +33,8 @@ public static class Startup
         services.AddScoped<DemoSeeder>();
         services.AddPrivacy();
         services.AddWorkforce();
+        services.AddGroupWork();
+        services.AddActivities();
         return services;
     }
 
@@ -80,6 +84,8 @@ public static class Startup
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapWorkforceEndpoints();
+        api.MapGroupWorkEndpoints();
+        api.MapActivitiesEndpoints();
         return app;
     }
 
