@@ -96,6 +96,7 @@ internal sealed class ActivityParticipantConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ActivityParticipant> builder)
     {
+        builder.ToTable("ActivityParticipants");
         builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.CommunityActivityId, p.ResidentId }).IsUnique();
         builder.HasIndex(p => p.ResidentId);
@@ -106,6 +107,7 @@ internal sealed class ActivityFileConfiguration : IEntityTypeConfiguration<Activ
 {
     public void Configure(EntityTypeBuilder<ActivityFile> builder)
     {
+        builder.ToTable("ActivityFiles");
         builder.Property(f => f.StoredName).HasMaxLength(64);
         builder.Property(f => f.FileName).HasMaxLength(200);
         builder.Property(f => f.ContentType).HasMaxLength(100);

@@ -28,6 +28,7 @@ internal sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupM
 {
     public void Configure(EntityTypeBuilder<GroupMember> builder)
     {
+        builder.ToTable("GroupMembers");
         builder.HasOne<Resident>().WithMany().HasForeignKey(m => m.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.GroupId, m.ResidentId }).IsUnique();
         builder.HasIndex(m => m.ResidentId);
@@ -38,6 +39,7 @@ internal sealed class GroupSessionConfiguration : IEntityTypeConfiguration<Group
 {
     public void Configure(EntityTypeBuilder<GroupSession> builder)
     {
+        builder.ToTable("GroupSessions");
         builder.Property(s => s.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.Property(s => s.Content).HasMaxLength(2000);
         // Restrict: the service deletes a group's sessions (and their records) itself, so each is audited.
@@ -54,6 +56,7 @@ internal sealed class GroupAttendanceConfiguration : IEntityTypeConfiguration<Gr
 {
     public void Configure(EntityTypeBuilder<GroupAttendance> builder)
     {
+        builder.ToTable("GroupAttendances");
         builder.HasOne<Resident>().WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.GroupSessionId, a.ResidentId }).IsUnique();
         builder.HasIndex(a => a.ResidentId);
