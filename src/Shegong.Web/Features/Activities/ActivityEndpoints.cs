@@ -31,13 +31,20 @@ public static class ActivityEndpoints
             return new AfterCommit(Results.NoContent(), () => files.DeleteStored(stored));
         }).WithSummary("Delete an activity with its service record and evidence files").RequirePermission<CommunityActivity>(AccessAction.Delete);
 
-        // Bearer clients upload too: the cross-site check guards cookie posts, so no antiforgery token is asked for.
-        group.MapPost("/{id:int}/files", async (int id, IFormFile file, ActivityFiles files, CancellationToken ct) =>
+        // The form is read by hand, after the permission check: a bound IFormFile would answer 415 to a
+        // refused role before authorisation. Bearer clients upload too; the cross-site check guards cookie posts.
+        group.MapPost("/{id:int}/files", async (int id, HttpRequest request, ActivityFiles files, CancellationToken ct) =>
         {
+            var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+            if (file is null)
+            {
+                throw RequestProblem.Invalid("file", "请以 multipart/form-data 上传名为 file 的文件 / send the file as multipart/form-data in a field named file");
+            }
             await using var content = file.OpenReadStream();
             var added = await files.AddAsync(id, file.FileName, content, ct);
             return Results.Created($"/api/activities/{id}/files/{added.Id}", added);
-        }).DisableAntiforgery().WithSummary("Upload an evidence file (jpg, png, webp or pdf)").RequirePermission<CommunityActivity>(AccessAction.Update);
+        }).DisableAntiforgery().WithSummary("Upload an evidence file (jpg, png, webp or pdf) as multipart/form-data field `file`")
+            .RequirePermission<CommunityActivity>(AccessAction.Update);
         group.MapGet("/{id:int}/files/{fileId:int}", async (int id, int fileId, ActivityFiles files, CancellationToken ct) =>
         {
             var (file, content) = await files.OpenAsync(id, fileId, ct);

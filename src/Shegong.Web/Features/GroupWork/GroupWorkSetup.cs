@@ -8,6 +8,7 @@ public static class GroupWorkSetup
         services.AddScoped<GroupService>();
         services.AddScoped<GroupSessionService>();
         services.AddScoped<ResidentChoices>();
+        services.AddScoped<StaffChoices>();
         return services;
     }
 
