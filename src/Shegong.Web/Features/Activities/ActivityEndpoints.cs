@@ -33,9 +33,9 @@ public static class ActivityEndpoints
 
         // The form is read by hand, after the permission check: a bound IFormFile would answer 415 to a
         // refused role before authorisation. Bearer clients upload too; the cross-site check guards cookie posts.
-        group.MapPost("/{id:int}/files", async (int id, HttpRequest request, ActivityFiles files, CancellationToken ct) =>
+        group.MapPost("/{id:int}/files", async (int id, HttpContext http, ActivityFiles files, CancellationToken ct) =>
         {
-            var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+            var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files.GetFile("file") : null;
             if (file is null)
             {
                 throw RequestProblem.Invalid("file", "请以 multipart/form-data 上传名为 file 的文件 / send the file as multipart/form-data in a field named file");
