@@ -6,14 +6,16 @@ using Shegong.Web.Common.Privacy;
 using Shegong.Web.Components;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
-using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.Requests;
+using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce;
@@ -41,6 +43,8 @@ public static class Startup
         services.AddScoped<AssessmentService>();
         services.AddScoped<ServiceRecordService>();
         services.AddServiceRequests();
+        services.AddGroupWork();
+        services.AddActivities();
         return services;
     }
 
@@ -96,6 +100,8 @@ public static class Startup
         api.MapServiceRecordEndpoints();
         api.MapServiceRequestEndpoints();
         app.MapPublicRequestEndpoints();
+        api.MapGroupWorkEndpoints();
+        api.MapActivitiesEndpoints();
         return app;
     }
 

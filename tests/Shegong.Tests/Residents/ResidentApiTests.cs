@@ -16,7 +16,10 @@ public class ResidentApiTests(ResidentApp app) : IClassFixture<ResidentApp>
     {
         var response = await app.Worker.PostJsonAsync("/api/residents", new
         {
-            name = app.NewName("张"), idNumber = "51010419450302002X", phone = "13912345678", regionCode = app.OwnVillage,
+            name = app.NewName("张"),
+            idNumber = "51010419450302002X",
+            phone = "13912345678",
+            regionCode = app.OwnVillage,
             tags = new[] { "ElderlyLivingAlone", "PersonWithDisability" },
         });
         var created = await response.ReadAsync<JsonElement>(HttpStatusCode.Created);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
+using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -100,6 +102,15 @@ public static class AccessTable
         // Service requests carry a resident's name, need and phone: read like residents, moved on by the station's staff.
         Entity<ServiceRequest>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
             (AccessAction.StatusChange, ServiceWriters), (AccessAction.Export, ResidentReaders)),
+        // Groups, their sessions and community activities name residents: read like residents, written by station staff;
+        // each session and activity keeps its own service record (its Create/Update/Delete are the record's too).
+        Entity<Group>([typeof(GroupMember)], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
+            (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters), (AccessAction.Export, ResidentReaders)),
+        Entity<GroupSession>([typeof(GroupAttendance)], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
+            (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters)),
+        Entity<CommunityActivity>([typeof(ActivityParticipant), typeof(ActivityFile)], (AccessAction.Read, ResidentReaders),
+            (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
+            (AccessAction.Export, ResidentReaders)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Input;
+using Shegong.Web.Features.Services;
+
+namespace Shegong.Web.Features.GroupWork;
+
+/// <summary>The create/edit form of a group, shared by the Blazor form and the API.</summary>
+public sealed class GroupForm
+{
+    [Required(ErrorMessage = "请选择开展小组的站点 / station is required")]
+    public int? StationId { get; set; }
+
+    [Required(ErrorMessage = "请填写小组名称 / name is required")]
+    [StringLength(100, ErrorMessage = "小组名称不能超过100个字 / name is at most 100 characters")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "请填写小组目标 / purpose is required")]
+    [StringLength(1000, ErrorMessage = "小组目标不能超过1000个字 / purpose is at most 1000 characters")]
+    [MultiLine]
+    public string? Purpose { get; set; }
+
+    [Required(ErrorMessage = "请选择小组类型 / type is required")]
+    public GroupType? Type { get; set; }
+
+    [Required(ErrorMessage = "请选择服务类别 / category is required")]
+    public ServiceCategory? Category { get; set; }
+
+    [Required(ErrorMessage = "请选择带领社工 / leader is required")]
+    public int? LeaderId { get; set; }
+
+    [Required(ErrorMessage = "请填写计划节数 / planned sessions are required")]
+    [Range(1, 100, ErrorMessage = "计划节数须在1到100之间 / planned sessions must be between 1 and 100")]
+    public int? PlannedSessions { get; set; }
+
+    public List<int>? MemberIds { get; set; }
+
+    /// <summary>The version the editor read (the detail's <c>version</c>); required on edit, ignored on create.</summary>
+    public uint? Version { get; set; }
+}
+
+/// <summary>A stage move asked for: the target (the next stage) and the version the mover read.</summary>
+public sealed record GroupStageForm(GroupStage Stage, uint? Version = null);
+
+/// <summary>The form of a session: when, how long, what, and who came.</summary>
+public sealed class GroupSessionForm
+{
+    [Required(ErrorMessage = "请填写活动日期 / date is required")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "请填写时长 / duration is required")]
+    [Range(1, 1440, ErrorMessage = "时长须在1到1440分钟之间 / duration must be between 1 and 1440 minutes")]
+    public int? DurationMinutes { get; set; }
+
+    [Required(ErrorMessage = "请填写本节内容 / content is required")]
+    [StringLength(2000, ErrorMessage = "本节内容不能超过2000个字 / content is at most 2000 characters")]
+    [MultiLine]
+    public string? Content { get; set; }
+
+    /// <summary>Members present (resident ids; each must be a member of the group).</summary>
+    public List<int>? AttendeeIds { get; set; }
+
+    [Range(0, 10000, ErrorMessage = "未登记人数须在0到10000之间 / unnamed head count must be between 0 and 10,000")]
+    public int? HeadCount { get; set; }
+
+    /// <summary>The session's version the editor read; required on edit, ignored on create.</summary>
+    public uint? Version { get; set; }
+}
+
+/// <summary>Attendance alone (the ticking page): members present, unnamed head count, and the version read.</summary>
+public sealed record GroupAttendanceForm(List<int>? AttendeeIds, [property: Range(0, 10000, ErrorMessage = "未登记人数须在0到10000之间 / unnamed head count must be between 0 and 10,000")] int? HeadCount, uint? Version = null);
+
+public sealed record GroupFilter(string? Region = null, GroupStage? Stage = null, GroupType? Type = null, ServiceCategory? Category = null,
+    string? Search = null) : IQueryFilter<GroupFilter>
+{
+    public static GroupFilter FromQuery(QueryValues q) => new(q.String("region"), q.Enum<GroupStage>("stage"), q.Enum<GroupType>("type"),
+        q.Enum<ServiceCategory>("category"), q.String("search"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("stage", Stage), ("type", Type), ("category", Category), ("search", Search));
+}
+
+public sealed record GroupRow(int Id, string Name, int StationId, string StationName, string RegionCode, GroupType Type, ServiceCategory Category,
+    GroupStage Stage, string LeaderName, int PlannedSessions, int SessionsHeld, int Members, uint Version);
+
+/// <summary>A resident as pickers and member lists show them: name and village, no personal numbers.</summary>
+public sealed record ResidentChoice(int Id, string Name, string RegionCode);
+
+public sealed record GroupSessionRow(int Id, int Number, DateOnly Date, int DurationMinutes, string Content, IReadOnlyList<int> AttendeeIds,
+    int HeadCount, int PersonTimes, int ServiceRecordId, uint Version);
+
+public sealed record GroupDetail(int Id, string Name, int StationId, string StationName, string RegionCode, string Purpose, GroupType Type,
+    ServiceCategory Category, int LeaderId, string LeaderName, int PlannedSessions, GroupStage Stage, GroupStage? NextStage,
+    IReadOnlyList<ResidentChoice> Members, IReadOnlyList<GroupSessionRow> Sessions, uint Version);
+
+public static class GroupExport
+{
+    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<GroupRow>>> list, string? sort, string fileName,
+        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        ("编号", r => r.Id),
+        ("小组名称", r => r.Name),
+        ("站点", r => r.StationName),
+        ("区划代码", r => r.RegionCode),
+        ("小组类型", r => GroupNames.Zh(r.Type)),
+        ("服务类别", r => ServiceNames.Zh(r.Category)),
+        ("阶段", r => GroupNames.Zh(r.Stage)),
+        ("带领社工", r => r.LeaderName),
+        ("计划节数", r => r.PlannedSessions),
+        ("已开展节数", r => r.SessionsHeld),
+        ("组员人数", r => r.Members));
+}
