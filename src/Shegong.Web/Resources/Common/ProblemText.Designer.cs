@@ -742,6 +742,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 汇总数据由系统随业务记录自动维护，不能直接修改.
+        /// </summary>
+        internal static string DerivedDataDirectWrite {
+            get {
+                return ResourceManager.GetString("DerivedDataDirectWrite", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 与现有记录重复.
         /// </summary>
         internal static string DuplicateRecord {
