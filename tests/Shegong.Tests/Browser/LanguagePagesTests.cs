@@ -128,8 +128,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         // A county's (or township's) own cards count townships, not "1 county, 0 fully covered".
         await Expect(page.Locator(".figure-counties")).ToHaveCountAsync(0);
         // Above the user's scope the breadcrumbs are text, not links.
-        await Expect(page.Locator(".coverage-crumbs a[href='/coverage/510000000000']")).ToHaveCountAsync(0);
-        await Expect(page.Locator(".coverage-crumbs")).ToContainTextAsync("四川省");
+        await Expect(page.Locator(".page-crumbs a[href='/coverage/510000000000']")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".page-crumbs")).ToContainTextAsync("四川省");
         await Expect(page.Locator("a.coverage-export")).ToHaveAttributeAsync("href", $"/api/coverage/{regionCode}/export");
         await page.ScreenshotAsync($"coverage-{userName}");
         await page.Context.CloseAsync();

@@ -247,11 +247,11 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to 该统一社会信用代码已登记（机构编号{0}）.
+        ///   Looks up a localized string similar to 该统一社会信用代码已由“{0}”登记.
         /// </summary>
-        internal static string AgencyCreditCodeTakenById {
+        internal static string AgencyCreditCodeTakenBy {
             get {
-                return ResourceManager.GetString("AgencyCreditCodeTakenById", resourceCulture);
+                return ResourceManager.GetString("AgencyCreditCodeTakenBy", resourceCulture);
             }
         }
         

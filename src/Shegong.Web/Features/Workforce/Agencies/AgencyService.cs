@@ -106,13 +106,13 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         }
         var code = Common.Validation.CreditCode.Normalize(form.CreditCode!);
         // The code is unique province-wide, so a duplicate must be refused whatever the scope; only
-        // an agency the caller may see is referred to (by id), never one outside it (not even its name).
+        // an agency the caller may see is named and linked, never one outside it (not even its name).
         var other = await db.Agencies.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.CreditCode == code && a.Id != agencyId).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (other is { } otherId)
+            .Where(a => a.CreditCode == code && a.Id != agencyId).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
         {
-            throw await db.Agencies.AnyAsync(a => a.Id == otherId, cancellationToken)
-                ? RequestProblem.Conflict(Problems.Format(ProblemText.AgencyCreditCodeTakenById, otherId))
+            throw await db.Agencies.AnyAsync(a => a.Id == other.Id, cancellationToken)
+                ? RequestProblem.Conflict(Problems.Format(ProblemText.AgencyCreditCodeTakenBy, other.Name)).WithLink($"/workforce/agencies/{other.Id}/edit")
                 : RequestProblem.Conflict(ProblemText.AgencyCreditCodeTaken);
         }
         return areas;
