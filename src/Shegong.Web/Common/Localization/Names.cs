@@ -26,5 +26,8 @@ public static class Names
     public static string Either<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
         string.Join(ProblemText.ListSeparatorOr, values.Select(Of));
 
+    /// <summary>Names listed the way the language lists them ("甲、乙" / "A, B").</summary>
+    public static string List(IEnumerable<string> items) => string.Join(NameText.ListSeparator, items);
+
     private static string? Lookup(string key) => NameText.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
 }

@@ -18,10 +18,18 @@ public static class AuditChangeText
     public static IEnumerable<AuditChange> Visible(IEnumerable<AuditChange> changes) =>
         changes.Where(c => c.Field != "Id");
 
-    public static string Field(string entity, string field) => Names.Field(entity, field);
+    /// <summary>A child row's change is recorded on its parent as <c>Child.Field</c>: named "child · field".</summary>
+    public static string Field(string entity, string field) => Split(entity, field) is var (child, own) && child != entity
+        ? $"{Names.Entity(child)} · {Names.Field(child, own)}"
+        : Names.Field(entity, field);
+
+    /// <summary>Who made the change: a person's user name, or "system" in words for system work (its task is not for readers).</summary>
+    public static string User(string userName) =>
+        userName.StartsWith(AuditRecorder.SystemUserPrefix, StringComparison.Ordinal) ? NameText.SystemUser : userName;
 
     public static string Value(string entity, string field, string? value)
     {
+        (entity, field) = Split(entity, field);
         if (value is null)
         {
             return NameText.Empty;
@@ -41,4 +49,7 @@ public static class AuditChangeText
             _ => value,
         };
     }
+
+    private static (string Entity, string Field) Split(string entity, string field) =>
+        field.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? (field[..dot], field[(dot + 1)..]) : (entity, field);
 }
