@@ -88,6 +88,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange(await db.SocialWorkers.Select(w => w.Name).ToListAsync(Ct));
         names.AddRange((await db.SocialWorkers.Select(w => w.Major).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.ServiceContracts.Select(c => c.Title).ToListAsync(Ct));
+        // Values in the audit trail are what users typed, including names since changed (other tests rename stations).
+        names.AddRange(await db.AuditEntries.Select(a => a.Changes).ToListAsync(Ct));
         // Evaluation notes are what the evaluator typed.
         names.AddRange((await db.ServiceContracts.SelectMany(c => c.Evaluations).Select(e => e.Notes).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.Users.Select(u => u.DisplayName).ToListAsync(Ct));

@@ -1867,6 +1867,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 、.
+        /// </summary>
+        internal static string ListSeparator {
+            get {
+                return ResourceManager.GetString("ListSeparator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to （已隐藏）.
         /// </summary>
         internal static string Masked {
@@ -1881,6 +1890,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string No {
             get {
                 return ResourceManager.GetString("No", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 系统.
+        /// </summary>
+        internal static string SystemUser {
+            get {
+                return ResourceManager.GetString("SystemUser", resourceCulture);
             }
         }
         
