@@ -23,6 +23,8 @@ run_suite() { # name, then env assignments
   passed=$(grep -Eo 'succeeded: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
   failed=$(grep -Eo 'failed: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
   summary+=("$name: $passed passed, $failed failed")
+  # Name the failed tests in the summary, so a CI log cut short still says which ones.
+  while IFS= read -r line; do summary+=("  $name $line"); done < <(grep -E '^failed ' "$log" | cut -c1-200 || true)
   rm -f "$log"
   if [ "$rc" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; summary+=("$name: test run failed (exit $rc)"); fi
   [ "$rc" -eq 0 ]

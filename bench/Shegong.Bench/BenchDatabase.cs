@@ -13,7 +13,7 @@ namespace Shegong.Bench;
 /// </summary>
 internal static class BenchDatabase
 {
-    private static readonly string File = Path.Combine(Path.GetTempPath(), "shegong-bench", "demo-v1.db");
+    private static readonly string File = Path.Combine(Path.GetTempPath(), "shegong-bench", "demo-v2.db");
 
     public static string Connection => $"Data Source={File};Foreign Keys=True";
 

@@ -7,6 +7,8 @@ using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Residents;
+using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Contracts;
@@ -36,6 +38,12 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<Training> Trainings => Set<Training>();
     public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ResidentTag> ResidentTags => Set<ResidentTag>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<ServiceRecordWorker> ServiceRecordWorkers => Set<ServiceRecordWorker>();
+    public DbSet<ServiceBeneficiary> ServiceBeneficiaries => Set<ServiceBeneficiary>();
 
     /// <summary>The region subtree this context's queries are limited to.</summary>
     public RegionScope Scope { get; } = scope;

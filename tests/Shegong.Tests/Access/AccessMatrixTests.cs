@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Stations;
 
@@ -35,7 +36,7 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
             (_, r) => r == Relation.Own ? HttpStatusCode.OK : HttpStatusCode.NotFound),
         new("GET station list", (c, p) => c.GetAsync($"/api/stations?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
         new("GET station export", (c, p) => c.GetAsync($"/api/stations/export?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
-        new("PUT region", (c, p) => c.PutAsJsonAsync($"/api/regions/{p.RegionCode}", new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = Random.Shared.Next(1000, 9999), urbanResidentPopulation = 10 }, Ct),
+        new("PUT region", async (c, p) => await c.PutAsJsonAsync($"/api/regions/{p.RegionCode}", new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = Random.Shared.Next(1000, 9999), urbanResidentPopulation = 10, version = await app.Client.VersionOfAsync($"/api/regions/{p.RegionCode}") }, Ct),
             (role, r) => !Officials.Contains(role) ? HttpStatusCode.Forbidden : r switch
             {
                 Relation.Own => HttpStatusCode.OK,
@@ -132,7 +133,16 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
         viewerForm.Name = "查看员改的名称";
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Clients[AccountRole.Viewer].PutAsJsonAsync($"/api/stations/{own}", viewerForm, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await county.PutAsJsonAsync($"/api/regions/{AccessApp.Chengdu}",
-            new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = 777, urbanResidentPopulation = 7 }, Ct)).StatusCode);
+            new
+            {
+                urbanRuralCode = (string?)null,
+                isCentralTown = false,
+                isRelocationSite = false,
+                isGovernancePilot = false,
+                residentPopulation = 777,
+                urbanResidentPopulation = 7,
+                version = await app.Client.VersionOfAsync($"/api/regions/{AccessApp.Chengdu}")
+            }, Ct)).StatusCode);
 
         await using var db = app.OpenDb();
         Assert.Equal("青羊区总站", (await db.Stations.SingleAsync(s => s.Id == sibling, Ct)).Name);

@@ -29,7 +29,7 @@ public class AuditAtomicityTests(SichuanApp app) : IClassFixture<SichuanApp>
             }
         }
         using var response = await app.Client.PutAsJsonAsync("/api/regions/510104017000",
-            new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = 98765, urbanResidentPopulation = 1 }, Ct);
+            new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = 98765, urbanResidentPopulation = 1, version = await app.Client.VersionOfAsync("/api/regions/510104017000") }, Ct);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.DoesNotContain("audit down", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var check = app.OpenDb();

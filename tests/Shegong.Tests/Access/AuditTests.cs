@@ -79,7 +79,7 @@ public class AuditTests(SichuanApp app) : IClassFixture<SichuanApp>
     {
         var before = (await app.Client.GetFromJsonAsync<JsonElement>("/api/regions/510104017000", Ct)).GetProperty("residentPopulation");
         Assert.Equal(HttpStatusCode.OK, (await app.Client.PutAsJsonAsync("/api/regions/510104017000",
-            new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = 43210, urbanResidentPopulation = 43000 }, Ct)).StatusCode);
+            new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = 43210, urbanResidentPopulation = 43000, version = await app.Client.VersionOfAsync("/api/regions/510104017000") }, Ct)).StatusCode);
         var region = (await AuditAsync(app.Client, "entity=Region&entityId=510104017000"))[0];
         Assert.Equal((before.ValueKind == JsonValueKind.Null ? null : before.ToString(), "43210"), Change(region, "ResidentPopulation"));
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
@@ -83,15 +84,16 @@ public class FailClosedTests(WorkforceAccessApp app) : IClassFixture<WorkforceAc
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/contracts/{id}/activate", null, Ct)).StatusCode);
+        Task<uint> Version() => app.Client.VersionOfAsync($"/api/contracts/{id}");
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsJsonAsync($"/api/contracts/{id}/activate", new { version = await Version() }, Ct)).StatusCode);
 
         var county = app.Clients[Shegong.Web.Features.Accounts.AccountRole.CountyOfficer];
         Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/contracts/{id}", Ct)).StatusCode);
-        var midTerm = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2026-06-30", score = 95 }, Ct);
+        var midTerm = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2026-06-30", score = 95, version = await Version() }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, midTerm.StatusCode);
-        var byAdmin = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2026-06-30", score = 88.5 }, Ct);
+        var byAdmin = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2026-06-30", score = 88.5, version = await Version() }, Ct);
         Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
-        var final = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "Final", on = "2026-11-01", score = 99 }, Ct);
+        var final = await county.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "Final", on = "2026-11-01", score = 99, version = await Version() }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, final.StatusCode);
         await using (var db = app.OpenDb())
         {
@@ -117,9 +119,11 @@ public class FailClosedTests(WorkforceAccessApp app) : IClassFixture<WorkforceAc
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
 
         var county = app.Clients[Shegong.Web.Features.Accounts.AccountRole.CountyOfficer];
-        var dropping = await county.PutAsJsonAsync($"/api/trainings/{id}", form with { attendeeIds = new[] { own.Worker } }, Ct);
+        var dropping = await county.PutAsJsonAsync($"/api/trainings/{id}",
+            Api.WithVersion(form with { attendeeIds = new[] { own.Worker } }, await app.Client.VersionOfAsync($"/api/trainings/{id}")), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, dropping.StatusCode);
-        var keeping = await county.PutAsJsonAsync($"/api/trainings/{id}", form with { topic = "跨区培训（改）" }, Ct);
+        var keeping = await county.PutAsJsonAsync($"/api/trainings/{id}",
+            Api.WithVersion(form with { topic = "跨区培训（改）" }, await app.Client.VersionOfAsync($"/api/trainings/{id}")), Ct);
         Assert.Equal(HttpStatusCode.OK, keeping.StatusCode);
 
         await using var db = app.OpenDb();

@@ -84,6 +84,7 @@ public partial class BadInputTests
                 topic = "个案工作",
                 leader = "督导甲",
                 attendeeIds = new[] { worker, id },
+                version = await app.Client.VersionOfAsync($"/api/trainings/{training}"),
             })).ProblemAsync(HttpStatusCode.BadRequest);
             Assert.NotEmpty(session.FieldError("attendeeIds"));
         }
@@ -101,6 +102,7 @@ public partial class BadInputTests
             isGovernancePilot = true,
             residentPopulation = 45000,
             urbanResidentPopulation = 40000,
+            version = await app.Client.VersionOfAsync(url),
         })).ReadAsync<JsonElement>();
         var problem = await (await app.Client.PutJsonAsync(url, new { })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.TryGetProperty("errors", out _));

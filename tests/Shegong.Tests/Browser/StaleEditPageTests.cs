@@ -39,4 +39,41 @@ public sealed class StaleEditPageTests(BrowserApp app)
         await Expect(page.Locator(".form-error")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Saving_an_agency_someone_changed_meanwhile_says_so_overwrites_nothing_and_reloads()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = app.OpenDb();
+        var agency = await db.Agencies.AsNoTracking().Include(a => a.ServiceAreas).OrderBy(a => a.Id).FirstAsync(ct);
+        var page = await app.NewPageAsync();
+        await page.OpenAsync($"/workforce/agencies/{agency.Id}/edit");
+        var name = page.Locator(".workforce-field-name input, input.workforce-field-name").First;
+        await Expect(name).ToHaveValueAsync(agency.Name);
+
+        // Someone else renames the agency through the API, with the version they read, while the page is open.
+        var theirs = new
+        {
+            name = "别人刚改的机构名",
+            creditCode = agency.CreditCode,
+            regionCode = agency.RegionCode,
+            status = agency.Status.ToString(),
+            serviceAreaCodes = agency.ServiceAreas.Select(a => a.RegionCode).ToArray(),
+            version = agency.Version,
+        };
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PutJsonAsync($"/api/agencies/{agency.Id}", theirs)).StatusCode);
+
+        await name.FillAsync("页面里改的机构名");
+        await page.Locator("button.workforce-save").ClickAsync();
+        await Expect(page.Locator(".workforce-alert")).ToContainTextAsync("此记录已被其他人修改，请重新加载后再编辑");
+        await using (var check = app.OpenDb())
+        {
+            Assert.Equal("别人刚改的机构名", (await check.Agencies.SingleAsync(a => a.Id == agency.Id, ct)).Name);
+        }
+
+        await page.Locator("button.reload-record").ClickAsync();
+        await Expect(name).ToHaveValueAsync("别人刚改的机构名");
+        await Expect(page.Locator(".workforce-alert")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -86,10 +86,11 @@ public class RaceTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         var east = await app.StationAsync("驻站东站", StationLevel.TownshipStation, "510104023000");
         var west = await app.StationAsync("驻站西站", StationLevel.TownshipStation, "510104026000");
         var worker = await app.WorkerAsync(agency, stationId: null);
+        var version = await app.Client.VersionOfAsync($"/api/social-workers/{worker}");
 
         var answers = await Task.WhenAll(
-            app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/assignments", new { stationId = east, role = "Resident", from = "2024-03-01" }, Ct),
-            app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/assignments", new { stationId = west, role = "Resident", from = "2024-03-01" }, Ct));
+            app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/assignments", new { stationId = east, role = "Resident", from = "2024-03-01", version }, Ct),
+            app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/assignments", new { stationId = west, role = "Resident", from = "2024-03-01", version }, Ct));
 
         // Side by side the database refuses the second (409); one after the other the second starts
         // no later than the first residence (400). Either way exactly one wins.
@@ -139,7 +140,12 @@ public class RaceTests(WorkforceApp app) : IClassFixture<WorkforceApp>
             drafts.Add((await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32());
         }
 
-        var answers = await Task.WhenAll(drafts.Select(id => app.Client.PostAsync($"/api/contracts/{id}/activate", null, Ct)));
+        var versions = new List<uint>();
+        foreach (var id in drafts)
+        {
+            versions.Add(await app.Client.VersionOfAsync($"/api/contracts/{id}"));
+        }
+        var answers = await Task.WhenAll(drafts.Select((id, i) => app.Client.PostAsJsonAsync($"/api/contracts/{id}/activate", new { version = versions[i] }, Ct)));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
         await using var db = app.OpenDb();

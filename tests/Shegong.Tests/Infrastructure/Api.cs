@@ -30,6 +30,27 @@ public static class Api
     public static string FieldError(this JsonElement problem, string field) =>
         string.Join(" ", problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
 
+    /// <summary>The <c>version</c> a record's detail answers now: what an editor who just read it sends back.</summary>
+    public static async Task<uint> VersionOfAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"reading {url}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("version").GetUInt32();
+    }
+
+    /// <summary><paramref name="body"/> as the API reads it, with <c>version</c> set (or removed when null).</summary>
+    public static System.Text.Json.Nodes.JsonObject WithVersion(object body, uint? version)
+    {
+        var json = JsonSerializer.SerializeToNode(body, Json)!.AsObject();
+        json.Remove("version");
+        if (version is { } v)
+        {
+            json["version"] = v;
+        }
+        return json;
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, Json, TestContext.Current.CancellationToken);
 

@@ -9,21 +9,25 @@ namespace Shegong.Tests.Platform;
 
 public class DemoDataTests
 {
-    private static async Task<List<(string Name, StationLevel Level, StationStatus Status, string Region)>> SeedAsync(int seed)
+    private static async Task<(List<(string Name, StationLevel Level, StationStatus Status, string Region)> Stations, DemoFigures Figures)> SeedAsync(int seed)
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var db = TestDatabase.Open(await TestDatabase.CreateAsync(withSichuanRegions: true));
-        await new DemoSeeder(db, new Shegong.Web.Common.Privacy.PersonalData(new Shegong.Web.Common.Privacy.PrivacyKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))), NullLogger<DemoSeeder>.Instance).SeedAsync(seed, TestContext.Current.CancellationToken);
-        return (await db.Stations.OrderBy(s => s.Id).Select(s => new { s.Name, s.Level, s.Status, s.RegionCode })
-                .ToListAsync(TestContext.Current.CancellationToken))
+        await new DemoSeeder(db, new Shegong.Web.Common.Privacy.PersonalData(new Shegong.Web.Common.Privacy.PrivacyKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))), NullLogger<DemoSeeder>.Instance).SeedAsync(seed, ct);
+        var stations = (await db.Stations.OrderBy(s => s.Id).Select(s => new { s.Name, s.Level, s.Status, s.RegionCode })
+                .ToListAsync(ct))
             .Select(s => (s.Name, s.Level, s.Status, s.RegionCode)).ToList();
+        return (stations, await DemoFigures.ReadAsync(db, ct));
     }
 
     [Fact]
     public async Task The_same_seed_gives_the_same_network_shaped_like_the_programme()
     {
-        var first = await SeedAsync(DemoSeeder.DefaultSeed);
-        var second = await SeedAsync(DemoSeeder.DefaultSeed);
+        var (first, firstFigures) = await SeedAsync(DemoSeeder.DefaultSeed);
+        var (second, secondFigures) = await SeedAsync(DemoSeeder.DefaultSeed);
         Assert.Equal(first, second);
+        Assert.Equal(firstFigures, secondFigures);
+        firstFigures.AssertPublishedFigures();
 
         Assert.InRange(first.Count, 4000, 4800);
         Assert.Equal(21, first.Count(s => s.Level == StationLevel.CitySupportCentre));

@@ -71,13 +71,31 @@ public class RegionApiTests(SichuanApp app) : IClassFixture<SichuanApp>
     public async Task Operators_set_flags_and_population_and_bad_values_change_nothing()
     {
         var updated = await (await app.Client.PutJsonAsync("/api/regions/510104018000",
-            new { isCentralTown = true, isRelocationSite = false, isGovernancePilot = false, urbanRuralCode = "111", residentPopulation = 52000, urbanResidentPopulation = 50000 }))
+            new
+            {
+                isCentralTown = true,
+                isRelocationSite = false,
+                isGovernancePilot = false,
+                urbanRuralCode = "111",
+                residentPopulation = 52000,
+                urbanResidentPopulation = 50000,
+                version = await app.Client.VersionOfAsync("/api/regions/510104018000")
+            }))
             .ReadAsync<RegionDetail>();
         Assert.True(updated.IsCentralTown);
         Assert.Equal(52000, updated.ResidentPopulation);
 
         var problem = await (await app.Client.PutJsonAsync("/api/regions/510104018000",
-            new { urbanRuralCode = (string?)null, isCentralTown = false, isRelocationSite = false, isGovernancePilot = false, residentPopulation = 100, urbanResidentPopulation = 200 })).ProblemAsync(HttpStatusCode.BadRequest);
+            new
+            {
+                urbanRuralCode = (string?)null,
+                isCentralTown = false,
+                isRelocationSite = false,
+                isGovernancePilot = false,
+                residentPopulation = 100,
+                urbanResidentPopulation = 200,
+                version = await app.Client.VersionOfAsync("/api/regions/510104018000")
+            })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("城镇常住人口", problem.FieldError("urbanResidentPopulation"));
         var unchanged = await (await app.Client.GetUrlAsync("/api/regions/510104018000")).ReadAsync<RegionDetail>();
         Assert.True(unchanged.IsCentralTown);

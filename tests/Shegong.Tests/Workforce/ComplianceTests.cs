@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Stations;
@@ -51,7 +52,7 @@ public class ComplianceTests(WorkforceApp app) : IClassFixture<WorkforceApp>, IA
         await app.WorkerAsync(agency, v1, "Assistant", local(), graduationYear: 2020);
         await app.WorkerAsync(agency, null, "Assistant", local());
         var leaver = await app.WorkerAsync(agency, t1, "Assistant", local());
-        (await app.Client.PostAsJsonAsync($"/api/social-workers/{leaver}/leave", new { on = "2024-01-31" }, Ct)).EnsureSuccessStatusCode();
+        (await app.Client.PostAsJsonAsync($"/api/social-workers/{leaver}/leave", new { on = "2024-01-31", version = await app.Client.VersionOfAsync($"/api/social-workers/{leaver}") }, Ct)).EnsureSuccessStatusCode();
         // Works in Jinjiang for a Jinjiang agency: never counted in Fucheng, never seen by its officer.
         await app.WorkerAsync(jinjiangAgency, await app.StationAsync("锦官驿街道社工站", StationLevel.TownshipStation, "510104017000"));
         return (t2, t3, jinjiangAgency);
@@ -108,7 +109,14 @@ public class ComplianceTests(WorkforceApp app) : IClassFixture<WorkforceApp>, IA
 
         // Once the Jinjiang agency also serves Fucheng, the Fucheng officer sees it; its Jinjiang staff stay out of sight.
         var put = await app.Client.PutAsJsonAsync($"/api/agencies/{jinjiangAgency}",
-            new { name = "锦江社工服务中心", creditCode = CreditCodes.Make(11), regionCode = "510104000000", serviceAreaCodes = new[] { "510104000000", "510703000000" } }, Ct);
+            new
+            {
+                name = "锦江社工服务中心",
+                creditCode = CreditCodes.Make(11),
+                regionCode = "510104000000",
+                serviceAreaCodes = new[] { "510104000000", "510703000000" },
+                version = await app.Client.VersionOfAsync($"/api/agencies/{jinjiangAgency}")
+            }, Ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var seen = await app.WithServicesAsync(async sp =>
         {

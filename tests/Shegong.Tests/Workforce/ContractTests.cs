@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.Contracts;
@@ -60,6 +61,8 @@ public class ContractApiTests(WorkforceApp app) : IClassFixture<WorkforceApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private Task<uint> Version(int contract) => app.Client.VersionOfAsync($"/api/contracts/{contract}");
+
     [Fact]
     public async Task A_contract_moves_through_its_statuses_over_the_API_and_names_the_station_operator()
     {
@@ -81,20 +84,23 @@ public class ContractApiTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         var created = await app.Client.PostAsJsonAsync("/api/contracts", form, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/contracts/{id}/activate", null, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await app.Client.PutAsJsonAsync($"/api/contracts/{id}", form, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsJsonAsync($"/api/contracts/{id}/activate",
+            new { version = await app.Client.VersionOfAsync($"/api/contracts/{id}") }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Client.PutAsJsonAsync($"/api/contracts/{id}",
+            Api.WithVersion(form, await app.Client.VersionOfAsync($"/api/contracts/{id}")), Ct)).StatusCode);
 
         var rival = await app.Client.PostAsJsonAsync("/api/contracts", form with { agencyId = other, startsOn = "2024-06-01" }, Ct);
         var rivalId = (await rival.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
-        var clash = await app.Client.PostAsync($"/api/contracts/{rivalId}/activate", null, Ct);
+        var clash = await app.Client.PostAsJsonAsync($"/api/contracts/{rivalId}/activate",
+            new { version = await app.Client.VersionOfAsync($"/api/contracts/{rivalId}") }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
         Assert.Contains("已由执行中的合同", await clash.Content.ReadAsStringAsync(Ct));
 
-        var early = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/complete", new { on = "2024-12-31" }, Ct);
+        var early = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/complete", new { on = "2024-12-31", version = await Version(id) }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2024-06-30", score = 86.5m }, Ct);
-        await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "Final", on = "2024-12-20", score = 91m, notes = "完成" }, Ct);
-        var done = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/complete", new { on = "2024-12-31" }, Ct);
+        await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "MidTerm", on = "2024-06-30", score = 86.5m, version = await Version(id) }, Ct);
+        await app.Client.PostAsJsonAsync($"/api/contracts/{id}/evaluations", new { stage = "Final", on = "2024-12-20", score = 91m, notes = "完成", version = await Version(id) }, Ct);
+        var done = await app.Client.PostAsJsonAsync($"/api/contracts/{id}/complete", new { on = "2024-12-31", version = await Version(id) }, Ct);
         Assert.Equal("Completed", (await done.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
 
         var during = await app.Client.GetFromJsonAsync<StationOperator>($"/api/contracts/operator?stationId={station}&on=2024-08-01", Ct);

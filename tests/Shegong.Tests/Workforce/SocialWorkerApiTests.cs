@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Tests.Infrastructure;
 
 namespace Shegong.Tests.Workforce;
 
@@ -101,7 +102,7 @@ public class SocialWorkerApiTests(WorkforceApp app) : IClassFixture<WorkforceApp
         var second = await app.StationAsync("涪城测试站", Shegong.Web.Features.Stations.StationLevel.VillageRoom, "510703001003");
         var worker = await app.WorkerAsync(agency, first, idNumber: app.NewIdNumber("510703", 1990));
         var moved = await app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/assignments",
-            new { stationId = second, role = "Resident", from = "2024-03-01" }, Ct);
+            new { stationId = second, role = "Resident", from = "2024-03-01", version = await app.Client.VersionOfAsync($"/api/social-workers/{worker}") }, Ct);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var body = await moved.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(body.GetProperty("isLocal").GetBoolean());
@@ -110,7 +111,7 @@ public class SocialWorkerApiTests(WorkforceApp app) : IClassFixture<WorkforceApp
         Assert.Equal("2024-02-29", assignments[0].GetProperty("to").GetString());
         Assert.Equal(JsonValueKind.Null, assignments[1].GetProperty("to").ValueKind);
         var back = await app.Client.PostAsJsonAsync($"/api/social-workers/{worker}/assignments",
-            new { stationId = first, role = "Resident", from = "2024-01-01" }, Ct);
+            new { stationId = first, role = "Resident", from = "2024-01-01", version = await app.Client.VersionOfAsync($"/api/social-workers/{worker}") }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, back.StatusCode);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Shegong.Tests.Infrastructure;
 
 namespace Shegong.Tests.Workforce;
 
@@ -56,7 +57,8 @@ public class WorkforcePageTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Contains($"/workforce/contracts/{id}/edit", draft);
         Assert.DoesNotContain("contract-terminate", draft);
 
-        await app.Client.PostAsync($"/api/contracts/{id}/activate", null, TestContext.Current.CancellationToken);
+        (await app.Client.PostAsJsonAsync($"/api/contracts/{id}/activate", new { version = await app.Client.VersionOfAsync($"/api/contracts/{id}") },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var active = WebUtility.HtmlDecode(await app.Client.GetStringAsync($"/workforce/contracts/{id}", TestContext.Current.CancellationToken));
         Assert.Contains("contract-evaluate", active);
         Assert.Contains("contract-complete", active);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Residents;
+using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Contracts;
@@ -49,6 +51,10 @@ public static class AccessTable
     private static readonly AccountRole[] WorkerWriters = [.. StationStaffWriters, AccountRole.AgencyManager];
     private static readonly AccountRole[] AccountManagers = [.. Officials, AccountRole.StationManager];
     private static readonly AccountRole[] AuditReaders = [.. Officials, AccountRole.Viewer];
+    // Residents are sensitive (health, disability, minors): the station's own staff and the officials
+    // above it, never an agency's manager; station staff record them and the services they give.
+    private static readonly AccountRole[] ServiceWriters = [.. StationStaffWriters, AccountRole.SocialWorker];
+    private static readonly AccountRole[] ResidentReaders = [.. ServiceWriters, AccountRole.Viewer];
 
     public static IReadOnlyList<EntityRights> Entities { get; } =
     [
@@ -73,6 +79,14 @@ public static class AccessTable
         // Training and supervision sessions: county and township stations organise them.
         Entity<StaffSession>([typeof(SessionAttendance)], (AccessAction.Read, Everyone), (AccessAction.Create, StationStaffWriters),
             (AccessAction.Update, StationStaffWriters), (AccessAction.Export, Everyone)),
+        Entity<Resident>([typeof(ResidentTag)], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
+            (AccessAction.Update, ServiceWriters), (AccessAction.Reveal, ServiceWriters), (AccessAction.Export, ResidentReaders)),
+        Entity<Household>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
+            (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters)),
+        // Service records: written by the station's staff (most by their sources), read by everyone in scope.
+        Entity<ServiceRecord>([typeof(ServiceRecordWorker), typeof(ServiceBeneficiary)], (AccessAction.Read, Everyone),
+            (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
+            (AccessAction.Export, Everyone)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

@@ -75,20 +75,6 @@ public static class Versioning
     }
 
     /// <summary>
-    /// Like <see cref="Expect"/> when the client sent a version; without one the server's own read
-    /// stands in (still safe against a race between that read and the save, not against a stale client).
-    /// </summary>
-    public static void Check<T>(DbContext db, T entity, uint? version) where T : class, IVersioned
-    {
-        if (version is null)
-        {
-            Touch(db, entity);
-            return;
-        }
-        Expect(db, entity, version);
-    }
-
-    /// <summary>
     /// Makes the next save write <paramref name="entity"/>'s row under its current token even if no
     /// field of it changed: a record whose children or neighbours change (a station that a contract
     /// starts to cover) then admits only one of two racing writers.

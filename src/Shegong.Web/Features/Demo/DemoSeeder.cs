@@ -3,6 +3,7 @@ using Shegong.Web.Common.Privacy;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce.SocialWorkers;
 
 namespace Shegong.Web.Features.Demo;
 
@@ -78,8 +79,36 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         var workforceClock = System.Diagnostics.Stopwatch.StartNew();
         var (agencies, workers) = await new DemoWorkforce(db, personal, new Random(seed + 1)).SeedAsync(regions, stations, plan, cancellationToken);
         db.ChangeTracker.Clear();
-        logger.LogInformation("Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms)",
-            stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds);
+        var servicesClock = System.Diagnostics.Stopwatch.StartNew();
+        var (residents, records) = await SeedServicesAsync(seed, villagesByTownship, cancellationToken);
+        logger.LogInformation(
+            "Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms), {Residents} residents and {Records} service records (in {ServicesElapsed} ms)",
+            stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds - servicesClock.ElapsedMilliseconds, residents, records, servicesClock.ElapsedMilliseconds);
         return true;
+    }
+
+    /// <summary>
+    /// Residents and a year of service records, written in bulk in one transaction (retried as a
+    /// whole on PostgreSQL, with the random stream started afresh so a retry writes the same data).
+    /// </summary>
+    private async Task<(int Residents, int Records)> SeedServicesAsync(int seed, ILookup<string, (string Code, string Name)> villagesByTownship, CancellationToken cancellationToken)
+    {
+        var staffed = (await db.StationAssignments.AsNoTracking()
+                .Where(a => a.Role == AssignmentRole.Resident && a.To == null)
+                .Join(db.Stations.Where(s => s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating),
+                    a => a.StationId, s => s.Id, (a, s) => new { s.Id, s.RegionCode, a.SocialWorkerId })
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => (a.Id, a.RegionCode)).OrderBy(g => g.Key.Id)
+            .Select(g => new DemoStationStaff(g.Key.Id, g.Key.RegionCode, g.Select(a => a.SocialWorkerId).Order().ToList())).ToList();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var random = new Random(seed + 2);
+            var bulk = new DemoBulk(db);
+            var residents = await new DemoResidents(bulk, personal, random).SeedAsync(staffed, villagesByTownship, cancellationToken);
+            var records = await new DemoServiceYear(bulk, random).SeedAsync(staffed, residents, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (residents.Values.Sum(r => r.Count), records);
+        });
     }
 }

@@ -46,6 +46,6 @@ public sealed class RegionForm
     [JsonRequired]
     public int? UrbanResidentPopulation { get; set; }
 
-    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    /// <summary>The version the editor read (the detail's <c>version</c>): required (missing: 400), a changed record is a 409.</summary>
     public uint? Version { get; set; }
 }

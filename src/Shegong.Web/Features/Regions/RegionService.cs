@@ -89,7 +89,7 @@ public sealed class RegionService(ShegongDb db)
                 ProblemText.RegionUrbanResidentPopulationExceedResident);
         }
         var region = await db.Regions.FirstAsync(r => r.Code == code, cancellationToken);
-        Versioning.Check(db, region, form.Version);
+        Versioning.Expect(db, region, form.Version);
         region.UrbanRuralCode = string.IsNullOrWhiteSpace(form.UrbanRuralCode) ? null : form.UrbanRuralCode;
         region.IsCentralTown = form.IsCentralTown;
         region.IsRelocationSite = form.IsRelocationSite;

@@ -11,12 +11,16 @@ public enum ServiceCategory
     IndustryDevelopment,
 }
 
-/// <summary>The professional methods (专业方法): cases, groups, community activities.</summary>
+/// <summary>
+/// The professional methods (专业方法): cases, groups, community activities; <c>Other</c> for
+/// visits and one-off help given outside the three (service records only, never a contract target).
+/// </summary>
 public enum ServiceMethod
 {
     Casework,
     GroupWork,
     CommunityWork,
+    Other,
 }
 
 public static class ServiceNames
@@ -35,6 +39,7 @@ public static class ServiceNames
     {
         ServiceMethod.Casework => "个案工作",
         ServiceMethod.GroupWork => "小组工作",
-        _ => "社区工作",
+        ServiceMethod.CommunityWork => "社区工作",
+        _ => "其他服务",
     };
 }

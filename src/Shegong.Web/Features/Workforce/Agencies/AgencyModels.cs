@@ -32,7 +32,7 @@ public sealed class AgencyForm
 
     public AgencyStatus? Status { get; set; }
 
-    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    /// <summary>The version the editor read (the detail's <c>version</c>): required on edit (missing: 400), a changed record is a 409; ignored on create.</summary>
     public uint? Version { get; set; }
 }
 

@@ -53,7 +53,7 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
     public async Task<AgencyDetail> UpdateAsync(int id, AgencyForm form, CancellationToken cancellationToken = default)
     {
         var agency = await db.Agencies.Include(a => a.ServiceAreas).FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NotFound(id);
-        Versioning.Check(db, agency, form.Version);
+        Versioning.Expect(db, agency, form.Version);
         var areas = await CheckAsync(form, id, cancellationToken);
         Apply(form, agency, areas);
         await SaveAsync(cancellationToken);

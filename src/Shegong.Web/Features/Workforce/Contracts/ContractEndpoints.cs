@@ -25,7 +25,8 @@ public static class ContractEndpoints
         }).RequirePermission<ServiceContract>(AccessAction.Create);
         group.MapPut("/{id:int}", (int id, ContractForm form, ContractService service, CancellationToken ct) => service.UpdateAsync(id, form, ct))
             .WithSummary("Edit a draft contract").RequirePermission<ServiceContract>(AccessAction.Update);
-        group.MapPost("/{id:int}/activate", (int id, ContractService service, CancellationToken ct) => service.ActivateAsync(id, ct))
+        group.MapPost("/{id:int}/activate", (int id, ContractVersionForm? form, ContractService service, CancellationToken ct) =>
+            service.ActivateAsync(id, form, ct))
             .RequirePermission<ServiceContract>(AccessAction.StatusChange);
         group.MapPost("/{id:int}/complete", (int id, ContractCloseForm form, ContractService service, CancellationToken ct) =>
             service.CompleteAsync(id, form, ct)).RequirePermission<ServiceContract>(AccessAction.StatusChange);

@@ -38,13 +38,18 @@ public sealed class ContractForm
     /// <summary>Cases, groups and activities per method.</summary>
     public Dictionary<ServiceMethod, int>? MethodTargets { get; set; }
 
-    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    /// <summary>The version the editor read (the detail's <c>version</c>): required on edit (missing: 400), a changed record is a 409; ignored on create.</summary>
     public uint? Version { get; set; }
 }
 
-public sealed record ContractCloseForm(DateOnly? On, [property: MultiLine] string? Reason);
+/// <summary>Activation asks only for the version the activator read.</summary>
+public sealed record ContractVersionForm(uint? Version);
 
-public sealed record EvaluationForm(EvaluationStage Stage, DateOnly? On, decimal Score, [property: MultiLine] string? Notes);
+/// <summary>Completion (date) or termination (date and reason), with the version the mover read.</summary>
+public sealed record ContractCloseForm(DateOnly? On, [property: MultiLine] string? Reason, uint? Version = null);
+
+/// <summary>A mid-term or final evaluation, with the version the evaluator read: an evaluation moves the contract's version on.</summary>
+public sealed record EvaluationForm(EvaluationStage Stage, DateOnly? On, decimal Score, [property: MultiLine] string? Notes, uint? Version = null);
 
 public sealed record ContractFilter(string? Region = null, int? AgencyId = null, ContractStatus? Status = null, string? Search = null)
     : IQueryFilter<ContractFilter>

@@ -51,16 +51,17 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     public async Task<ContractDetail> UpdateAsync(int id, ContractForm form, CancellationToken cancellationToken = default)
     {
         var contract = await LoadAsync(id, cancellationToken);
-        Versioning.Check(db, contract, form.Version);
+        Versioning.Expect(db, contract, form.Version);
         contract.EnsureEditable();
         await ApplyAsync(form, contract, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<ContractDetail> ActivateAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<ContractDetail> ActivateAsync(int id, ContractVersionForm? form, CancellationToken cancellationToken = default)
     {
         var contract = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, contract, form?.Version);
         contract.Activate();
         // Activating claims the contract's stations: each station row is rewritten under the version
         // read before the overlap check, so of two activations racing for one station the database
@@ -78,6 +79,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     public async Task<ContractDetail> CompleteAsync(int id, ContractCloseForm form, CancellationToken cancellationToken = default)
     {
         var contract = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, contract, form.Version);
         contract.Complete(form.On ?? Today);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
@@ -86,6 +88,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     public async Task<ContractDetail> TerminateAsync(int id, ContractCloseForm form, CancellationToken cancellationToken = default)
     {
         var contract = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, contract, form.Version);
         contract.Terminate(form.On ?? Today, form.Reason);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
@@ -98,6 +101,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
             throw RequestProblem.Invalid("notes", ProblemText.ContractNotesCharacters);
         }
         var contract = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, contract, form.Version);
         contract.Evaluate(form.Stage, form.On ?? Today, form.Score, form.Notes);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
     public async Task<StaffSessionDetail> UpdateAsync(int id, StaffSessionForm form, CancellationToken cancellationToken = default)
     {
         var session = await db.Set<T>().Include(s => s.Attendees).FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw NotFound(id);
-        Versioning.Check(db, session, form.Version);
+        Versioning.Expect(db, session, form.Version);
         await ApplyAsync(form, session, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);

@@ -11,6 +11,7 @@ public sealed partial class SocialWorkerService
     public async Task<SocialWorkerDetail> AssignAsync(int id, AssignmentForm form, CancellationToken cancellationToken = default)
     {
         var worker = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, worker, form.Version);
         var station = await StationAsync(form.StationId, "stationId", cancellationToken);
         var from = form.From ?? Today;
         if (from < worker.HiredOn)
@@ -32,6 +33,7 @@ public sealed partial class SocialWorkerService
     public async Task<SocialWorkerDetail> EndAssignmentAsync(int id, int assignmentId, DateForm form, CancellationToken cancellationToken = default)
     {
         var worker = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, worker, form.Version);
         worker.EndAssignment(assignmentId, form.On ?? Today);
         await SaveAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
@@ -40,6 +42,7 @@ public sealed partial class SocialWorkerService
     public async Task<SocialWorkerDetail> LeaveAsync(int id, DateForm form, CancellationToken cancellationToken = default)
     {
         var worker = await LoadAsync(id, cancellationToken);
+        Versioning.Expect(db, worker, form.Version);
         worker.Leave(form.On ?? Today);
         await SaveAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);

@@ -47,13 +47,15 @@ public sealed class SocialWorkerForm
     /// <summary>On create: the station the worker is resident at from the hiring date.</summary>
     public int? ResidentStationId { get; set; }
 
-    /// <summary>The version the editor read (the detail's <c>version</c>): a changed record is a 409. Sent by the pages; optional in the API for now.</summary>
+    /// <summary>The version the editor read (the detail's <c>version</c>): required on edit (missing: 400), a changed record is a 409; ignored on create.</summary>
     public uint? Version { get; set; }
 }
 
-public sealed record AssignmentForm(int StationId, AssignmentRole Role, DateOnly? From);
+/// <summary>A station assignment from a date, with the version of the worker the assigner read.</summary>
+public sealed record AssignmentForm(int StationId, AssignmentRole Role, DateOnly? From, uint? Version = null);
 
-public sealed record DateForm(DateOnly? On);
+/// <summary>An end (of an assignment, or of employment) on a date, with the version of the worker the mover read.</summary>
+public sealed record DateForm(DateOnly? On, uint? Version = null);
 
 public sealed record RevealForm(string Field);
 

@@ -71,7 +71,7 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
     public async Task<SocialWorkerDetail> UpdateAsync(int id, SocialWorkerForm form, CancellationToken cancellationToken = default)
     {
         var worker = await db.SocialWorkers.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw NotFound(id);
-        Versioning.Check(db, worker, form.Version);
+        Versioning.Expect(db, worker, form.Version);
         var agency = await CheckAsync(form, id, cancellationToken);
         Apply(form, worker);
         if (worker.ResidentStationId is null)
