@@ -6,6 +6,7 @@ using Shegong.Web.Operator;
 
 // Leading words are operator verbs (migrate, seed demo, import regions <folder>); the rest is configuration.
 var (verbs, options) = OperatorVerbs.Parse(args);
+Startup.SettleWorkingDirectory(options);
 var builder = WebApplication.CreateBuilder(options);
 
 builder.Services.AddShegongDb();

@@ -64,9 +64,10 @@ public static class Startup
     {
         app.UseSecurityHeaders();
         app.UseReverseProxyHeaders();
+        // Localisation ahead of the exception handler, so problem details speak the request's language.
+        app.UseShegongLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseShegongLocalization();
         app.UseStaticFiles();
         app.UseCrossSiteCheck();
         app.UseShegongAuth();
@@ -103,6 +104,21 @@ public static class Startup
         api.MapGroupWorkEndpoints();
         api.MapActivitiesEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// A published app started from another folder (a service manager, <c>dotnet /opt/shegong/Shegong.Web.dll</c>)
+    /// still serves its static files and finds its database, keys and reference data: relative paths
+    /// (<c>wwwroot</c>, <c>data/</c>) are taken from the app's own folder when the working folder is not the app's.
+    /// </summary>
+    public static void SettleWorkingDirectory(string[] args)
+    {
+        var contentRootGiven = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+        var appFolder = AppContext.BaseDirectory;
+        if (!contentRootGiven && !Directory.Exists("wwwroot") && Directory.Exists(Path.Combine(appFolder, "wwwroot")))
+        {
+            Directory.SetCurrentDirectory(appFolder);
+        }
     }
 
     /// <summary>Prints where the app listens and how to start, once it does.</summary>

@@ -10,7 +10,7 @@ namespace Shegong.Web.Common;
 /// </summary>
 public static class CrossSiteCheck
 {
-    public const string Message = "跨站请求被拒绝 / cross-site request refused";
+    public static string Message => ProblemText.CrossSiteRefused;
 
     public static WebApplication UseCrossSiteCheck(this WebApplication app)
     {

@@ -30,7 +30,7 @@ public static class FormValidation
         var errors = results
             .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Member))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "无效 / invalid").ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? ProblemText.FieldInvalid).ToArray());
         throw RequestProblem.Invalid(errors);
     }
 
@@ -46,7 +46,7 @@ public static class FormValidation
             }
             catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException or ArgumentException)
             {
-                results.Add(new ValidationResult("超出允许的范围 / out of the allowed range", [property.Name]));
+                results.Add(new ValidationResult(ProblemText.OutOfAllowedRange, [property.Name]));
             }
         }
         return results;

@@ -34,7 +34,7 @@ public sealed class SortFields<T>
         if (!fields.TryGetValue(name, out var order))
         {
             var allowed = string.Join(", ", fields.Keys);
-            throw RequestProblem.Invalid("sort", $"不能按“{name}”排序，可排序字段：{allowed} / cannot sort by '{name}'; sortable fields: {allowed}");
+            throw RequestProblem.Invalid("sort", Problems.Format(ProblemText.ListCannotSortBy, name, allowed));
         }
         return tieBreak(order(query, descending));
     }

@@ -13,11 +13,11 @@ public readonly record struct PageRequest(int Page, int PageSize, string? Sort =
         var request = new PageRequest(page ?? 1, pageSize ?? 20, string.IsNullOrWhiteSpace(sort) ? null : sort.Trim());
         if (request.Page < 1)
         {
-            throw RequestProblem.Invalid("page", "页码须从1开始 / page must be 1 or more");
+            throw RequestProblem.Invalid("page", ProblemText.PagingPageMore);
         }
         if (request.PageSize is < 1 or > MaxPageSize)
         {
-            throw RequestProblem.Invalid("pageSize", $"每页条数须在1到{MaxPageSize}之间 / pageSize must be between 1 and {MaxPageSize}");
+            throw RequestProblem.Invalid("pageSize", Problems.Format(ProblemText.PagingPageSizeBetween, MaxPageSize));
         }
         return request;
     }

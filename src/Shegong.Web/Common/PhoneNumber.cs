@@ -36,14 +36,14 @@ public static partial class PhoneNumber
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return "请填写手机号码 / mobile number is required";
+            return ProblemText.PhoneMobileNumberRequired;
         }
         var number = Normalize(value);
         if (number.Length != 11 || !number.All(char.IsAsciiDigit))
         {
-            return $"手机号码须为11位数字，收到“{number}” / a mobile number has 11 digits, got '{number}'";
+            return Problems.Format(ProblemText.PhoneMobileNumberDigits, number);
         }
-        return IsMobile(number) ? null : $"手机号码须以13至19开头，收到“{number[..2]}” / a mobile number starts with 13 to 19, got {number[..2]}";
+        return IsMobile(number) ? null : Problems.Format(ProblemText.PhoneMobileNumberStarts, number[..2]);
     }
 }
 
@@ -52,7 +52,7 @@ public static partial class PhoneNumber
 public sealed class MobileNumberAttribute : ValidationAttribute
 {
     public MobileNumberAttribute()
-        : base("手机号码不正确 / mobile number is invalid")
+        : base(() => ProblemText.PhoneMobileNumberInvalid)
     {
     }
 
@@ -65,7 +65,7 @@ public sealed class MobileNumberAttribute : ValidationAttribute
         {
             return ValidationResult.Success;
         }
-        var problem = value is string s ? PhoneNumber.MobileProblem(s) : "手机号码须为文本 / mobile number must be text";
+        var problem = value is string s ? PhoneNumber.MobileProblem(s) : ProblemText.PhoneMobileNumberText;
         return problem is null
             ? ValidationResult.Success
             : new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null);
@@ -77,7 +77,7 @@ public sealed class MobileNumberAttribute : ValidationAttribute
 public sealed class PhoneNumberAttribute : ValidationAttribute
 {
     public PhoneNumberAttribute()
-        : base("电话号码格式不正确，应为11位手机号或带区号的固定电话（如 028-86123456） / phone must be an 11-digit mobile or a landline with area code")
+        : base(() => ProblemText.PhoneFormat)
     {
     }
 

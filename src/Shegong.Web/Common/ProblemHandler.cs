@@ -19,7 +19,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
             RequestProblem { Errors.Count: > 0 } p => new ValidationProblemDetails(p.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = p.Status,
-                Title = "提交的数据有误 / the request has invalid fields",
+                Title = ProblemText.TitleRequestInvalidFields,
                 Detail = p.Message,
             },
             RequestProblem p => new ProblemDetails { Status = p.Status, Title = TitleFor(p.Status), Detail = p.Message },
@@ -34,33 +34,37 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
                 new Dictionary<string, string[]> { [FieldOf(json)] = [BodyMessage] })
             {
                 Status = b.StatusCode,
-                Title = "请求格式有误 / the request is malformed",
+                Title = ProblemText.TitleRequestMalformed,
                 Detail = BodyMessage,
             },
             BadHttpRequestException b => new ProblemDetails
             {
                 Status = b.StatusCode,
-                Title = "请求格式有误 / the request is malformed",
+                Title = ProblemText.TitleRequestMalformed,
                 Detail = b.Message,
             },
             DbUpdateException db when DatabaseErrors.IsMissingReference(db) => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "请求无法完成 / the request cannot be carried out",
-                Detail = "引用的记录不存在 / a referenced record does not exist",
+                Title = ProblemText.TitleCannotCarryOut,
+                Detail = ProblemText.MissingReference,
             },
             DbUpdateException db when DatabaseErrors.IsDuplicate(db) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = TitleFor(StatusCodes.Status409Conflict),
-                Detail = "与现有记录重复 / duplicates an existing record",
+                Detail = ProblemText.DuplicateRecord,
             },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "服务器内部错误，请稍后再试 / internal error, please try again later",
+                Title = ProblemText.TitleInternalError,
             },
         };
+        if (exception is RequestProblem { Link: { } link })
+        {
+            details.Extensions["existing"] = link;
+        }
         if (details.Status == StatusCodes.Status500InternalServerError)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -69,7 +73,7 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 
-    private const string BodyMessage = "取值的类型或格式不对，或缺少必填项 / a value has the wrong type or format, or a required field is missing";
+    private static string BodyMessage => ProblemText.BodyWrongTypeOrMissing;
 
     /// <summary>The camelCase field a JSON error points at (<c>$.targets[2]</c> → <c>targets</c>), or "" for the whole body.</summary>
     private static string FieldOf(JsonException json)
@@ -81,9 +85,9 @@ public sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Prob
 
     private static string TitleFor(int status) => status switch
     {
-        StatusCodes.Status404NotFound => "未找到 / not found",
-        StatusCodes.Status403Forbidden => "无权操作 / forbidden",
-        StatusCodes.Status409Conflict => "与现有数据冲突 / conflict",
-        _ => "请求无法完成 / the request cannot be carried out",
+        StatusCodes.Status404NotFound => ProblemText.TitleNotFound,
+        StatusCodes.Status403Forbidden => ProblemText.TitleForbidden,
+        StatusCodes.Status409Conflict => ProblemText.TitleConflict,
+        _ => ProblemText.TitleCannotCarryOut,
     };
 }

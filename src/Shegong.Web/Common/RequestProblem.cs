@@ -2,7 +2,7 @@ namespace Shegong.Web.Common;
 
 /// <summary>
 /// A request that cannot be carried out, with the status code and a message a person can act
-/// on (Chinese first, then English). Services throw it; the API turns it into RFC 9457 problem
+/// on, in the current UI culture (see <see cref="Localization.Problems"/>). Services throw it; the API turns it into RFC 9457 problem
 /// details and the UI shows <see cref="Exception.Message"/> or the field errors.
 /// </summary>
 public sealed class RequestProblem : Exception
@@ -18,6 +18,15 @@ public sealed class RequestProblem : Exception
 
     /// <summary>Field name (camelCase, as in the API) to the reasons it was refused.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>Where the user can see the record the request clashed with (a page path), when they may.</summary>
+    public string? Link { get; private set; }
+
+    public RequestProblem WithLink(string path)
+    {
+        Link = path;
+        return this;
+    }
 
     public static RequestProblem Invalid(string field, string message) =>
         new(StatusCodes.Status400BadRequest, message, new Dictionary<string, string[]> { [field] = [message] });

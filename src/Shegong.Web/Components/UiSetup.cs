@@ -15,6 +15,7 @@ public static class UiSetup
         services.AddAntDesign();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddTransient(typeof(Shared.Scoped<>));
+        services.AddScoped<Shared.Feedback>();
         return services;
     }
 
@@ -25,8 +26,9 @@ public static class UiSetup
             DefaultRequestCulture = new RequestCulture("zh-CN"),
             SupportedCultures = Cultures,
             SupportedUICultures = Cultures,
-            // Only the user's explicit choice switches language; zh-CN otherwise, whatever the browser says.
-            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+            // Pages: only the user's explicit choice switches language, zh-CN otherwise, whatever the browser says.
+            // The API: the caller's Accept-Language, zh-CN otherwise.
+            RequestCultureProviders = [new ApiCultureProvider(), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
         });
         return app;
     }
@@ -50,4 +52,21 @@ public static class UiSetup
     /// <summary>Ant Design's own texts (pagination, date pickers) follow the UI culture.</summary>
     public static void ApplyAntLocale() =>
         LocaleProvider.SetLocale(CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? "en-US" : "zh-CN");
+
+    /// <summary>Accept-Language decides for /api; for an API call without it the answer is zh-CN, never the UI cookie.</summary>
+    private sealed class ApiCultureProvider : RequestCultureProvider
+    {
+        private static readonly AcceptLanguageHeaderRequestCultureProvider Header = new();
+        private static readonly ProviderCultureResult Default = new("zh-CN");
+
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            if (!httpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                return null;
+            }
+            Header.Options = Options;
+            return await Header.DetermineProviderCultureResult(httpContext) ?? Default;
+        }
+    }
 }

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
 
 namespace Shegong.Tests.Browser;
@@ -26,10 +29,10 @@ public sealed class BrowserApp : TestApp
     {
         await base.InitializeAsync();
         await WithServicesAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync());
+        // The demo accounts (demo-county, demo-worker, ...) as a first start creates them.
         await WithServicesAsync(async sp =>
         {
-            await DemoAccounts.SeedAsync(sp.GetRequiredService<Shegong.Web.Data.ShegongDb>(),
-                sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Shegong.Web.Features.Accounts.Account>>());
+            await DemoAccounts.SeedAsync(sp.GetRequiredService<ShegongDb>(), sp.GetRequiredService<UserManager<Account>>());
             return true;
         });
         playwright = await Playwright.CreateAsync();

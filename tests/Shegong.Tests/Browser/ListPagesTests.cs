@@ -104,6 +104,19 @@ public sealed class ListPagesTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_county_officers_region_filter_opens_on_the_county_not_the_province()
+    {
+        await using var db = app.OpenDb();
+        var county = await db.Regions.Where(r => r.Code == County + "000000").Select(r => r.Name).SingleAsync(TestContext.Current.CancellationToken);
+        var page = await app.NewPageAsync("demo-county", DemoAccounts.Password);
+        await page.OpenAsync("/workforce/social-workers");
+        await Expect(page.Locator(".list-filters .region-cascader-select.level-county")).ToContainTextAsync(county);
+        // The next step down is the county's townships.
+        await Expect(page.Locator(".list-filters .region-cascader-select.level-township")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_empty_list_says_why_and_shows_no_page_zero()
     {
         var page = await app.NewPageAsync("demo-county", DemoAccounts.Password);

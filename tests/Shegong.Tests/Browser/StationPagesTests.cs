@@ -76,7 +76,9 @@ public sealed class StationPagesTests(BrowserApp app)
         // Changing the level afterwards leaves a township in a county station's form: the service refuses it.
         await page.PickAsync(page.Locator(".field-level"), "县级社工总站");
         await page.Locator("button.save-station").ClickAsync();
-        await Expect(page.Locator(".form-error")).ToContainTextAsync("县级社工总站须设在县(市、区)级区划");
+        // The refusal sits next to the region, not in a banner.
+        await Expect(page.Locator(".field-region-item .ant-form-item-explain")).ToContainTextAsync("县级社工总站须设在县(市、区)级区划");
+        await Expect(page.Locator(".form-error")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("station-form-error");
         Assert.False(await db.Stations.AnyAsync(s => s.Name == "浏览器测试社工站", ct));
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common.Validation;
 
 namespace Shegong.Tests.Common;
@@ -40,10 +41,27 @@ public class CitizenIdTests
     [InlineData("", "请填写")]
     public void Invalid_numbers_say_why(string number, string reason)
     {
+        using var chinese = new UiCulture("zh-CN");
         var problem = CitizenId.Problem(number, new DateOnly(2026, 11, 29));
         Assert.NotNull(problem);
         Assert.Contains(reason, problem);
-        Assert.Contains(" / ", problem);
+        Assert.DoesNotContain(" / ", problem);
+    }
+
+    [Fact]
+    public void A_wrong_check_digit_says_the_number_is_wrong_not_which_digit_would_pass()
+    {
+        using (new UiCulture("zh-CN"))
+        {
+            // The right check character of 51010519900307123? is 3; the message must not offer it.
+            Assert.Equal("身份证号码校验位不正确，请核对", CitizenId.Problem("510105199003071234"));
+        }
+        using (new UiCulture("en"))
+        {
+            var english = CitizenId.Problem("510105199003071234");
+            Assert.Contains("check digit", english);
+            Assert.DoesNotMatch("[\u4e00-\u9fff]", english!);
+        }
     }
 
     [Fact]

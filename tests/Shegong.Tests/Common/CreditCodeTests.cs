@@ -1,3 +1,4 @@
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
 
@@ -28,9 +29,17 @@ public class CreditCodeTests
     [InlineData("", "请填写")]
     public void Invalid_codes_say_why(string code, string reason)
     {
+        using var chinese = new UiCulture("zh-CN");
         var problem = CreditCode.Problem(code);
         Assert.NotNull(problem);
         Assert.Contains(reason, problem);
+    }
+
+    [Fact]
+    public void A_wrong_check_character_says_the_code_is_wrong_not_which_character_would_pass()
+    {
+        using var chinese = new UiCulture("zh-CN");
+        Assert.Equal("统一社会信用代码校验位不正确，请核对", CreditCode.Problem("91350100M000100Y44"));
     }
 
     [Theory]
@@ -41,6 +50,7 @@ public class CreditCodeTests
     [InlineData("028-86123456", "11位")]
     public void Mobile_numbers_are_checked(string value, string? reason)
     {
+        using var chinese = new UiCulture("zh-CN");
         var problem = PhoneNumber.MobileProblem(value);
         if (reason is null)
         {

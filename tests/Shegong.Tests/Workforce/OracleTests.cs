@@ -36,9 +36,13 @@ public class OracleTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.DoesNotContain("保密青羊", text);
         Assert.DoesNotContain("编号", text);
 
+        // Inside the scope: the agency's name and a link to it, never its internal id in the words.
         var inside = await app.Client.PostAsJsonAsync("/api/agencies", form, Ct);
         Assert.Equal(HttpStatusCode.Conflict, inside.StatusCode);
-        Assert.Contains($"机构编号{agency}", await inside.Content.ReadAsStringAsync(Ct));
+        var problem = await inside.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("保密青羊社工中心1", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("编号", problem.GetProperty("detail").GetString());
+        Assert.Equal($"/workforce/agencies/{agency}/edit", problem.GetProperty("existing").GetString());
     }
 
     [Fact]
@@ -50,8 +54,13 @@ public class OracleTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         var outside = await jinjiang.PostAsJsonAsync("/api/social-workers", form, Ct);
         Assert.Equal(HttpStatusCode.Conflict, outside.StatusCode);
         Assert.DoesNotContain("编号", await outside.Content.ReadAsStringAsync(Ct));
+        // Inside the scope: the worker's name and a link to the record, never its internal id in the words.
         var inside = await app.Client.PostAsJsonAsync("/api/social-workers", form, Ct);
-        Assert.Contains($"编号{worker}", await inside.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Conflict, inside.StatusCode);
+        var problem = await inside.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("测试社工", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("编号", problem.GetProperty("detail").GetString());
+        Assert.Equal($"/workforce/social-workers/{worker}", problem.GetProperty("existing").GetString());
     }
 
     [Fact]

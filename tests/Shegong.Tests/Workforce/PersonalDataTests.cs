@@ -130,6 +130,8 @@ public class PersonalDataTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     {
         var idNumber = app.NewIdNumber("510105");
         await WorkerAsync(6, idNumber);
+        // A second worker in the county, so an exact filter would show by a smaller total.
+        await WorkerAsync(7, app.NewIdNumber("510105"));
         var all = await app.Client.GetFromJsonAsync<JsonElement>("/api/social-workers?region=510105000000", Ct);
         var filtered = await app.Client.GetFromJsonAsync<JsonElement>($"/api/social-workers?region=510105000000&idNumber={idNumber}", Ct);
         Assert.True(all.GetProperty("total").GetInt32() > 1);

@@ -11,5 +11,5 @@ public static class BulkWrites
 {
     public static ShegongDb RequireSystem(this ShegongDb db, string what) => db.Scope.IsSystem
         ? db
-        : throw RequestProblem.Forbidden($"批量修改只能由系统任务执行 / bulk changes are for system work only ({what})");
+        : throw RequestProblem.Forbidden(Problems.Format(ProblemText.BulkWritesSystemOnly, what));
 }

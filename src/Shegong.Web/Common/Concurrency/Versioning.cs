@@ -19,11 +19,9 @@ public static class Versioning
 {
     public const string Property = nameof(IVersioned.Version);
 
-    public const string StaleMessage =
-        "此记录已被其他人修改，请重新加载后再编辑 / someone else changed this record; reload it and edit again";
+    public static string StaleMessage => ProblemText.RecordStale;
 
-    public const string MissingMessage =
-        "请提交读取记录时的版本号（version），以免覆盖他人的修改 / send the version you read, so no one else's change is overwritten";
+    public static string MissingMessage => ProblemText.RecordVersionMissing;
 
     public static RequestProblem Stale() => RequestProblem.Conflict(StaleMessage);
 

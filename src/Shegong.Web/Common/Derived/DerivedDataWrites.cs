@@ -11,8 +11,7 @@ namespace Shegong.Web.Common.Derived;
 /// </summary>
 public sealed class DerivedDataWrites(IEnumerable<IDerivedDataMaintainer> maintainers)
 {
-    public const string DirectWriteMessage =
-        "汇总数据由系统随业务记录自动维护，不能直接修改 / derived data is kept by the system with its records and cannot be changed directly";
+    public static string DirectWriteMessage => ProblemText.DerivedDataDirectWrite;
 
     private readonly HashSet<object> written = new(ReferenceEqualityComparer.Instance);
 

@@ -17,11 +17,11 @@ public static class AllowedText
             }
             if (char.IsControl(c))
             {
-                return "不能含有控制字符 / must not contain control characters";
+                return ProblemText.TextControlCharacters;
             }
             if (IsDirectionControl(c))
             {
-                return "不能含有文字方向控制字符 / must not contain text-direction control characters";
+                return ProblemText.TextDirectionCharacters;
             }
         }
         return null;

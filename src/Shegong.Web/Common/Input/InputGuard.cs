@@ -112,7 +112,7 @@ public static class InputGuard
     {
         if (element is null)
         {
-            Add(errors, name, "列表中不能有空值 / a list cannot contain null");
+            Add(errors, name, ProblemText.ListNoNull);
         }
         else if (IsSimple(element.GetType()))
         {
@@ -129,13 +129,13 @@ public static class InputGuard
         var problem = value switch
         {
             null => null,
-            Enum e when !Enum.IsDefined(e.GetType(), e) => $"“{e:D}”不是有效的取值 / {e:D} is not a valid value",
-            string s when s.Length > maxLength => $"不能超过{maxLength}个字 / at most {maxLength} characters",
+            Enum e when !Enum.IsDefined(e.GetType(), e) => Problems.Format(ProblemText.ValueNotValid, e.ToString("D")),
+            string s when s.Length > maxLength => Problems.Format(ProblemText.TextTooLong, maxLength),
             string s => AllowedText.Problem(s, multiLine),
             int y when IsYear(name) && (y < Earliest.Year || y > Latest.Year) =>
-                $"年份须在{Earliest.Year}到{Latest.Year}之间 / years must lie between {Earliest.Year} and {Latest.Year}",
-            double d when !double.IsFinite(d) => "须为有限的数 / must be a finite number",
-            float f when !float.IsFinite(f) => "须为有限的数 / must be a finite number",
+                Problems.Format(ProblemText.YearBetween, Earliest.Year, Latest.Year),
+            double d when !double.IsFinite(d) => ProblemText.NumberNotFinite,
+            float f when !float.IsFinite(f) => ProblemText.NumberNotFinite,
             DateOnly d => DateProblem(d),
             DateTime d => DateProblem(DateOnly.FromDateTime(d)),
             DateTimeOffset d => DateProblem(DateOnly.FromDateTime(d.UtcDateTime)),
@@ -148,7 +148,7 @@ public static class InputGuard
     }
 
     private static string? DateProblem(DateOnly date) => date < Earliest || date > Latest
-        ? $"日期须在{Earliest:yyyy-MM-dd}到{Latest:yyyy-MM-dd}之间 / dates must lie between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}"
+        ? Problems.Format(ProblemText.DateBetween, Earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
         : null;
 
     private static bool IsYear(string name) => name.EndsWith("year", StringComparison.OrdinalIgnoreCase);

@@ -40,34 +40,34 @@ public static class CitizenId
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return "请填写身份证号码 / ID number is required";
+            return ProblemText.CitizenIdRequired;
         }
         var number = Normalize(value);
         if (number.Length != Length)
         {
-            return $"身份证号码须为18位，收到{number.Length}位 / ID number must have 18 characters, got {number.Length}";
+            return Problems.Format(ProblemText.CitizenIdLength, number.Length);
         }
         if (!number[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(number[17]) || number[17] == 'X'))
         {
-            return "身份证号码前17位须为数字，末位为数字或X / ID number must be 17 digits followed by a digit or X";
+            return ProblemText.CitizenIdDigits;
         }
         if (!Provinces.Contains(number[..2]) || number[2..6] == "0000")
         {
-            return $"身份证号码的地址码“{number[..6]}”不是有效的行政区划 / the region prefix {number[..6]} is not a valid region";
+            return Problems.Format(ProblemText.CitizenIdRegionPrefix, number[..6]);
         }
         if (BirthDateOf(number) is not { } birth)
         {
-            return $"身份证号码中的出生日期“{number[6..14]}”不存在 / the birth date {number[6..14]} does not exist";
+            return Problems.Format(ProblemText.CitizenIdBirthDateDoesNotExist, number[6..14]);
         }
         var limit = today ?? DateOnly.FromDateTime(DateTime.Today);
         if (birth > limit || birth.Year < 1850)
         {
-            return $"身份证号码中的出生日期“{number[6..14]}”不合理 / the birth date {number[6..14]} is impossible";
+            return Problems.Format(ProblemText.CitizenIdBirthDateImpossible, number[6..14]);
         }
-        var expected = CheckCharacterOf(number);
-        if (number[17] != expected)
+        // Only that the number is wrong: naming the digit that would pass invites typing it in.
+        if (number[17] != CheckCharacterOf(number))
         {
-            return $"身份证号码校验位错误，应为{expected} / ID number check character is wrong: expected {expected}";
+            return ProblemText.CitizenIdCheckDigitWrong;
         }
         return null;
     }
@@ -108,7 +108,7 @@ public static class CitizenId
 public sealed class CitizenIdAttribute : ValidationAttribute
 {
     public CitizenIdAttribute()
-        : base("身份证号码不正确 / ID number is invalid")
+        : base(() => ProblemText.CitizenIdInvalid)
     {
     }
 
@@ -121,7 +121,7 @@ public sealed class CitizenIdAttribute : ValidationAttribute
         {
             return ValidationResult.Success;
         }
-        var problem = value is string s ? CitizenId.Problem(s) : "身份证号码须为文本 / ID number must be text";
+        var problem = value is string s ? CitizenId.Problem(s) : ProblemText.CitizenIdNotText;
         return problem is null
             ? ValidationResult.Success
             : new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null);

@@ -20,26 +20,26 @@ public static class CreditCode
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return "请填写统一社会信用代码 / credit code is required";
+            return ProblemText.CreditCodeRequired;
         }
         var code = Normalize(value);
         if (code.Length != Length)
         {
-            return $"统一社会信用代码须为18位，收到{code.Length}位 / credit code must have 18 characters, got {code.Length}";
+            return Problems.Format(ProblemText.CreditCodeLength, code.Length);
         }
         var bad = code.FirstOrDefault(c => !Alphabet.Contains(c));
         if (bad != default)
         {
-            return $"统一社会信用代码不能含有字符“{bad}”（不使用I、O、S、V、Z） / credit code cannot contain '{bad}' (I, O, S, V and Z are not used)";
+            return Problems.Format(ProblemText.CreditCodeBadCharacter, bad);
         }
         if (!code[2..8].All(char.IsAsciiDigit))
         {
-            return $"统一社会信用代码第3至8位须为行政区划数字，收到“{code[2..8]}” / characters 3–8 of a credit code are region digits, got {code[2..8]}";
+            return Problems.Format(ProblemText.CreditCodeRegionDigits, code[2..8]);
         }
-        var expected = CheckCharacterOf(code);
-        if (code[17] != expected)
+        // Only that the number is wrong: naming the digit that would pass invites typing it in.
+        if (code[17] != CheckCharacterOf(code))
         {
-            return $"统一社会信用代码校验位错误，应为{expected} / credit code check character is wrong: expected {expected}";
+            return ProblemText.CreditCodeCheckCharacterWrong;
         }
         return null;
     }
@@ -66,7 +66,7 @@ public static class CreditCode
 public sealed class CreditCodeAttribute : ValidationAttribute
 {
     public CreditCodeAttribute()
-        : base("统一社会信用代码不正确 / credit code is invalid")
+        : base(() => ProblemText.CreditCodeInvalid)
     {
     }
 
@@ -79,7 +79,7 @@ public sealed class CreditCodeAttribute : ValidationAttribute
         {
             return ValidationResult.Success;
         }
-        var problem = value is string s ? CreditCode.Problem(s) : "统一社会信用代码须为文本 / credit code must be text";
+        var problem = value is string s ? CreditCode.Problem(s) : ProblemText.CreditCodeNotText;
         return problem is null
             ? ValidationResult.Success
             : new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null);

@@ -101,7 +101,7 @@ public sealed partial class DataList<TItem, TFilter> where TFilter : IQueryFilte
         }
         catch (RequestProblem problem)
         {
-            (rows, total, error) = ([], 0, BilingualMessage.InUiCulture(problem.Message));
+            (rows, total, error) = ([], 0, problem.Message);
         }
         finally
         {

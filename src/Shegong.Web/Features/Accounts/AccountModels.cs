@@ -6,18 +6,18 @@ namespace Shegong.Web.Features.Accounts;
 /// <summary>A new account: a region code for officials and viewers, a station for station staff, an agency for agency managers.</summary>
 public sealed class AccountForm
 {
-    [Required(ErrorMessage = "请填写用户名 / user name is required")]
-    [RegularExpression("^[A-Za-z0-9._@-]{3,50}$", ErrorMessage = "用户名为3到50位字母、数字或 . _ @ - / user name is 3 to 50 letters, digits or . _ @ -")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountUserNameRequired))]
+    [RegularExpression("^[A-Za-z0-9._@-]{3,50}$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountUserNameLettersDigits))]
     public string? UserName { get; set; }
 
-    [Required(ErrorMessage = "请填写密码 / password is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountPasswordRequired))]
     public string? Password { get; set; }
 
-    [Required(ErrorMessage = "请填写姓名 / display name is required")]
-    [StringLength(50, ErrorMessage = "姓名不能超过50个字 / display name is at most 50 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountDisplayNameRequired))]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountDisplayNameCharacters))]
     public string? DisplayName { get; set; }
 
-    [Required(ErrorMessage = "请选择角色 / role is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountRoleRequired))]
     public AccountRole? Role { get; set; }
 
     public string? RegionCode { get; set; }
@@ -27,7 +27,7 @@ public sealed class AccountForm
 
 public sealed class PasswordResetForm
 {
-    [Required(ErrorMessage = "请填写新密码 / password is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountNewPasswordRequired))]
     public string? Password { get; set; }
 }
 

@@ -13,7 +13,7 @@ namespace Shegong.Web.Features.Accounts;
 /// </summary>
 public sealed class AccountService(ShegongDb db, UserManager<Account> users, CurrentUser user)
 {
-    public const string PasswordRule = "密码至少8位，须含大写字母、小写字母、数字和符号 / a password has at least 8 characters with upper- and lower-case letters, a digit and a symbol";
+    public static string PasswordRule => ProblemText.AccountPasswordRule;
 
     /// <summary>The columns the account list may be sorted by.</summary>
     public static readonly SortFields<Account> Sorts = new SortFields<Account>()
@@ -55,7 +55,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         var role = form.Role!.Value;
         if (!AccessTable.ManageableBy(user.Role).Contains(role))
         {
-            throw RequestProblem.Forbidden($"您不能创建“{role}”角色的账号 / you cannot create an account with role {role}");
+            throw RequestProblem.Forbidden(Problems.Format(ProblemText.AccountYouCreateAccountRole, role));
         }
         var account = new Account
         {
@@ -116,7 +116,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
     }
 
     private static RequestProblem UserNameTaken(Account account) =>
-        RequestProblem.Conflict($"用户名“{account.UserName}”已被使用 / user name {account.UserName} is taken");
+        RequestProblem.Conflict(Problems.Format(ProblemText.AccountUserNameTaken, account.UserName));
 
     private static bool IsUserNameTaken(DbUpdateException ex) =>
         ex.InnerException?.Message is { } message
@@ -126,10 +126,10 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
     {
         user.Require<Account>(AccessAction.Update);
         var account = await db.Users.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw RequestProblem.NotFound($"没有编号为{id}的账号 / no account has id {id}");
+            ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.AccountNoAccountId, id));
         if (account.Id == user.Id || !AccessTable.ManageableBy(user.Role).Contains(account.Role))
         {
-            throw RequestProblem.Forbidden("您不能管理此账号 / you cannot manage this account");
+            throw RequestProblem.Forbidden(ProblemText.AccountYouManageAccount);
         }
         return account;
     }
@@ -139,19 +139,19 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
     {
         if (role is AccountRole.StationManager or AccountRole.SocialWorker)
         {
-            var stationId = form.StationId ?? throw RequestProblem.Invalid("stationId", "请选择所属站点 / station is required for station staff");
+            var stationId = form.StationId ?? throw RequestProblem.Invalid("stationId", ProblemText.AccountStationRequiredStationStaff);
             // Filtered by the caller's scope: a station outside it answers like one that does not exist.
             var code = await db.Stations.Where(s => s.Id == stationId).Select(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken)
-                ?? throw RequestProblem.Invalid("stationId", $"没有编号为{stationId}的站点 / no station has id {stationId}");
+                ?? throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.NoStationWithId, stationId));
             return InScope(code);
         }
         if (role == AccountRole.AgencyManager)
         {
-            var agencyId = form.AgencyId ?? throw RequestProblem.Invalid("agencyId", "请选择所属机构 / agency is required for an agency manager");
+            var agencyId = form.AgencyId ?? throw RequestProblem.Invalid("agencyId", ProblemText.AccountAgencyRequiredAgencyManager);
             // Filtered by the caller's scope: an agency outside it answers like one that does not exist.
             if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, cancellationToken))
             {
-                throw RequestProblem.Invalid("agencyId", $"没有编号为{agencyId}的社工机构 / no agency has id {agencyId}");
+                throw RequestProblem.Invalid("agencyId", Problems.Format(ProblemText.NoAgencyWithId, agencyId));
             }
         }
         var regionCode = form.RegionCode ?? (role == AccountRole.AgencyManager ? user.RegionCode : null);
@@ -160,7 +160,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
             throw RequestProblem.Invalid("regionCode", problem);
         }
         var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken)
-            ?? throw RequestProblem.Invalid("regionCode", $"没有代码为{regionCode}的行政区划 / no region has code {regionCode}");
+            ?? throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.NoRegionWithCode, regionCode));
         var needed = role switch
         {
             AccountRole.CityOfficer => RegionLevel.City,
@@ -169,14 +169,14 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         };
         if (needed is { } level && region.Level != level)
         {
-            throw RequestProblem.Invalid("regionCode", $"{role}的管辖区划须为{level}级 / a {role} is scoped to a {level} region");
+            throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.AccountScopedRegion, role, level));
         }
         return InScope(region.Code);
     }
 
     private string InScope(string code) => db.Scope.Contains(code)
         ? code
-        : throw RequestProblem.Forbidden("该区划或站点不在您的管辖范围内 / that region or station is outside your scope");
+        : throw RequestProblem.Forbidden(ProblemText.AccountScopeOutside);
 
     private async Task CheckPasswordAsync(Account account, string password)
     {

@@ -40,7 +40,7 @@ public sealed class CurrentUser
     {
         if (!May<TEntity>(action))
         {
-            throw RequestProblem.Forbidden("您的角色无权执行此操作 / your role may not do this");
+            throw RequestProblem.Forbidden(ProblemText.AccountYourRoleMayNotDo);
         }
     }
 

@@ -23,7 +23,7 @@ public static class SignInEndpoints
             if (account is null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
-                    title: "用户名或密码错误，或账号已锁定 / wrong user name or password, or the account is locked");
+                    title: ProblemText.AccountSignInFailed);
             }
             var principal = await signIn.CreateUserPrincipalAsync(account);
             // Writes { tokenType, accessToken, expiresIn, refreshToken }.

@@ -13,7 +13,7 @@ namespace Shegong.Web.Features.Accounts;
 public static class SignInLimits
 {
     public const string Policy = "sign-in";
-    public const string Message = "尝试过于频繁，请稍后再试 / too many attempts, please try again later";
+    public static string Message => ProblemText.SignInTooManyAttempts;
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services)
     {

@@ -124,7 +124,8 @@ public static class AuditRecorder
             {
                 continue;
             }
-            if ((SkippedFields.Contains(name) && entry.Entity is Account) || name == Versioning.Property)
+            // The entry's own key is its EntityId; on an insert it is still a temporary value here.
+            if ((SkippedFields.Contains(name) && entry.Entity is Account) || name == Versioning.Property || property.Metadata.IsPrimaryKey())
             {
                 continue;
             }

@@ -48,7 +48,7 @@ public sealed class AuditService(ShegongDb db, CurrentUser user)
         user.Require<AuditEntry>(AccessAction.Read);
         if (filter.From > filter.To)
         {
-            throw RequestProblem.Invalid("to", "结束日期不能早于开始日期 / the end date cannot be before the start date");
+            throw RequestProblem.Invalid("to", ProblemText.SocialWorkerEndDateBeforeStartDate);
         }
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Entity))

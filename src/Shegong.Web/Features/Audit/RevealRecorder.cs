@@ -18,7 +18,7 @@ public sealed class RevealRecorder(ShegongDb db, CurrentUser user, TimeProvider 
     {
         if (!user.May<TEntity>(AccessAction.Reveal))
         {
-            throw RequestProblem.Forbidden("您的角色无权查看完整的个人信息 / your role may not reveal personal data");
+            throw RequestProblem.Forbidden(ProblemText.AuditYourRoleMayNotReveal);
         }
     }
 

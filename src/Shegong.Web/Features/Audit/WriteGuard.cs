@@ -34,7 +34,7 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
             }
             if (entry.Entity is AuditEntry)
             {
-                throw RequestProblem.Forbidden("审计日志不可修改或删除 / audit entries cannot be changed or deleted");
+                throw RequestProblem.Forbidden(ProblemText.AuditAuditEntriesChangedDeleted);
             }
             // Derived rows are written by their maintainers after this check, never by a user's code.
             if (entry.Entity is IDerivedData && !scope.IsSystem && maintained?.Contains(entry.Entity) != true)
@@ -53,15 +53,15 @@ public sealed class WriteGuard(CurrentUser user, RegionScope scope)
                 {
                     continue;
                 }
-                throw RequestProblem.Forbidden("未登录，不能修改数据 / nobody is signed in, so nothing may be changed");
+                throw RequestProblem.Forbidden(ProblemText.WriteNobodySignedIn);
             }
             if (!WriteActions.Of(entry).All(action => AccessTable.Allows(user.Role, entry.Metadata.ClrType, action)))
             {
-                throw RequestProblem.Forbidden("您的角色无权修改此类数据 / your role may not change this kind of record");
+                throw RequestProblem.Forbidden(ProblemText.AuditYourRoleMayNotChange);
             }
             if (!InScope(db, entry))
             {
-                throw RequestProblem.Forbidden("该记录不在您的管辖范围内 / this record is outside your scope");
+                throw RequestProblem.Forbidden(ProblemText.AuditRecordOutsideYourScope);
             }
         }
     }

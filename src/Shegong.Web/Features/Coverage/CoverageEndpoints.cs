@@ -1,3 +1,4 @@
+using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
 namespace Shegong.Web.Features.Coverage;
@@ -10,6 +11,15 @@ public static class CoverageEndpoints
                 service.GetAsync(regionCode, ct))
             .WithTags("Coverage")
             .WithSummary("Township coverage of a region, with one row per child region")
+            .RequirePermission<Stations.Station>(AccessAction.Read);
+        app.MapGet("/api/coverage/{regionCode}/export", async (string regionCode, CoverageService service, TimeProvider clock, CancellationToken ct) =>
+            {
+                var report = await service.GetAsync(regionCode, ct);
+                return Results.File(CoverageExport.ToXlsx(report), ExcelExport.ContentType,
+                    ExcelExport.FileName($"coverage-{regionCode}", clock.GetLocalNow()));
+            })
+            .WithTags("Coverage")
+            .WithSummary("The coverage report of a region as an Excel file")
             .RequirePermission<Stations.Station>(AccessAction.Read);
         return app;
     }

@@ -21,7 +21,11 @@ public sealed record StationLevelCounts(StationLevel Level, int Planned, int Und
 /// <summary>A child region's row in the coverage table.</summary>
 public sealed record CoverageRow(string Code, string Name, RegionLevel Level, CoverageFigures Figures);
 
-public sealed record UncoveredTownship(string Code, string Name, string CountyCode, string CountyName);
+/// <summary>
+/// A township without an operating township station. <see cref="StationStatus"/> says why when it has
+/// one that is not operating (planned, under construction, suspended); null when it has none.
+/// </summary>
+public sealed record UncoveredTownship(string Code, string Name, string CountyCode, string CountyName, StationStatus? StationStatus = null);
 
 /// <summary>What <c>GET /api/coverage/{regionCode}</c> answers.</summary>
 public sealed record CoverageReport(

@@ -18,7 +18,7 @@ public sealed class CoverageService(ShegongDb db, RegionService regions)
         var region = await regions.FindAsync(code, cancellationToken);
         if (!db.Scope.Contains(code))
         {
-            throw RequestProblem.NotFound($"没有代码为{code}的行政区划 / no region has code {code}");
+            throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
         }
         var (low, high) = RegionCode.SubtreeRange(code);
 
@@ -53,7 +53,8 @@ public sealed class CoverageService(ShegongDb db, RegionService regions)
         var uncoveredRows = uncovered.Select(t =>
         {
             var county = RegionCode.Pad(t.Code[..6]);
-            return new UncoveredTownship(t.Code, t.Name, county, countyNames.GetValueOrDefault(county, county));
+            var waiting = stationGroups.FirstOrDefault(s => s.RegionCode == t.Code && s.Level == StationLevel.TownshipStation && s.Status != StationStatus.Closed);
+            return new UncoveredTownship(t.Code, t.Name, county, countyNames.GetValueOrDefault(county, county), waiting?.Status);
         }).ToList();
 
         return new CoverageReport(region.Code, region.Name, region.Level,

@@ -25,15 +25,15 @@ public static class RegionCode
     {
         if (string.IsNullOrEmpty(code))
         {
-            return "区划代码不能为空 / region code is required";
+            return ProblemText.RegionRegionCodeRequired;
         }
         if (code.Length != Length || !code.All(char.IsAsciiDigit))
         {
-            return $"区划代码须为12位数字，收到“{code}” / region code must be 12 digits, got '{code}'";
+            return Problems.Format(ProblemText.RegionRegionCodeDigits, code);
         }
         if (code[..2] == "00")
         {
-            return $"区划代码“{code}”的省级代码不能为00 / province digits of '{code}' cannot be 00";
+            return Problems.Format(ProblemText.RegionProvinceDigits, code);
         }
         return null;
     }

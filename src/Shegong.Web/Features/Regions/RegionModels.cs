@@ -27,7 +27,7 @@ public sealed record RegionSummary(string Code, string Name, RegionLevel Level, 
 /// <summary>What an operator may change on a region: flags and population. A PUT names every field (null for unknown), so a missing one is a 400, not a silent reset.</summary>
 public sealed class RegionForm
 {
-    [RegularExpression("^(111|112|121|122|123|210|220)$", ErrorMessage = "城乡分类代码须为111、112、121、122、123、210或220 / urban-rural code must be one of 111, 112, 121, 122, 123, 210, 220")]
+    [RegularExpression("^(111|112|121|122|123|210|220)$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RegionUrbanRuralCode))]
     [JsonRequired]
     public string? UrbanRuralCode { get; set; }
 
@@ -38,11 +38,11 @@ public sealed class RegionForm
     [JsonRequired]
     public bool IsGovernancePilot { get; set; }
 
-    [Range(0, 200_000_000, ErrorMessage = "常住人口须为0到2亿之间的整数 / resident population must be between 0 and 200,000,000")]
+    [Range(0, 200_000_000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RegionResidentPopulationBetween))]
     [JsonRequired]
     public int? ResidentPopulation { get; set; }
 
-    [Range(0, 200_000_000, ErrorMessage = "城镇常住人口须为0到2亿之间的整数 / urban resident population must be between 0 and 200,000,000")]
+    [Range(0, 200_000_000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RegionUrbanResidentPopulationBetween))]
     [JsonRequired]
     public int? UrbanResidentPopulation { get; set; }
 

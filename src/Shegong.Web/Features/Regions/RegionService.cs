@@ -18,7 +18,7 @@ public sealed class RegionService(ShegongDb db)
             throw RequestProblem.Invalid("code", problem);
         }
         return await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken)
-            ?? throw RequestProblem.NotFound($"没有代码为{code}的行政区划 / no region has code {code}");
+            ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
     }
 
     public async Task<RegionDetail> GetAsync(string code, CancellationToken cancellationToken = default)
@@ -53,14 +53,14 @@ public sealed class RegionService(ShegongDb db)
         var text = search?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw RequestProblem.Invalid("search", "请输入名称片段或代码前缀 / give a name fragment or a code prefix");
+            throw RequestProblem.Invalid("search", ProblemText.RegionGiveNameFragmentCodePrefix);
         }
         IQueryable<Region> query;
         if (text.All(char.IsAsciiDigit))
         {
             if (text.Length > RegionCode.Length)
             {
-                throw RequestProblem.Invalid("search", "代码前缀不能超过12位 / a code prefix has at most 12 digits");
+                throw RequestProblem.Invalid("search", ProblemText.RegionCodePrefixDigits);
             }
             var low = text.PadRight(RegionCode.Length, '0');
             var high = text.PadRight(RegionCode.Length, '9');
@@ -81,12 +81,12 @@ public sealed class RegionService(ShegongDb db)
         // The regions above the scope are readable (for the path) but not editable.
         if (!db.Scope.Contains(code))
         {
-            throw RequestProblem.Forbidden($"“{found.Name}”不在您的管辖范围内 / {found.Name} is outside your scope");
+            throw RequestProblem.Forbidden(Problems.Format(ProblemText.OutsideYourScope, found.Name));
         }
         if (form.UrbanResidentPopulation > form.ResidentPopulation)
         {
             throw RequestProblem.Invalid("urbanResidentPopulation",
-                "城镇常住人口不能多于常住人口 / urban resident population cannot exceed resident population");
+                ProblemText.RegionUrbanResidentPopulationExceedResident);
         }
         var region = await db.Regions.FirstAsync(r => r.Code == code, cancellationToken);
         Versioning.Expect(db, region, form.Version);

@@ -48,13 +48,13 @@ public class Station : IRegionScoped, IVersioned
         if (!CanMoveTo(target))
         {
             throw RequestProblem.Invalid("status",
-                $"站点状态不能从“{StatusNames.Zh(Status)}”变为“{StatusNames.Zh(target)}” / a station cannot move from {Status} to {target}");
+                Problems.Format(ProblemText.StationStatusMove, Names.Of(Status), Names.Of(target)));
         }
         var last = StatusHistory.Count == 0 ? (DateOnly?)null : StatusHistory.Max(h => h.On);
         if (last is { } previous && on < previous)
         {
             throw RequestProblem.Invalid("on",
-                $"状态变更日期不能早于上一次变更（{previous:yyyy-MM-dd}） / the date cannot be before the previous change ({previous:yyyy-MM-dd})");
+                Problems.Format(ProblemText.StationDateBeforePreviousChange, previous));
         }
         StatusHistory.Add(new StationStatusChange { From = Status, To = target, On = on, Note = note });
         Status = target;

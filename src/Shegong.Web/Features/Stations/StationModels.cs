@@ -7,15 +7,15 @@ namespace Shegong.Web.Features.Stations;
 /// <summary>The create/edit form of a station, shared by the Blazor form and the API.</summary>
 public sealed class StationForm
 {
-    [Required(ErrorMessage = "请填写站点名称 / name is required")]
-    [StringLength(100, ErrorMessage = "站点名称不能超过100个字 / name is at most 100 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationNameRequired))]
+    [StringLength(100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationNameCharacters))]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "请选择站点级别 / level is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationLevelRequired))]
     public StationLevel? Level { get; set; }
 
-    [Required(ErrorMessage = "请选择所在区划 / region is required")]
-    [RegularExpression(@"^\d{12}$", ErrorMessage = "区划代码须为12位数字 / region code must be 12 digits")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationRegionRequired))]
+    [RegularExpression(@"^\d{12}$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RegionCodeDigits))]
     public string? RegionCode { get; set; }
 
     /// <summary>Status a new station starts in (default Planned); ignored on edit, where status moves have their own action.</summary>
@@ -23,21 +23,21 @@ public sealed class StationForm
 
     public DateOnly? OpenedOn { get; set; }
 
-    [StringLength(200, ErrorMessage = "地址不能超过200个字 / address is at most 200 characters")]
+    [StringLength(200, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationAddressCharacters))]
     public string? Address { get; set; }
 
     [PhoneNumber]
     public string? Phone { get; set; }
 
-    [Range(-90.0, 90.0, ErrorMessage = "纬度须在-90到90之间 / latitude must be between -90 and 90")]
+    [Range(-90.0, 90.0, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationLatitudeBetween))]
     public double? Latitude { get; set; }
 
-    [Range(-180.0, 180.0, ErrorMessage = "经度须在-180到180之间 / longitude must be between -180 and 180")]
+    [Range(-180.0, 180.0, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationLongitudeBetween))]
     public double? Longitude { get; set; }
 
     public BuildPath? BuildPath { get; set; }
 
-    [Range(typeof(decimal), "0", "100000", ErrorMessage = "面积须在0到100000平方米之间 / floor area must be between 0 and 100,000 m²")]
+    [Range(typeof(decimal), "0", "100000", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.StationFloorAreaBetweenM))]
     public decimal? FloorArea { get; set; }
 
     /// <summary>The version the editor read (<see cref="StationDetail.Version"/>); required on edit, ignored on create.</summary>

@@ -41,15 +41,15 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         var initial = form.Status ?? StationStatus.Planned;
         if (initial == StationStatus.Closed)
         {
-            throw RequestProblem.Invalid("status", "新建站点不能是已关闭状态 / a new station cannot start closed");
+            throw RequestProblem.Invalid("status", ProblemText.StationNewStationStartClosed);
         }
         if (initial is StationStatus.Operating or StationStatus.Suspended && form.OpenedOn is null)
         {
-            throw RequestProblem.Invalid("openedOn", "已运营的站点须填写启用日期 / an operating station needs its opened-on date");
+            throw RequestProblem.Invalid("openedOn", ProblemText.StationOperatingStationNeedsOpenedDate);
         }
         if (initial is StationStatus.Operating or StationStatus.Suspended && form.OpenedOn > Today)
         {
-            throw RequestProblem.Invalid("openedOn", "已运营站点的启用日期不能晚于今天 / an operating station cannot open in the future");
+            throw RequestProblem.Invalid("openedOn", ProblemText.StationOperatingStationOpenFuture);
         }
         var station = new Station { Name = "", RegionCode = "" };
         Apply(form, station);
@@ -76,12 +76,12 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         Versioning.Expect(db, station, form.Version);
         if (form.Note?.Length > 200)
         {
-            throw RequestProblem.Invalid("note", "备注不能超过200个字 / note is at most 200 characters");
+            throw RequestProblem.Invalid("note", ProblemText.StationNoteCharacters);
         }
         var on = form.On ?? Today;
         if (on > Today)
         {
-            throw RequestProblem.Invalid("on", "状态变更日期不能晚于今天 / a status change cannot be dated in the future");
+            throw RequestProblem.Invalid("on", ProblemText.StationStatusChangeDatedFuture);
         }
         station.MoveTo(form.Status, on, form.Note);
         await SaveAsync(cancellationToken);
@@ -124,22 +124,21 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         FormValidation.ThrowIfInvalid(form);
         if (form.Latitude.HasValue != form.Longitude.HasValue)
         {
-            throw RequestProblem.Invalid("longitude", "经纬度须同时填写或同时留空 / give both latitude and longitude, or neither");
+            throw RequestProblem.Invalid("longitude", ProblemText.StationGiveBothLatitudeLongitudeNeither);
         }
         // Unfiltered, so a region outside scope answers 403 below rather than "no such region".
         var region = await db.Regions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Code == form.RegionCode, cancellationToken)
-            ?? throw RequestProblem.Invalid("regionCode", $"没有代码为{form.RegionCode}的行政区划 / no region has code {form.RegionCode}");
+            ?? throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.NoRegionWithCode, form.RegionCode));
         if (!db.Scope.Contains(region.Code))
         {
-            throw RequestProblem.Forbidden($"“{region.Name}”不在您的管辖范围内 / {region.Name} is outside your scope");
+            throw RequestProblem.Forbidden(Problems.Format(ProblemText.OutsideYourScope, region.Name));
         }
         var level = form.Level!.Value;
         var needed = StationLevels.RegionLevelOf(level);
         if (region.Level != needed)
         {
             throw RequestProblem.Invalid("regionCode",
-                $"{StationLevels.ZhName(level)}须设在{StationLevels.ZhName(needed)}级区划，“{region.Name}”是{StationLevels.ZhName(region.Level)}级 / " +
-                $"a {level} belongs to a {needed} region, but {region.Name} is a {region.Level}");
+                Problems.Format(ProblemText.StationLevelWrongRegion, Names.Of(level), Names.Of(needed), region.Name, Names.Of(region.Level)));
         }
         if (StationLevels.IsOnePerRegion(level) && status != StationStatus.Closed)
         {
@@ -148,7 +147,7 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
                 .Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
             if (other is not null)
             {
-                throw RequestProblem.Conflict($"“{region.Name}”已有未关闭的站点“{other}”，每个区划只能有一个 / {region.Name} already has an open station, {other}");
+                throw RequestProblem.Conflict(Problems.Format(ProblemText.StationAlreadyOpenStation, region.Name, other));
             }
         }
     }
@@ -177,7 +176,7 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
         catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("UX_Stations_OneOpenPerRegion", StringComparison.Ordinal) == true
             || ex.InnerException?.Message.Contains("UNIQUE constraint failed: Stations.RegionCode", StringComparison.Ordinal) == true)
         {
-            throw RequestProblem.Conflict("该区划已有未关闭的站点，每个区划只能有一个 / this region already has an open station");
+            throw RequestProblem.Conflict(ProblemText.StationRegionAlreadyOpenStation);
         }
     }
 
@@ -188,5 +187,5 @@ public sealed class StationService(ShegongDb db, TimeProvider clock)
             names[s.RegionCode].Name, names[s.RegionCode].Path, s.OpenedOn, s.BuildPath, s.Phone, s.Version)).ToList();
     }
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的站点 / no station has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.NoStationWithId, id));
 }

@@ -15,10 +15,10 @@ internal static class WorkforceRegions
             throw RequestProblem.Invalid(field, problem);
         }
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken)
-            ?? throw RequestProblem.Invalid(field, $"没有代码为{code}的行政区划 / no region has code {code}");
+            ?? throw RequestProblem.Invalid(field, Problems.Format(ProblemText.NoRegionWithCode, code));
         if (!levels.Contains(region.Level))
         {
-            throw RequestProblem.Invalid(field, $"“{region.Name}”不是{string.Join("或", levels.Select(Zh))}级区划 / {region.Name} is not a {string.Join(" or ", levels)} region");
+            throw RequestProblem.Invalid(field, Problems.Format(ProblemText.WorkforceRegionLevel, region.Name, Names.Either(levels)));
         }
         return region;
     }

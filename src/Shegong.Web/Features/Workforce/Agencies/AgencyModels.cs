@@ -7,16 +7,16 @@ namespace Shegong.Web.Features.Workforce.Agencies;
 /// <summary>The create/edit form of an agency, shared by the Blazor form and the API.</summary>
 public sealed class AgencyForm
 {
-    [Required(ErrorMessage = "请填写机构名称 / name is required")]
-    [StringLength(100, ErrorMessage = "机构名称不能超过100个字 / name is at most 100 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AgencyNameRequired))]
+    [StringLength(100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AgencyNameCharacters))]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "请填写统一社会信用代码 / credit code is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CreditCodeRequired))]
     [CreditCode]
     public string? CreditCode { get; set; }
 
-    [Required(ErrorMessage = "请填写登记地区划代码 / registered region is required")]
-    [RegularExpression(@"^\d{12}$", ErrorMessage = "区划代码须为12位数字 / region code must be 12 digits")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AgencyRegisteredRegionRequired))]
+    [RegularExpression(@"^\d{12}$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RegionCodeDigits))]
     public string? RegionCode { get; set; }
 
     /// <summary>County codes the agency serves; the registered county when empty.</summary>
@@ -24,7 +24,7 @@ public sealed class AgencyForm
 
     public AgencyRating? Rating { get; set; }
 
-    [StringLength(50, ErrorMessage = "联系人不能超过50个字 / contact person is at most 50 characters")]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AgencyContactPersonCharacters))]
     public string? ContactPerson { get; set; }
 
     [PhoneNumber]

@@ -102,18 +102,18 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         }
         if (!db.Scope.Contains(form.RegionCode!) && !areas.Any(db.Scope.Contains))
         {
-            throw RequestProblem.Forbidden("机构的登记地和服务区域都不在您的管辖范围内 / neither the agency's region nor its service areas are in your scope");
+            throw RequestProblem.Forbidden(ProblemText.AgencyOutsideScope);
         }
         var code = Common.Validation.CreditCode.Normalize(form.CreditCode!);
         // The code is unique province-wide, so a duplicate must be refused whatever the scope; only
-        // an agency the caller may see is referred to (by id), never one outside it (not even its name).
+        // an agency the caller may see is named and linked, never one outside it (not even its name).
         var other = await db.Agencies.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.CreditCode == code && a.Id != agencyId).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (other is { } otherId)
+            .Where(a => a.CreditCode == code && a.Id != agencyId).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
         {
-            throw await db.Agencies.AnyAsync(a => a.Id == otherId, cancellationToken)
-                ? RequestProblem.Conflict($"该统一社会信用代码已登记（机构编号{otherId}） / this credit code is already registered (agency id {otherId})")
-                : RequestProblem.Conflict("该统一社会信用代码已登记 / this credit code is already registered");
+            throw await db.Agencies.AnyAsync(a => a.Id == other.Id, cancellationToken)
+                ? RequestProblem.Conflict(Problems.Format(ProblemText.AgencyCreditCodeTakenBy, other.Name)).WithLink($"/workforce/agencies/{other.Id}/edit")
+                : RequestProblem.Conflict(ProblemText.AgencyCreditCodeTaken);
         }
         return areas;
     }
@@ -147,7 +147,7 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
         }
         catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("CreditCode", StringComparison.Ordinal) == true)
         {
-            throw RequestProblem.Conflict("该统一社会信用代码已登记 / this credit code is already registered");
+            throw RequestProblem.Conflict(ProblemText.AgencyCreditCodeTaken);
         }
     }
 
@@ -164,5 +164,5 @@ public sealed class AgencyService(ShegongDb db, PersonalData personal)
             workers.GetValueOrDefault(a.Id), contracts.GetValueOrDefault(a.Id))).ToList();
     }
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的社工机构 / no agency has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.NoAgencyWithId, id));
 }

@@ -15,7 +15,7 @@ public sealed class DevelopmentHoursService(ShegongDb db)
     {
         if (year is < 2000 or > 2100)
         {
-            throw RequestProblem.Invalid("year", "年份须在2000到2100之间 / year must be between 2000 and 2100");
+            throw RequestProblem.Invalid("year", ProblemText.WorkforceYearBetween);
         }
         var workers = db.SocialWorkers.Where(w => w.Status == SocialWorkerStatus.Active);
         if (!string.IsNullOrEmpty(region))

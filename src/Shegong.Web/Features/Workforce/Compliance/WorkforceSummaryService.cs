@@ -23,7 +23,7 @@ public sealed class WorkforceSummaryService(ShegongDb db)
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken);
         if (region is null || !db.Scope.Contains(code))
         {
-            throw RequestProblem.NotFound($"没有代码为{code}的行政区划 / no region has code {code}");
+            throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
         }
         var active = db.SocialWorkers.Where(w => w.Status == SocialWorkerStatus.Active
             && string.Compare(w.RegionCode, low) >= 0 && string.Compare(w.RegionCode, high) <= 0);

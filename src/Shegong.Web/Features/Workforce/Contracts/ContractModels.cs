@@ -8,26 +8,26 @@ namespace Shegong.Web.Features.Workforce.Contracts;
 /// <summary>The create/edit form of a contract (editable while a draft), shared by the Blazor form and the API.</summary>
 public sealed class ContractForm
 {
-    [Required(ErrorMessage = "请填写合同名称 / title is required")]
-    [StringLength(200, ErrorMessage = "合同名称不能超过200个字 / title is at most 200 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractTitleRequired))]
+    [StringLength(200, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractTitleCharacters))]
     public string? Title { get; set; }
 
     /// <summary>The buyer: a city or county (its civil-affairs bureau).</summary>
-    [Required(ErrorMessage = "请填写购买方区划代码 / buyer region is required")]
-    [RegularExpression(@"^\d{12}$", ErrorMessage = "区划代码须为12位数字 / region code must be 12 digits")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractBuyerRegionRequired))]
+    [RegularExpression(@"^\d{12}$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RegionCodeDigits))]
     public string? RegionCode { get; set; }
 
-    [Required(ErrorMessage = "请选择承接机构 / agency is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractAgencyRequired))]
     public int? AgencyId { get; set; }
 
-    [Required(ErrorMessage = "请填写开始日期 / start date is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractStartDateRequired))]
     public DateOnly? StartsOn { get; set; }
 
-    [Required(ErrorMessage = "请填写结束日期 / end date is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractEndDateRequired))]
     public DateOnly? EndsOn { get; set; }
 
-    [Required(ErrorMessage = "请填写合同金额 / amount is required")]
-    [Range(typeof(decimal), "0", "1000000000", ErrorMessage = "合同金额须在0到10亿元之间 / amount must be between 0 and 1,000,000,000 yuan")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractAmountRequired))]
+    [Range(typeof(decimal), "0", "1000000000", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ContractAmountBetweenYuan))]
     public decimal? Amount { get; set; }
 
     public List<int>? StationIds { get; set; }

@@ -15,13 +15,13 @@ public sealed partial class ContractService
         var buyer = await WorkforceRegions.RequireAsync(db, "regionCode", form.RegionCode!, [RegionLevel.City, RegionLevel.County], cancellationToken);
         if (!db.Scope.Contains(buyer.Code))
         {
-            throw RequestProblem.Forbidden($"“{buyer.Name}”不在您的管辖范围内 / {buyer.Name} is outside your scope");
+            throw RequestProblem.Forbidden(Problems.Format(ProblemText.OutsideYourScope, buyer.Name));
         }
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == form.AgencyId, cancellationToken)
-            ?? throw RequestProblem.Invalid("agencyId", $"没有编号为{form.AgencyId}的社工机构 / no agency has id {form.AgencyId}");
+            ?? throw RequestProblem.Invalid("agencyId", Problems.Format(ProblemText.NoAgencyWithId, form.AgencyId));
         if (agency.Status != AgencyStatus.Active)
         {
-            throw RequestProblem.Invalid("agencyId", $"“{agency.Name}”不是正常状态的机构 / {agency.Name} is not an active agency");
+            throw RequestProblem.Invalid("agencyId", Problems.Format(ProblemText.ContractNotActiveAgency, agency.Name));
         }
         var stationIds = (form.StationIds ?? []).Distinct().ToList();
         var (low, high) = RegionCode.SubtreeRange(buyer.Code);
@@ -30,15 +30,15 @@ public sealed partial class ContractService
         if (stations.Count != stationIds.Count)
         {
             var missing = stationIds.Except(stations.Select(s => s.Id)).First();
-            throw RequestProblem.Invalid("stationIds", $"没有编号为{missing}的站点 / no station has id {missing}");
+            throw RequestProblem.Invalid("stationIds", Problems.Format(ProblemText.NoStationWithId, missing));
         }
         if (stations.FirstOrDefault(s => string.CompareOrdinal(s.RegionCode, low) < 0 || string.CompareOrdinal(s.RegionCode, high) > 0) is { } outside)
         {
-            throw RequestProblem.Invalid("stationIds", $"站点“{outside.Name}”不在购买方“{buyer.Name}”辖区内 / station {outside.Name} is outside the buyer's region {buyer.Name}");
+            throw RequestProblem.Invalid("stationIds", Problems.Format(ProblemText.ContractStationOutsideBuyer, outside.Name, buyer.Name));
         }
         if (form.CategoryTargets?.Values.Any(v => v < 0) == true || form.MethodTargets?.Values.Any(v => v < 0) == true)
         {
-            throw RequestProblem.Invalid("categoryTargets", "服务指标不能为负数 / targets cannot be negative");
+            throw RequestProblem.Invalid("categoryTargets", ProblemText.ContractTargetsNegative);
         }
         if (form.MethodTargets?.ContainsKey(ServiceMethod.Other) == true)
         {
@@ -71,8 +71,8 @@ public sealed partial class ContractService
             // The other contract may lie outside the caller's scope (a city's contract over a county's
             // station): it is named only when the caller may read it.
             throw await db.ServiceContracts.AnyAsync(c => c.Id == clash.Id, cancellationToken)
-                ? RequestProblem.Conflict($"站点在此期间已由执行中的合同“{clash.Title}”（编号{clash.Id}）运营 / a station is already operated under active contract {clash.Id} in this period")
-                : RequestProblem.Conflict("站点在此期间已由另一份执行中的合同运营 / a station is already operated under another active contract in this period");
+                ? RequestProblem.Conflict(Problems.Format(ProblemText.ContractStationAlreadyOperated, clash.Title, clash.Id))
+                : RequestProblem.Conflict(ProblemText.ContractStationAlreadyOperatedOther);
         }
     }
 }

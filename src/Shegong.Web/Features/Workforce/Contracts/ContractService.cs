@@ -98,7 +98,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     {
         if (form.Notes?.Length > 1000)
         {
-            throw RequestProblem.Invalid("notes", "评估意见不能超过1000个字 / notes are at most 1000 characters");
+            throw RequestProblem.Invalid("notes", ProblemText.ContractNotesCharacters);
         }
         var contract = await LoadAsync(id, cancellationToken);
         Versioning.Expect(db, contract, form.Version);
@@ -115,7 +115,7 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
     {
         if (!await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken))
         {
-            throw RequestProblem.NotFound($"没有编号为{stationId}的站点 / no station has id {stationId}");
+            throw RequestProblem.NotFound(Problems.Format(ProblemText.NoStationWithId, stationId));
         }
         var date = on ?? Today;
         var found = await db.ServiceContracts.IgnoreQueryFilters()
@@ -163,5 +163,5 @@ public sealed partial class ContractService(ShegongDb db, TimeProvider clock)
         await db.ServiceContracts.AsSplitQuery().Include(c => c.Stations).Include(c => c.CategoryTargets).Include(c => c.MethodTargets)
             .Include(c => c.Evaluations).FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw NotFound(id);
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的服务合同 / no contract has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.ContractNoContractId, id));
 }

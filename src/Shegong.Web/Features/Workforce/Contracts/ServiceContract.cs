@@ -57,7 +57,7 @@ public class ServiceContract : IRegionScoped, IVersioned
     {
         if (endsOn < startsOn)
         {
-            throw RequestProblem.Invalid("endsOn", "合同结束日期不能早于开始日期 / the end date cannot be before the start date");
+            throw RequestProblem.Invalid("endsOn", ProblemText.ContractEndDateBeforeStartDate);
         }
         StartsOn = startsOn;
         EndsOn = endsOn;
@@ -68,7 +68,7 @@ public class ServiceContract : IRegionScoped, IVersioned
     {
         if (!IsEditable)
         {
-            throw RequestProblem.Conflict($"只有草稿状态的合同可以修改，此合同为{ContractNames.Zh(Status)} / only a draft contract can be edited; this one is {Status}");
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.ContractOnlyDraftEdited, Names.Of(Status)));
         }
     }
 
@@ -77,7 +77,7 @@ public class ServiceContract : IRegionScoped, IVersioned
         Require(ContractStatus.Draft, ContractStatus.Active);
         if (Stations.Count == 0)
         {
-            throw RequestProblem.Invalid("stationIds", "合同生效前须指定运营的站点 / name the stations the agency operates before activating");
+            throw RequestProblem.Invalid("stationIds", ProblemText.ContractNeedsStations);
         }
         Status = ContractStatus.Active;
     }
@@ -87,7 +87,7 @@ public class ServiceContract : IRegionScoped, IVersioned
         Require(ContractStatus.Active, ContractStatus.Completed);
         if (!Evaluations.Any(e => e.Stage == EvaluationStage.Final))
         {
-            throw RequestProblem.Invalid("status", "合同须先完成终期评估才能结项 / a contract needs its final evaluation before it is completed");
+            throw RequestProblem.Invalid("status", ProblemText.ContractNeedsFinalEvaluation);
         }
         Status = ContractStatus.Completed;
         ClosedOn = on;
@@ -98,11 +98,11 @@ public class ServiceContract : IRegionScoped, IVersioned
         Require(ContractStatus.Active, ContractStatus.Terminated);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw RequestProblem.Invalid("reason", "请填写终止原因 / give the reason for terminating");
+            throw RequestProblem.Invalid("reason", ProblemText.ContractGiveReasonTerminating);
         }
         if (on < StartsOn)
         {
-            throw RequestProblem.Invalid("on", "终止日期不能早于合同开始日期 / the termination date cannot be before the start date");
+            throw RequestProblem.Invalid("on", ProblemText.ContractTerminationDateBeforeStartDate);
         }
         Status = ContractStatus.Terminated;
         ClosedOn = on;
@@ -115,19 +115,19 @@ public class ServiceContract : IRegionScoped, IVersioned
     {
         if (Status != ContractStatus.Active)
         {
-            throw RequestProblem.Conflict($"只能评估执行中的合同，此合同为{ContractNames.Zh(Status)} / only an active contract is evaluated; this one is {Status}");
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.ContractOnlyActiveEvaluated, Names.Of(Status)));
         }
         if (Evaluations.Any(e => e.Stage == stage))
         {
-            throw RequestProblem.Conflict($"此合同已有{ContractNames.Zh(stage)} / this contract already has its {stage} evaluation");
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.ContractAlreadyEvaluated, Names.Of(stage)));
         }
         if (stage == EvaluationStage.Final && !Evaluations.Any(e => e.Stage == EvaluationStage.MidTerm))
         {
-            throw RequestProblem.Invalid("stage", "须先进行中期评估 / the mid-term evaluation comes first");
+            throw RequestProblem.Invalid("stage", ProblemText.ContractMidTermEvaluationComesFirst);
         }
         if (score is < 0 or > 100)
         {
-            throw RequestProblem.Invalid("score", "评估得分须在0到100之间 / score must be between 0 and 100");
+            throw RequestProblem.Invalid("score", ProblemText.ContractScoreBetween);
         }
         var evaluation = new ContractEvaluation { Stage = stage, On = on, Score = score, Notes = notes?.Trim() };
         Evaluations.Add(evaluation);
@@ -138,7 +138,7 @@ public class ServiceContract : IRegionScoped, IVersioned
     {
         if (Status != from)
         {
-            throw RequestProblem.Conflict($"合同状态不能从“{ContractNames.Zh(Status)}”变为“{ContractNames.Zh(to)}” / a contract cannot move from {Status} to {to}");
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.ContractStatusMove, Names.Of(Status), Names.Of(to)));
         }
     }
 }

@@ -7,25 +7,25 @@ namespace Shegong.Web.Features.Workforce.Development;
 /// <summary>The form of a training or supervision session, shared by the Blazor form and the API.</summary>
 public sealed class StaffSessionForm
 {
-    [Required(ErrorMessage = "请选择组织站点 / organiser station is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionOrganiserStationRequired))]
     public int? OrganiserStationId { get; set; }
 
-    [Required(ErrorMessage = "请填写日期 / date is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionDateRequired))]
     public DateOnly? Date { get; set; }
 
-    [Required(ErrorMessage = "请填写时长 / hours are required")]
-    [Range(typeof(decimal), "0.5", "100", ErrorMessage = "时长须在0.5到100小时之间 / hours must be between 0.5 and 100")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionHoursRequired))]
+    [Range(typeof(decimal), "0.5", "100", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionHoursBetween))]
     public decimal? Hours { get; set; }
 
-    [Required(ErrorMessage = "请填写主题 / topic is required")]
-    [StringLength(200, ErrorMessage = "主题不能超过200个字 / topic is at most 200 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionTopicRequired))]
+    [StringLength(200, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionTopicCharacters))]
     public string? Topic { get; set; }
 
-    [Required(ErrorMessage = "请填写培训师或督导 / trainer or supervisor is required")]
-    [StringLength(100, ErrorMessage = "培训师或督导不能超过100个字 / trainer or supervisor is at most 100 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionTrainerSupervisorRequired))]
+    [StringLength(100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionTrainerSupervisorCharacters))]
     public string? Leader { get; set; }
 
-    [StringLength(1000, ErrorMessage = "备注不能超过1000个字 / note is at most 1000 characters")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SessionNoteCharacters))]
     [MultiLine]
     public string? Note { get; set; }
 

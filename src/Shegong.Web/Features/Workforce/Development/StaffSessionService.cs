@@ -85,11 +85,11 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
     {
         FormValidation.ThrowIfInvalid(form);
         var organiser = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == form.OrganiserStationId, cancellationToken)
-            ?? throw RequestProblem.Invalid("organiserStationId", $"没有编号为{form.OrganiserStationId}的站点 / no station has id {form.OrganiserStationId}");
+            ?? throw RequestProblem.Invalid("organiserStationId", Problems.Format(ProblemText.NoStationWithId, form.OrganiserStationId));
         if (organiser.Level is not (StationLevel.CountyStation or StationLevel.CitySupportCentre))
         {
             throw RequestProblem.Invalid("organiserStationId",
-                $"培训和督导由县级社工总站或市级支持中心组织，“{organiser.Name}”不是 / trainings and supervisions are organised by a county station or city centre; {organiser.Name} is not");
+                Problems.Format(ProblemText.SessionOrganiserLevel, organiser.Name));
         }
         var ids = (form.AttendeeIds ?? []).Distinct().ToList();
         // Attendees already recorded may lie outside the editor's scope (a city officer recorded
@@ -99,11 +99,11 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
         // Ids outside the scope are not found, and answer like ids that do not exist (0 and -1 too).
         if (ids.Except(visible).Except(recorded).ToList() is [var missing, ..])
         {
-            throw RequestProblem.Invalid("attendeeIds", $"没有编号为{missing}的社工 / no social worker has id {missing}");
+            throw RequestProblem.Invalid("attendeeIds", Problems.Format(ProblemText.NoSocialWorkerWithId, missing));
         }
         if (recorded.Except(visible).Any(id => !ids.Contains(id)))
         {
-            throw RequestProblem.Forbidden("不能移除管辖范围以外社工的参加记录 / attendances of social workers outside your scope cannot be removed");
+            throw RequestProblem.Forbidden(ProblemText.SessionAttendanceOutsideScope);
         }
         session.OrganiserStationId = organiser.Id;
         session.RegionCode = organiser.RegionCode;
@@ -117,6 +117,6 @@ public sealed class StaffSessionService<T>(ShegongDb db) where T : StaffSession,
     }
 
     private static RequestProblem NotFound(int id) => RequestProblem.NotFound(typeof(T) == typeof(Training)
-        ? $"没有编号为{id}的培训 / no training has id {id}"
-        : $"没有编号为{id}的督导 / no supervision has id {id}");
+        ? Problems.Format(ProblemText.SessionNoTrainingId, id)
+        : Problems.Format(ProblemText.SessionNoSupervisionId, id));
 }

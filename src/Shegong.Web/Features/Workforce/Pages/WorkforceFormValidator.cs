@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Shegong.Web.Common;
@@ -7,7 +8,7 @@ namespace Shegong.Web.Features.Workforce.Pages;
 
 /// <summary>
 /// Validates an Ant form's model with its data annotations and shows each message in the UI
-/// language (the "中文 / English" messages are split by <see cref="BilingualMessage"/>).
+/// language.
 /// Ant's own attribute rules (its default "Complex" mode) ignore the message an attribute
 /// returns and call <c>FormatErrorMessage</c>, which throws for attributes such as
 /// <c>[CitizenId]</c> that say what is wrong per value — typing a bad ID number broke the circuit.
@@ -36,6 +37,7 @@ public sealed class WorkforceFormValidator : ComponentBase, IDisposable
         Unsubscribe();
         subscribed = EditContext;
         store = new ValidationMessageStore(EditContext);
+        EditContext.Properties[typeof(WorkforceFormValidator)] = store;
         EditContext.OnValidationRequested += ValidateAll;
         EditContext.OnFieldChanged += ValidateField;
     }
@@ -50,7 +52,7 @@ public sealed class WorkforceFormValidator : ComponentBase, IDisposable
         {
             foreach (var member in result.MemberNames)
             {
-                store.Add(context.Field(member), BilingualMessage.InUiCulture(result.ErrorMessage ?? ""));
+                store.Add(context.Field(member), result.ErrorMessage ?? "");
             }
         }
         context.NotifyValidationStateChanged();
@@ -68,8 +70,34 @@ public sealed class WorkforceFormValidator : ComponentBase, IDisposable
         var results = new List<ValidationResult>();
         var context = new ValidationContext(field.Model) { MemberName = field.FieldName };
         Validator.TryValidateProperty(property.GetValue(field.Model), context, results);
-        store.Add(field, results.Select(r => BilingualMessage.InUiCulture(r.ErrorMessage ?? "")));
+        store.Add(field, results.Select(r => r.ErrorMessage ?? ""));
         subscribed!.NotifyValidationStateChanged();
+    }
+
+    /// <summary>
+    /// Shows a service's refusal next to the fields it names (API field names are camelCase model
+    /// properties); each clears as soon as its field is edited valid. Returns what belongs to no field, for a banner.
+    /// </summary>
+    public static string? Show(EditContext context, RequestProblem problem)
+    {
+        if (problem.Errors.Count == 0 || !context.Properties.TryGetValue(typeof(WorkforceFormValidator), out var found)
+            || found is not ValidationMessageStore fieldStore)
+        {
+            return problem.Message;
+        }
+        var unplaced = new List<string>();
+        foreach (var (field, messages) in problem.Errors)
+        {
+            var property = context.Model.GetType().GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
+            {
+                unplaced.AddRange(messages);
+                continue;
+            }
+            fieldStore.Add(context.Field(property.Name), messages);
+        }
+        context.NotifyValidationStateChanged();
+        return unplaced.Count == 0 ? null : string.Join("；", unplaced);
     }
 
     private void Unsubscribe()

@@ -106,11 +106,11 @@ public class SocialWorker : IRegionScoped, IVersioned
         {
             if (current.StationId == station.Id)
             {
-                throw RequestProblem.Conflict("该社工已驻此站点 / the social worker is already resident at this station");
+                throw RequestProblem.Conflict(ProblemText.SocialWorkerAlreadyResident);
             }
             if (from <= current.From)
             {
-                throw RequestProblem.Invalid("from", $"新驻站日期须晚于当前驻站开始日期（{current.From:yyyy-MM-dd}） / the new residence must start after {current.From:yyyy-MM-dd}");
+                throw RequestProblem.Invalid("from", Problems.Format(ProblemText.SocialWorkerNewResidenceStartAfter, current.From));
             }
             current.To = from.AddDays(-1);
         }
@@ -130,7 +130,7 @@ public class SocialWorker : IRegionScoped, IVersioned
         EnsureActive();
         if (ResidentStationId == station.Id || Open(AssignmentRole.Supporting, station.Id) is not null)
         {
-            throw RequestProblem.Conflict("该社工已在此站点工作 / the social worker already works at this station");
+            throw RequestProblem.Conflict(ProblemText.SocialWorkerAlreadyWorksThere);
         }
         Assignments.Add(new StationAssignment { StationId = station.Id, Role = AssignmentRole.Supporting, From = from });
     }
@@ -138,10 +138,10 @@ public class SocialWorker : IRegionScoped, IVersioned
     public void EndAssignment(int assignmentId, DateOnly on)
     {
         var assignment = Assignments.FirstOrDefault(a => a.Id == assignmentId && a.To is null)
-            ?? throw RequestProblem.NotFound($"没有编号为{assignmentId}的在岗安排 / no open assignment has id {assignmentId}");
+            ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.SocialWorkerNoOpenAssignmentId, assignmentId));
         if (on < assignment.From)
         {
-            throw RequestProblem.Invalid("on", "结束日期不能早于开始日期 / the end date cannot be before the start date");
+            throw RequestProblem.Invalid("on", ProblemText.SocialWorkerEndDateBeforeStartDate);
         }
         assignment.To = on;
         if (assignment.Role == AssignmentRole.Resident)
@@ -157,7 +157,7 @@ public class SocialWorker : IRegionScoped, IVersioned
         EnsureActive();
         if (on < HiredOn)
         {
-            throw RequestProblem.Invalid("on", "离职日期不能早于入职日期 / the leaving date cannot be before the hiring date");
+            throw RequestProblem.Invalid("on", ProblemText.SocialWorkerLeavingDateBeforeHiringDate);
         }
         foreach (var open in Assignments.Where(a => a.To is null))
         {
@@ -176,7 +176,7 @@ public class SocialWorker : IRegionScoped, IVersioned
     {
         if (Status == SocialWorkerStatus.Left)
         {
-            throw RequestProblem.Conflict("该社工已离职 / the social worker has left");
+            throw RequestProblem.Conflict(ProblemText.SocialWorkerHasLeft);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class SocialWorkerService
         var from = form.From ?? Today;
         if (from < worker.HiredOn)
         {
-            throw RequestProblem.Invalid("from", "到站日期不能早于入职日期 / the assignment cannot start before the hiring date");
+            throw RequestProblem.Invalid("from", ProblemText.SocialWorkerAssignmentStartBeforeHiringDate);
         }
         if (form.Role == AssignmentRole.Resident)
         {
@@ -56,13 +56,12 @@ public sealed partial class SocialWorkerService
             "idnumber" => "idNumber",
             "phone" => "phone",
             "birthdate" => "birthDate",
-            _ => throw RequestProblem.Invalid("field",
-                "只能显示身份证号码（idNumber）、手机号码（phone）或出生日期（birthDate） / field must be idNumber, phone or birthDate"),
+            _ => throw RequestProblem.Invalid("field", ProblemText.SocialWorkerFieldIdNumberPhoneBirthDate),
         };
         var worker = await db.SocialWorkers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) ?? throw NotFound(id);
         if (field == "phone" && worker.PhoneCipher is null)
         {
-            throw RequestProblem.NotFound("该社工未登记手机号码 / this social worker has no phone on record");
+            throw RequestProblem.NotFound(ProblemText.SocialWorkerNoPhone);
         }
         await reveals.AuthorizeAndRecordAsync<SocialWorker>(worker.Id, worker.RegionCode, field, cancellationToken);
         return new RevealResult(field, field switch
@@ -87,7 +86,7 @@ public sealed partial class SocialWorkerService
         }
         catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("IdNumberHash", StringComparison.Ordinal) == true)
         {
-            throw RequestProblem.Conflict("该身份证号码已登记为社工，同一人不能重复登记 / this ID number is already registered to a social worker");
+            throw RequestProblem.Conflict(ProblemText.SocialWorkerIdNumberTaken);
         }
         catch (DbUpdateException ex) when (ex.InnerException?.Message is { } message
             && (message.Contains("UX_StationAssignments_OneOpenResidence", StringComparison.Ordinal)

@@ -20,7 +20,7 @@ public sealed partial class SocialWorkerService
         var hasPhone = !string.IsNullOrWhiteSpace(lookup.Phone);
         if (hasId == hasPhone)
         {
-            throw RequestProblem.Invalid("idNumber", "请只填写身份证号码或手机号码之一 / give either an ID number or a phone, not both");
+            throw RequestProblem.Invalid("idNumber", ProblemText.SocialWorkerLookupOneOf);
         }
         // Every hash the row may carry: during a key rotation some rows still hold the previous key's hash.
         var hashes = hasId

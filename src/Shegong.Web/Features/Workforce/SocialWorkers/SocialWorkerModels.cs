@@ -10,8 +10,8 @@ namespace Shegong.Web.Features.Workforce.SocialWorkers;
 /// </summary>
 public sealed class SocialWorkerForm
 {
-    [Required(ErrorMessage = "请填写姓名 / name is required")]
-    [StringLength(50, ErrorMessage = "姓名不能超过50个字 / name is at most 50 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerNameRequired))]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerNameCharacters))]
     public string? Name { get; set; }
 
     [CitizenId]
@@ -20,28 +20,28 @@ public sealed class SocialWorkerForm
     [MobileNumber]
     public string? Phone { get; set; }
 
-    [Required(ErrorMessage = "请选择学历 / education is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerEducationRequired))]
     public Education? Education { get; set; }
 
-    [StringLength(100, ErrorMessage = "专业不能超过100个字 / major is at most 100 characters")]
+    [StringLength(100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerMajorCharacters))]
     public string? Major { get; set; }
 
-    [Range(1950, 2100, ErrorMessage = "毕业年份须在1950到2100之间 / graduation year must be between 1950 and 2100")]
+    [Range(1950, 2100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerGraduationYearBetween))]
     public int? GraduationYear { get; set; }
 
-    [Required(ErrorMessage = "请选择持证等级 / certification is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerCertificationRequired))]
     public CertificationLevel? Certification { get; set; }
 
-    [StringLength(50, ErrorMessage = "证书编号不能超过50个字 / certificate number is at most 50 characters")]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerCertificateNumberCharacters))]
     public string? CertificateNumber { get; set; }
 
-    [Range(2008, 2100, ErrorMessage = "取证年份须在2008到2100之间 / certificate year must be between 2008 and 2100")]
+    [Range(2008, 2100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerCertificateYearBetween))]
     public int? CertificateYear { get; set; }
 
-    [Required(ErrorMessage = "请选择所在社工机构 / agency is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerAgencyRequired))]
     public int? AgencyId { get; set; }
 
-    [Required(ErrorMessage = "请填写入职日期 / hiring date is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.SocialWorkerHiringDateRequired))]
     public DateOnly? HiredOn { get; set; }
 
     /// <summary>On create: the station the worker is resident at from the hiring date.</summary>

@@ -53,7 +53,7 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
     {
         if (string.IsNullOrWhiteSpace(form.IdNumber))
         {
-            throw RequestProblem.Invalid("idNumber", "请填写身份证号码 / ID number is required");
+            throw RequestProblem.Invalid("idNumber", ProblemText.CitizenIdRequired);
         }
         var agency = await CheckAsync(form, null, cancellationToken);
         var station = form.ResidentStationId is { } stationId ? await StationAsync(stationId, "residentStationId", cancellationToken) : null;
@@ -112,24 +112,26 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
         {
             if (string.IsNullOrWhiteSpace(form.CertificateNumber))
             {
-                throw RequestProblem.Invalid("certificateNumber", "持证社工须填写证书编号 / a certified social worker needs the certificate number");
+                throw RequestProblem.Invalid("certificateNumber", ProblemText.SocialWorkerCertificateNumberRequired);
             }
             if (form.CertificateYear is null)
             {
-                throw RequestProblem.Invalid("certificateYear", "持证社工须填写取证年份 / a certified social worker needs the certificate year");
+                throw RequestProblem.Invalid("certificateYear", ProblemText.SocialWorkerCertificateYearRequired);
             }
         }
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == form.AgencyId, cancellationToken)
-            ?? throw RequestProblem.Invalid("agencyId", $"没有编号为{form.AgencyId}的社工机构 / no agency has id {form.AgencyId}");
+            ?? throw RequestProblem.Invalid("agencyId", Problems.Format(ProblemText.NoAgencyWithId, form.AgencyId));
         if (!string.IsNullOrWhiteSpace(form.IdNumber))
         {
             var hashes = personal.Hashes(PersonalField.IdNumber, CitizenId.Normalize(form.IdNumber));
             var other = await db.SocialWorkers.IgnoreQueryFilters().Where(w => hashes.Contains(w.IdNumberHash) && w.Id != workerId)
-                .Select(w => new { w.Id, w.RegionCode }).FirstOrDefaultAsync(cancellationToken);
+                .Select(w => new { w.Id, w.RegionCode, w.Name }).FirstOrDefaultAsync(cancellationToken);
             if (other is not null)
             {
-                var which = db.Scope.Contains(other.RegionCode) ? $"（编号{other.Id}）" : "";
-                throw RequestProblem.Conflict($"该身份证号码已登记为社工{which}，同一人不能重复登记 / this ID number is already registered to a social worker{(which.Length > 0 ? $" (id {other.Id})" : "")}");
+                // Inside the user's scope the answer points at the existing record; outside it says only that one exists.
+                throw db.Scope.Contains(other.RegionCode)
+                    ? RequestProblem.Conflict(Problems.Format(ProblemText.SocialWorkerIdNumberTakenAt, other.Name)).WithLink($"/workforce/social-workers/{other.Id}")
+                    : RequestProblem.Conflict(ProblemText.SocialWorkerIdNumberTaken);
             }
         }
         return agency;
@@ -169,11 +171,11 @@ public sealed partial class SocialWorkerService(ShegongDb db, PersonalData perso
     private async Task<Station> StationAsync(int stationId, string field, CancellationToken cancellationToken)
     {
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, cancellationToken)
-            ?? throw RequestProblem.Invalid(field, $"没有编号为{stationId}的站点 / no station has id {stationId}");
+            ?? throw RequestProblem.Invalid(field, Problems.Format(ProblemText.NoStationWithId, stationId));
         return station.Status == StationStatus.Closed
-            ? throw RequestProblem.Invalid(field, $"站点“{station.Name}”已关闭 / station {station.Name} is closed")
+            ? throw RequestProblem.Invalid(field, Problems.Format(ProblemText.SocialWorkerStationClosed, station.Name))
             : station;
     }
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的社工 / no social worker has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.NoSocialWorkerWithId, id));
 }

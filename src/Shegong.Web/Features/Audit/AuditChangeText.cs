@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Shegong.Web.Features.Audit;
+
+/// <summary>
+/// An audit change in words: the field's name, and values as the UI shows them (enumeration
+/// members and yes/no in words, times in local time). The stored entries keep code names, so the
+/// words follow the reader's language.
+/// </summary>
+public static class AuditChangeText
+{
+    private static readonly Dictionary<string, Type> Entities = typeof(AuditEntry).Assembly.GetTypes()
+        .Where(t => t.IsClass && t.Namespace?.StartsWith("Shegong.Web.Features", StringComparison.Ordinal) == true)
+        .GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>Keys never show: older entries recorded an insert's temporary key as a change.</summary>
+    public static IEnumerable<AuditChange> Visible(IEnumerable<AuditChange> changes) =>
+        changes.Where(c => c.Field != "Id");
+
+    /// <summary>A child row's change is recorded on its parent as <c>Child.Field</c>: named "child · field".</summary>
+    public static string Field(string entity, string field) => Split(entity, field) is var (child, own) && child != entity
+        ? $"{Names.Entity(child)} · {Names.Field(child, own)}"
+        : Names.Field(entity, field);
+
+    /// <summary>Who made the change: a person's user name, or "system" in words for system work (its task is not for readers).</summary>
+    public static string User(string userName) =>
+        userName.StartsWith(AuditRecorder.SystemUserPrefix, StringComparison.Ordinal) ? NameText.SystemUser : userName;
+
+    public static string Value(string entity, string field, string? value)
+    {
+        (entity, field) = Split(entity, field);
+        if (value is null)
+        {
+            return NameText.Empty;
+        }
+        if (value == AuditRecorder.Mask)
+        {
+            return NameText.Masked;
+        }
+        var type = Entities.GetValueOrDefault(entity)?.GetProperty(field, BindingFlags.Public | BindingFlags.Instance)?.PropertyType;
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            { IsEnum: true } => Names.Of(type, value),
+            _ when type == typeof(bool) => bool.TryParse(value, out var b) && b ? NameText.Yes : NameText.No,
+            _ when type == typeof(DateTime) && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) =>
+                at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+
+    private static (string Entity, string Field) Split(string entity, string field) =>
+        field.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? (field[..dot], field[(dot + 1)..]) : (entity, field);
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.Stations;
+using static Microsoft.Playwright.Assertions;
+
+namespace Shegong.Tests.Browser;
+
+/// <summary>A success message after a save; a confirmation before what cannot be undone.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FeedbackPagesTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Closing_a_station_asks_first_and_cancel_changes_nothing_then_confirm_closes_it_with_a_message()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = app.OpenDb();
+        // A village room: closing it changes no township's coverage, which other tests count.
+        var station = await db.Stations.Where(s => s.RegionCode.StartsWith("510104") && s.Level == StationLevel.VillageRoom
+            && s.Status == StationStatus.Operating).OrderByDescending(s => s.Id).FirstAsync(ct);
+        var page = await app.NewPageAsync("demo-county", DemoAccounts.Password);
+        await page.OpenAsync($"/stations/{station.Id}");
+        var tag = page.Locator(".station-detail .status-tag");
+        await Expect(tag).ToHaveTextAsync("运营中");
+
+        await page.Locator("button.move-closed").ClickAsync();
+        var dialog = page.Locator(".ant-modal-confirm");
+        await Expect(dialog).ToContainTextAsync($"关闭站点“{station.Name}”？");
+        await Expect(dialog).ToContainTextAsync("不能重新开放");
+        await page.ScreenshotAsync("confirm-close-station");
+        await dialog.Locator("button").Filter(new() { HasTextString = "取消" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(tag).ToHaveTextAsync("运营中");
+        await using (var check = app.OpenDb())
+        {
+            Assert.Equal(StationStatus.Operating, (await check.Stations.SingleAsync(s => s.Id == station.Id, ct)).Status);
+        }
+
+        await page.Locator("button.move-closed").ClickAsync();
+        await dialog.Locator("button").Filter(new() { HasTextString = "确定" }).ClickAsync();
+        await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("站点状态已变为“已关闭”");
+        await Expect(tag).ToHaveTextAsync("已关闭");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Saving_a_station_form_says_it_was_saved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = app.OpenDb();
+        var station = await db.Stations.Where(s => s.RegionCode.StartsWith("510104") && s.Level == StationLevel.VillageRoom)
+            .OrderBy(s => s.Id).FirstAsync(ct);
+        var page = await app.NewPageAsync("demo-county", DemoAccounts.Password);
+        await page.OpenAsync($"/stations/{station.Id}/edit");
+        await page.Locator(".save-station").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/stations/{station.Id}$"));
+        await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
+        await page.ScreenshotAsync("saved-message");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Shegong.Web.Features.Demo;
+using static Microsoft.Playwright.Assertions;
+
+namespace Shegong.Tests.Browser;
+
+/// <summary>
+/// One language at a time: no code names or English in the Chinese UI, no Chinese in the English UI
+/// apart from proper names (regions, stations, agencies, people and what users typed).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class LanguagePagesTests(BrowserApp app)
+{
+    /// <summary>Latin words a Chinese page may show: the product of a proper name or a file format.</summary>
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    /// <summary>Latin words a Chinese page may show: the product name, the switch to English, a file format, account names.</summary>
+    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo"];
+
+    [GeneratedRegex(@"[A-Za-z]{2,}")]
+    private static partial Regex LatinWord();
+
+    [GeneratedRegex(@"[\u4e00-\u9fff（）()、·]*[\u4e00-\u9fff][\u4e00-\u9fff（）()、·]*")]
+    private static partial Regex ChineseRun();
+
+    private async Task<List<string>> PagesAsync()
+    {
+        await using var db = app.OpenDb();
+        var station = await db.Stations.Where(s => s.RegionCode.StartsWith("510104")).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(Ct);
+        var worker = await db.SocialWorkers.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
+        var contract = await db.ServiceContracts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
+        return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
+            "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
+            "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
+            "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit"];
+    }
+
+    private static async Task<string> TextOfAsync(IPage page, string path)
+    {
+        try
+        {
+            await page.OpenAsync(path);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{path} did not become live");
+        }
+        await Expect(page.Locator(".ant-spin-spinning")).ToHaveCountAsync(0);
+        return await page.Locator("body").InnerTextAsync();
+    }
+
+    [Fact]
+    public async Task Chinese_pages_show_no_code_names_or_English_words()
+    {
+        // Something in the audit trail to read: a saved station.
+        await using var db = app.OpenDb();
+        var userNames = (await db.Users.Select(u => u.UserName!).ToListAsync(Ct)).SelectMany(n => LatinWord().Matches(n).Select(m => m.Value));
+        var allowed = LatinAllowed.Concat(userNames).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var page = await app.NewPageAsync();
+        var failures = new List<string>();
+        foreach (var path in await PagesAsync())
+        {
+            var text = await TextOfAsync(page, path);
+            // Codes (credit codes, certificate numbers) mix letters and digits; only whole Latin words count.
+            var words = Regex.Split(text, @"[^A-Za-z0-9_\-]+").Where(t => t.Length > 0 && !t.Any(char.IsDigit))
+                .SelectMany(t => LatinWord().Matches(t).Select(m => m.Value)).Where(w => !allowed.Contains(w)).Distinct().ToList();
+            if (words.Count > 0)
+            {
+                failures.Add($"{path}: {string.Join(", ", words)}");
+            }
+        }
+        await page.ScreenshotAsync("language-zh-audit");
+        await page.Context.CloseAsync();
+        Assert.True(failures.Count == 0, "Latin text on Chinese pages:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task English_pages_show_no_Chinese_apart_from_proper_names()
+    {
+        await using var db = app.OpenDb();
+        var names = new List<string>();
+        names.AddRange(await db.Regions.Select(r => r.Name).ToListAsync(Ct));
+        names.AddRange(await db.Stations.Select(s => s.Name).ToListAsync(Ct));
+        names.AddRange((await db.Stations.Select(s => s.Address).ToListAsync(Ct)).OfType<string>());
+        names.AddRange(await db.Agencies.Select(a => a.Name).ToListAsync(Ct));
+        names.AddRange((await db.Agencies.Select(a => a.ContactPerson).ToListAsync(Ct)).OfType<string>());
+        names.AddRange(await db.SocialWorkers.Select(w => w.Name).ToListAsync(Ct));
+        names.AddRange((await db.SocialWorkers.Select(w => w.Major).ToListAsync(Ct)).OfType<string>());
+        names.AddRange(await db.ServiceContracts.Select(c => c.Title).ToListAsync(Ct));
+        // Values in the audit trail are what users typed, including names since changed (other tests rename stations).
+        names.AddRange(await db.AuditEntries.Select(a => a.Changes).ToListAsync(Ct));
+        // Evaluation notes are what the evaluator typed.
+        names.AddRange((await db.ServiceContracts.SelectMany(c => c.Evaluations).Select(e => e.Notes).ToListAsync(Ct)).OfType<string>());
+        names.AddRange(await db.Users.Select(u => u.DisplayName).ToListAsync(Ct));
+        names.AddRange(await db.Trainings.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
+        names.AddRange(await db.Supervisions.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
+        var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/culture/en?redirectUri=/");
+        var failures = new List<string>();
+        foreach (var path in await PagesAsync())
+        {
+            var text = await TextOfAsync(page, path);
+            var runs = ChineseRun().Matches(text).Select(m => m.Value)
+                .Where(run => !proper.Contains(run) && !proper.Any(p => p.Contains(run, StringComparison.Ordinal))).Distinct().ToList();
+            if (runs.Count > 0)
+            {
+                failures.Add($"{path}: {string.Join(", ", runs.Take(15))}");
+            }
+        }
+        await page.ScreenshotAsync("language-en-contract");
+        await page.Context.CloseAsync();
+        Assert.True(failures.Count == 0, "Chinese text on English pages:\n" + string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("demo-county")]
+    [InlineData("demo-worker")]
+    public async Task Coverage_opens_on_the_users_own_region(string userName)
+    {
+        await using var db = app.OpenDb();
+        var regionCode = await db.Users.Where(u => u.UserName == userName).Select(u => u.RegionCode).SingleAsync(Ct);
+        var regionName = await db.Regions.Where(r => r.Code == regionCode).Select(r => r.Name).SingleAsync(Ct);
+        var page = await app.NewPageAsync(userName, DemoAccounts.Password);
+
+        await page.OpenAsync("/coverage");
+        await Expect(page.Locator("h1")).ToContainTextAsync(regionName);
+        await Expect(page.Locator(".ant-alert-error")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("coverage-figures")).ToBeVisibleAsync();
+        // A county's (or township's) own cards count townships, not "1 county, 0 fully covered".
+        await Expect(page.Locator(".figure-counties")).ToHaveCountAsync(0);
+        // Above the user's scope the breadcrumbs are text, not links.
+        await Expect(page.Locator(".page-crumbs a[href='/coverage/510000000000']")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".page-crumbs")).ToContainTextAsync("四川省");
+        await Expect(page.Locator("a.coverage-export")).ToHaveAttributeAsync("href", $"/api/coverage/{regionCode}/export");
+        await page.ScreenshotAsync($"coverage-{userName}");
+        await page.Context.CloseAsync();
+    }
+}
