@@ -82,7 +82,7 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         await Expect(hiredOn).ToHaveValueAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));
         var hiredText = await hiredOn.InputValueAsync();
         await page.Locator("button.workforce-save").ClickAsync();
-        await Expect(page.Locator(".ant-form-item-explain-error, .workforce-alert").First).ToContainTextAsync("身份证号码校验位错误");
+        await Expect(page.Locator(".ant-form-item-explain-error, .workforce-alert").First).ToContainTextAsync("身份证号码校验位不正确，请核对");
         await page.ScreenshotAsync("workforce-social-worker-form-error");
         Assert.Equal(before, await db.SocialWorkers.CountAsync(ct));
         Assert.False(await db.SocialWorkers.AnyAsync(w => w.Name == name, ct));
@@ -129,7 +129,7 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         const string codeFirst17 = "52510100MJ0000001";
         await code.FillAsync(codeFirst17 + (CreditCode.CheckCharacterOf(codeFirst17) == '0' ? '1' : '0'));
         await page.Locator("button.workforce-save").ClickAsync();
-        await Expect(page.Locator(".ant-form-item-explain-error").Filter(new() { HasTextString = "统一社会信用代码" })).ToContainTextAsync("统一社会信用代码校验位错误");
+        await Expect(page.Locator(".ant-form-item-explain-error").Filter(new() { HasTextString = "统一社会信用代码" })).ToContainTextAsync("统一社会信用代码校验位不正确，请核对");
         await Expect(page.Locator(".ant-form-item-explain-error").Filter(new() { HasTextString = "credit code" })).ToHaveCountAsync(0);
 
         await page.OpenAsync("/workforce/summary");

@@ -103,6 +103,42 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 个案.
+        /// </summary>
+        internal static string Entity_Case {
+            get {
+                return ResourceManager.GetString("Entity_Case", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案服务.
+        /// </summary>
+        internal static string Entity_CaseContact {
+            get {
+                return ResourceManager.GetString("Entity_CaseContact", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案进程.
+        /// </summary>
+        internal static string Entity_CaseEvent {
+            get {
+                return ResourceManager.GetString("Entity_CaseEvent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案目标.
+        /// </summary>
+        internal static string Entity_CaseGoal {
+            get {
+                return ResourceManager.GetString("Entity_CaseGoal", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 合同服务指标.
         /// </summary>
         internal static string Entity_ContractCategoryTarget {
@@ -148,11 +184,47 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务对象.
+        /// </summary>
+        internal static string Entity_Resident {
+            get {
+                return ResourceManager.GetString("Entity_Resident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象（记录）.
+        /// </summary>
+        internal static string Entity_ServiceBeneficiary {
+            get {
+                return ResourceManager.GetString("Entity_ServiceBeneficiary", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 服务合同.
         /// </summary>
         internal static string Entity_ServiceContract {
             get {
                 return ResourceManager.GetString("Entity_ServiceContract", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务记录.
+        /// </summary>
+        internal static string Entity_ServiceRecord {
+            get {
+                return ResourceManager.GetString("Entity_ServiceRecord", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务社工（记录）.
+        /// </summary>
+        internal static string Entity_ServiceRecordWorker {
+            get {
+                return ResourceManager.GetString("Entity_ServiceRecordWorker", resourceCulture);
             }
         }
         
@@ -427,6 +499,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 查阅.
+        /// </summary>
+        internal static string Enum_AuditAction_Viewed {
+            get {
+                return ResourceManager.GetString("Enum_AuditAction_Viewed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 依托民政服务设施.
         /// </summary>
         internal static string Enum_BuildPath_CivilAffairsFacility {
@@ -463,6 +544,105 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 开案.
+        /// </summary>
+        internal static string Enum_CaseEventKind_Opened {
+            get {
+                return ResourceManager.GetString("Enum_CaseEventKind_Opened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介.
+        /// </summary>
+        internal static string Enum_CaseEventKind_Referred {
+            get {
+                return ResourceManager.GetString("Enum_CaseEventKind_Referred", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 重新开案.
+        /// </summary>
+        internal static string Enum_CaseEventKind_Reopened {
+            get {
+                return ResourceManager.GetString("Enum_CaseEventKind_Reopened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 进入下一阶段.
+        /// </summary>
+        internal static string Enum_CaseEventKind_StageMoved {
+            get {
+                return ResourceManager.GetString("Enum_CaseEventKind_StageMoved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转交.
+        /// </summary>
+        internal static string Enum_CaseEventKind_Transferred {
+            get {
+                return ResourceManager.GetString("Enum_CaseEventKind_Transferred", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 预估.
+        /// </summary>
+        internal static string Enum_CaseStage_Assessment {
+            get {
+                return ResourceManager.GetString("Enum_CaseStage_Assessment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结案.
+        /// </summary>
+        internal static string Enum_CaseStage_Closed {
+            get {
+                return ResourceManager.GetString("Enum_CaseStage_Closed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评估.
+        /// </summary>
+        internal static string Enum_CaseStage_Evaluation {
+            get {
+                return ResourceManager.GetString("Enum_CaseStage_Evaluation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 接案.
+        /// </summary>
+        internal static string Enum_CaseStage_Intake {
+            get {
+                return ResourceManager.GetString("Enum_CaseStage_Intake", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 介入.
+        /// </summary>
+        internal static string Enum_CaseStage_Intervention {
+            get {
+                return ResourceManager.GetString("Enum_CaseStage_Intervention", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 计划.
+        /// </summary>
+        internal static string Enum_CaseStage_Planning {
+            get {
+                return ResourceManager.GetString("Enum_CaseStage_Planning", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 助理社会工作师.
         /// </summary>
         internal static string Enum_CertificationLevel_Assistant {
@@ -495,6 +675,60 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_CertificationLevel_Senior {
             get {
                 return ResourceManager.GetString("Enum_CertificationLevel_Senior", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标达成.
+        /// </summary>
+        internal static string Enum_CloseReason_GoalsAchieved {
+            get {
+                return ResourceManager.GetString("Enum_CloseReason_GoalsAchieved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 其他.
+        /// </summary>
+        internal static string Enum_CloseReason_Other {
+            get {
+                return ResourceManager.GetString("Enum_CloseReason_Other", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已转介.
+        /// </summary>
+        internal static string Enum_CloseReason_ReferredElsewhere {
+            get {
+                return ResourceManager.GetString("Enum_CloseReason_ReferredElsewhere", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象去世.
+        /// </summary>
+        internal static string Enum_CloseReason_ResidentDied {
+            get {
+                return ResourceManager.GetString("Enum_CloseReason_ResidentDied", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象迁出.
+        /// </summary>
+        internal static string Enum_CloseReason_ResidentMovedAway {
+            get {
+                return ResourceManager.GetString("Enum_CloseReason_ResidentMovedAway", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象退出.
+        /// </summary>
+        internal static string Enum_CloseReason_ResidentWithdrew {
+            get {
+                return ResourceManager.GetString("Enum_CloseReason_ResidentWithdrew", resourceCulture);
             }
         }
         
@@ -594,6 +828,78 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_EvaluationStage_MidTerm {
             get {
                 return ResourceManager.GetString("Enum_EvaluationStage_MidTerm", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已达成.
+        /// </summary>
+        internal static string Enum_GoalOutcome_Achieved {
+            get {
+                return ResourceManager.GetString("Enum_GoalOutcome_Achieved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未达成.
+        /// </summary>
+        internal static string Enum_GoalOutcome_NotAchieved {
+            get {
+                return ResourceManager.GetString("Enum_GoalOutcome_NotAchieved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 部分达成.
+        /// </summary>
+        internal static string Enum_GoalOutcome_PartlyAchieved {
+            get {
+                return ResourceManager.GetString("Enum_GoalOutcome_PartlyAchieved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 需求评估.
+        /// </summary>
+        internal static string Enum_IntakeSource_NeedsAssessment {
+            get {
+                return ResourceManager.GetString("Enum_IntakeSource_NeedsAssessment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 其他.
+        /// </summary>
+        internal static string Enum_IntakeSource_Other {
+            get {
+                return ResourceManager.GetString("Enum_IntakeSource_Other", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 外展发现.
+        /// </summary>
+        internal static string Enum_IntakeSource_Outreach {
+            get {
+                return ResourceManager.GetString("Enum_IntakeSource_Outreach", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介.
+        /// </summary>
+        internal static string Enum_IntakeSource_Referral {
+            get {
+                return ResourceManager.GetString("Enum_IntakeSource_Referral", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 主动求助.
+        /// </summary>
+        internal static string Enum_IntakeSource_WalkIn {
+            get {
+                return ResourceManager.GetString("Enum_IntakeSource_WalkIn", resourceCulture);
             }
         }
         
@@ -715,6 +1021,42 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 走进门.
+        /// </summary>
+        internal static string Enum_ServiceChannel_HomeVisit {
+            get {
+                return ResourceManager.GetString("Enum_ServiceChannel_HomeVisit", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 线上.
+        /// </summary>
+        internal static string Enum_ServiceChannel_Online {
+            get {
+                return ResourceManager.GetString("Enum_ServiceChannel_Online", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 电话.
+        /// </summary>
+        internal static string Enum_ServiceChannel_Phone {
+            get {
+                return ResourceManager.GetString("Enum_ServiceChannel_Phone", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请入站.
+        /// </summary>
+        internal static string Enum_ServiceChannel_WalkIn {
+            get {
+                return ResourceManager.GetString("Enum_ServiceChannel_WalkIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 个案工作.
         /// </summary>
         internal static string Enum_ServiceMethod_Casework {
@@ -738,6 +1080,69 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_ServiceMethod_GroupWork {
             get {
                 return ResourceManager.GetString("Enum_ServiceMethod_GroupWork", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 其他服务.
+        /// </summary>
+        internal static string Enum_ServiceMethod_Other {
+            get {
+                return ResourceManager.GetString("Enum_ServiceMethod_Other", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社区活动.
+        /// </summary>
+        internal static string Enum_ServiceSource_Activity {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_Activity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 需求评估.
+        /// </summary>
+        internal static string Enum_ServiceSource_Assessment {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_Assessment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案服务.
+        /// </summary>
+        internal static string Enum_ServiceSource_CaseContact {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_CaseContact", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 直接录入.
+        /// </summary>
+        internal static string Enum_ServiceSource_Direct {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_Direct", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组节次.
+        /// </summary>
+        internal static string Enum_ServiceSource_GroupSession {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_GroupSession", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务申请.
+        /// </summary>
+        internal static string Enum_ServiceSource_Request {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_Request", resourceCulture);
             }
         }
         
@@ -994,6 +1399,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 预估小结.
+        /// </summary>
+        internal static string Field_AssessmentSummary {
+            get {
+                return ResourceManager.GetString("Field_AssessmentSummary", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 出生日期.
         /// </summary>
         internal static string Field_BirthDate {
@@ -1008,6 +1422,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_BuildPath {
             get {
                 return ResourceManager.GetString("Field_BuildPath", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 操作人.
+        /// </summary>
+        internal static string Field_By {
+            get {
+                return ResourceManager.GetString("Field_By", resourceCulture);
             }
         }
         
@@ -1048,11 +1471,38 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务方式.
+        /// </summary>
+        internal static string Field_Channel {
+            get {
+                return ResourceManager.GetString("Field_Channel", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 结束日期.
         /// </summary>
         internal static string Field_ClosedOn {
             get {
                 return ResourceManager.GetString("Field_ClosedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结案原因.
+        /// </summary>
+        internal static string Field_CloseReason {
+            get {
+                return ResourceManager.GetString("Field_CloseReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结案报告.
+        /// </summary>
+        internal static string Field_ClosingReport {
+            get {
+                return ResourceManager.GetString("Field_ClosingReport", resourceCulture);
             }
         }
         
@@ -1075,6 +1525,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务日期.
+        /// </summary>
+        internal static string Field_ContactedOn {
+            get {
+                return ResourceManager.GetString("Field_ContactedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 联系人.
         /// </summary>
         internal static string Field_ContactPerson {
@@ -1089,6 +1548,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ContactPhoneCipher {
             get {
                 return ResourceManager.GetString("Field_ContactPhoneCipher", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 内容.
+        /// </summary>
+        internal static string Field_Content {
+            get {
+                return ResourceManager.GetString("Field_Content", resourceCulture);
             }
         }
         
@@ -1138,11 +1606,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 说明.
+        /// </summary>
+        internal static string Field_Description {
+            get {
+                return ResourceManager.GetString("Field_Description", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 姓名.
         /// </summary>
         internal static string Field_DisplayName {
             get {
                 return ResourceManager.GetString("Field_DisplayName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 时长（分钟）.
+        /// </summary>
+        internal static string Field_DurationMinutes {
+            get {
+                return ResourceManager.GetString("Field_DurationMinutes", resourceCulture);
             }
         }
         
@@ -1183,6 +1669,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 评估小结.
+        /// </summary>
+        internal static string Field_EvaluationSummary {
+            get {
+                return ResourceManager.GetString("Field_EvaluationSummary", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 字段.
         /// </summary>
         internal static string Field_field {
@@ -1215,6 +1710,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_GraduationYear {
             get {
                 return ResourceManager.GetString("Field_GraduationYear", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未登记人数.
+        /// </summary>
+        internal static string Field_HeadCount {
+            get {
+                return ResourceManager.GetString("Field_HeadCount", resourceCulture);
             }
         }
         
@@ -1260,6 +1764,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_IdNumberHash {
             get {
                 return ResourceManager.GetString("Field_IdNumberHash", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来源渠道.
+        /// </summary>
+        internal static string Field_IntakeSource {
+            get {
+                return ResourceManager.GetString("Field_IntakeSource", resourceCulture);
             }
         }
         
@@ -1489,6 +2002,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 目标达成.
+        /// </summary>
+        internal static string Field_Outcome {
+            get {
+                return ResourceManager.GetString("Field_Outcome", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 上级区划.
         /// </summary>
         internal static string Field_ParentCode {
@@ -1561,6 +2083,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 求助问题.
+        /// </summary>
+        internal static string Field_PresentingProblem {
+            get {
+                return ResourceManager.GetString("Field_PresentingProblem", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 评估等级.
         /// </summary>
         internal static string Field_Rating {
@@ -1584,6 +2115,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_RegionCode {
             get {
                 return ResourceManager.GetString("Field_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象.
+        /// </summary>
+        internal static string Field_ResidentId {
+            get {
+                return ResourceManager.GetString("Field_ResidentId", resourceCulture);
             }
         }
         
@@ -1633,6 +2173,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务日期.
+        /// </summary>
+        internal static string Field_ServedOn {
+            get {
+                return ResourceManager.GetString("Field_ServedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 购买方.
         /// </summary>
         internal static string Field_ServiceContract_RegionCode {
@@ -1674,6 +2223,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_SocialWorkerId {
             get {
                 return ResourceManager.GetString("Field_SocialWorkerId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来源.
+        /// </summary>
+        internal static string Field_Source {
+            get {
+                return ResourceManager.GetString("Field_Source", resourceCulture);
             }
         }
         
@@ -1863,6 +2421,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_VillageKind {
             get {
                 return ResourceManager.GetString("Field_VillageKind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工.
+        /// </summary>
+        internal static string Field_WorkerId {
+            get {
+                return ResourceManager.GetString("Field_WorkerId", resourceCulture);
             }
         }
         
