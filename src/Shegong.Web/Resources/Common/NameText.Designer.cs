@@ -1768,6 +1768,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 身份证号码（脱敏）.
+        /// </summary>
+        internal static string Field_IdNumberMasked {
+            get {
+                return ResourceManager.GetString("Field_IdNumberMasked", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 来源渠道.
         /// </summary>
         internal static string Field_IntakeSource {
@@ -2065,6 +2074,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 电话（脱敏）.
+        /// </summary>
+        internal static string Field_PhoneMasked {
+            get {
+                return ResourceManager.GetString("Field_PhoneMasked", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 电话.
         /// </summary>
         internal static string Field_PhoneNumber {
@@ -2097,6 +2115,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Rating {
             get {
                 return ResourceManager.GetString("Field_Rating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 完整记录.
+        /// </summary>
+        internal static string Field_record {
+            get {
+                return ResourceManager.GetString("Field_record", resourceCulture);
             }
         }
         
