@@ -69,6 +69,31 @@ public class ActivityTests(GroupWorkApp app) : IClassFixture<GroupWorkApp>
     }
 
     [Fact]
+    public async Task A_participant_who_moved_out_of_the_readers_region_shows_only_as_outside_their_scope()
+    {
+        var station = await app.StationOfAsync(Township);
+        var village = await app.VillageUnderAsync(Township);
+        var residents = await app.ResidentsAsync(village, 2);
+        var created = await (await app.Client.PostJsonAsync("/api/activities", Form(station, village, 10, residents, [])))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        await using var db = app.OpenDb();
+        // The second resident moves to a village of another county (锦江区 → 青羊区).
+        var elsewhere = await db.Regions.Where(r => r.Code.StartsWith("510105") && r.Level == Shegong.Web.Features.Regions.RegionLevel.Village)
+            .OrderBy(r => r.Code).Select(r => r.Code).FirstAsync(Ct);
+        var moved = await db.Residents.SingleAsync(r => r.Id == residents[1], Ct);
+        moved.RegionCode = elsewhere;
+        await db.SaveChangesAsync(Ct);
+        var county = await app.ClientAsync(Shegong.Web.Features.Accounts.AccountRole.CountyOfficer, "510104000000");
+
+        var seen = await (await county.GetUrlAsync($"/api/activities/{created.GetProperty("id").GetInt32()}")).ReadAsync<JsonElement>();
+        var names = seen.GetProperty("participants").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetInt32(), p => p.GetProperty("name").GetString());
+        Assert.Equal(await db.Residents.Where(r => r.Id == residents[0]).Select(r => r.Name).SingleAsync(Ct), names[residents[0]]);
+        Assert.Equal("（不在您的范围内）", names[residents[1]]);
+        Assert.DoesNotContain(moved.Name, seen.GetRawText());
+        Assert.DoesNotContain(elsewhere, seen.GetRawText());
+    }
+
+    [Fact]
     public async Task Bad_activities_get_field_errors_and_save_nothing()
     {
         var station = await app.StationOfAsync(Township);

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Web.Common.Privacy;
+using Shegong.Web.Features.Requests;
 
 namespace Shegong.Tests.Residents;
 
-/// <summary>A key rotation moves residents' ID numbers and phones to the new key too (its own database: the keys change under it).</summary>
+/// <summary>A key rotation moves residents' ID numbers and phones, and service requests' phones, to the new key too (its own database: the keys change under it).</summary>
 public class ResidentKeyRotationTests(ResidentApp app) : IClassFixture<ResidentApp>
 {
     [Fact]
@@ -14,6 +15,23 @@ public class ResidentKeyRotationTests(ResidentApp app) : IClassFixture<ResidentA
         var idNumber = app.NewIdNumber();
         var withBoth = await app.ResidentAsync(app.OwnVillage, idNumber, phone: "13600002222");
         var old = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<PrivacyKeys>()));
+        int request;
+        await using (var db = app.OpenDb())
+        {
+            var before = new PersonalData(old);
+            var raised = new ServiceRequest
+            {
+                RegionCode = app.OwnVillage,
+                ContactName = "张秀英",
+                Need = "需要上门送餐",
+                PhoneCipher = before.Encrypt(PersonalField.Phone, "13600003333"),
+                PhoneHash = before.Hash(PersonalField.Phone, "13600003333"),
+                PhoneMasked = Masking.Phone("13600003333"),
+            };
+            db.Add(raised);
+            await db.SaveChangesAsync(ct);
+            request = raised.Id;
+        }
         var next = PrivacyKeys.Generate() with { Previous = old };
         await using (var db = app.OpenDb())
         {
@@ -27,6 +45,9 @@ public class ResidentKeyRotationTests(ResidentApp app) : IClassFixture<ResidentA
         Assert.Equal("13600002222", onlyNew.Decrypt(PersonalField.Phone, r.PhoneCipher!));
         Assert.Equal(onlyNew.Hash(PersonalField.IdNumber, idNumber), r.IdNumberHash);
         Assert.Equal(onlyNew.Hash(PersonalField.Phone, "13600002222"), r.PhoneHash);
+        var q = await after.Set<ServiceRequest>().SingleAsync(x => x.Id == request, ct);
+        Assert.Equal("13600003333", onlyNew.Decrypt(PersonalField.Phone, q.PhoneCipher!));
+        Assert.Equal(onlyNew.Hash(PersonalField.Phone, "13600003333"), q.PhoneHash);
         Assert.Equal(0, await new KeyRotation(after, onlyNew).RemainingAsync(ct));
     }
 }

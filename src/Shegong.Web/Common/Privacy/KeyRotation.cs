@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.SocialWorkers;
@@ -9,7 +10,7 @@ namespace Shegong.Web.Common.Privacy;
 
 /// <summary>
 /// <c>keys rotate</c>: re-encrypts every personal-data cipher (social workers' and residents' ID
-/// numbers and phones, agencies' contact phones) and the data-protection key ring under the current key,
+/// numbers and phones, agencies' contact phones, service requests' phones) and the data-protection key ring under the current key,
 /// and re-hashes each re-encrypted value under the current hash key (a no-op when the hash key
 /// did not change). Rows are done in batches, each committed on its own: a stopped run is simply
 /// run again, and only values not yet under the current key are touched. Nothing is lost: a value
@@ -30,6 +31,7 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         var rotated = await EachBatchAsync(db.SocialWorkers.IgnoreQueryFilters(), w => w.Id, RotateWorker, cancellationToken)
             + await EachBatchAsync(db.Agencies.IgnoreQueryFilters(), a => a.Id, RotateAgency, cancellationToken)
             + await EachBatchAsync(db.Residents.IgnoreQueryFilters(), r => r.Id, RotateResident, cancellationToken)
+            + await EachBatchAsync(db.Set<ServiceRequest>().IgnoreQueryFilters(), r => r.Id, RotateRequest, cancellationToken)
             + await KeyRingRotation.RotateAsync(db, personal.Keys, cancellationToken);
         return new Result(rotated, await RemainingAsync(cancellationToken));
     }
@@ -42,7 +44,8 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         var workers = await db.SocialWorkers.IgnoreQueryFilters().Select(w => new { w.IdNumberCipher, w.PhoneCipher }).ToListAsync(cancellationToken);
         var agencies = await db.Agencies.IgnoreQueryFilters().Where(a => a.ContactPhoneCipher != null).Select(a => a.ContactPhoneCipher).ToListAsync(cancellationToken);
         var residents = await db.Residents.IgnoreQueryFilters().Select(r => new[] { r.IdNumberCipher, r.PhoneCipher }).ToListAsync(cancellationToken);
-        var ciphers = workers.Select(w => new[] { w.IdNumberCipher, w.PhoneCipher }).Append([.. agencies]).Concat(residents);
+        var requests = await db.Set<ServiceRequest>().IgnoreQueryFilters().Where(r => r.PhoneCipher != null).Select(r => r.PhoneCipher).ToListAsync(cancellationToken);
+        var ciphers = workers.Select(w => new[] { w.IdNumberCipher, w.PhoneCipher }).Append([.. agencies]).Concat(residents).Append([.. requests]);
         return ciphers.SelectMany(c => c).Count(c => c is not null && PersonalData.KeyIdOf(c) != current)
             + await KeyRingRotation.RemainingAsync(db, personal.Keys, cancellationToken);
     }
@@ -97,6 +100,18 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         r.IdNumberHash = id is null ? null : personal.Hash(PersonalField.IdNumber, id);
         r.PhoneCipher = personal.EncryptOrNull(PersonalField.Phone, phone);
         r.PhoneHash = phone is null ? null : personal.Hash(PersonalField.Phone, phone);
+        return true;
+    }
+
+    private bool RotateRequest(ServiceRequest r)
+    {
+        if (r.PhoneCipher is null || Current(r.PhoneCipher))
+        {
+            return false;
+        }
+        var phone = personal.Decrypt(PersonalField.Phone, r.PhoneCipher);
+        r.PhoneCipher = personal.Encrypt(PersonalField.Phone, phone);
+        r.PhoneHash = personal.Hash(PersonalField.Phone, phone);
         return true;
     }
 

@@ -91,7 +91,9 @@ public sealed partial class AssessmentService(ShegongDb db, TimeProvider clock)
     {
         var a = await TrackedAsync(id, cancellationToken);
         Versioning.Expect(db, a, version);
-        if (await db.Set<Case>().IgnoreQueryFilters().AnyAsync(c => c.NeedsAssessmentId == id, cancellationToken))
+        // A case opened from it sits at the same station, so the scoped query sees it; one the caller
+        // cannot see is still refused by the foreign key (restrict), as a 400, without naming it.
+        if (await db.Set<Case>().AnyAsync(c => c.NeedsAssessmentId == id, cancellationToken))
         {
             throw RequestProblem.Conflict("已有个案由此评估开案，不能删除 / a case was opened from this assessment, so it cannot be deleted");
         }

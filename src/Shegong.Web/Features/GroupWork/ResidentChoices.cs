@@ -24,12 +24,18 @@ public sealed class ResidentChoices(ShegongDb db)
             .Select(r => new ResidentChoice(r.Id, r.Name, r.RegionCode)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Names of residents already linked to a visible record (members, participants), whatever their village.</summary>
+    /// <summary>
+    /// Residents linked to a visible record (members, participants). A resident's name is as
+    /// protected as the resident: one outside the caller's scope keeps their place (so an edit keeps
+    /// them) but shows as "outside your scope", never by name or village.
+    /// </summary>
     public async Task<IReadOnlyList<ResidentChoice>> NamesAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
     {
         var list = ids.Distinct().ToList();
-        return await db.Set<Resident>().IgnoreQueryFilters().AsNoTracking().Where(r => list.Contains(r.Id)).OrderBy(r => r.Name).ThenBy(r => r.Id)
+        var visible = await db.Set<Resident>().AsNoTracking().Where(r => list.Contains(r.Id)).OrderBy(r => r.Name).ThenBy(r => r.Id)
             .Select(r => new ResidentChoice(r.Id, r.Name, r.RegionCode)).ToListAsync(cancellationToken);
+        var hidden = list.Except(visible.Select(v => v.Id)).Order().Select(id => new ResidentChoice(id, NameText.OutsideScope, ""));
+        return [.. visible, .. hidden];
     }
 
     /// <summary>

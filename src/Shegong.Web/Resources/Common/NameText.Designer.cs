@@ -2488,6 +2488,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to （不在您的范围内）.
+        /// </summary>
+        internal static string OutsideScope {
+            get {
+                return ResourceManager.GetString("OutsideScope", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 系统.
         /// </summary>
         internal static string SystemUser {
