@@ -12,6 +12,7 @@ public static class UiSetup
     public static IServiceCollection AddShegongUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<AntDesign.JsInterop.DomEventService, OrderlyDomEventService>(); // before AddAntDesign, which only adds it when missing
         services.AddAntDesign();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddTransient(typeof(Shared.Scoped<>));
