@@ -8,7 +8,8 @@ which_providers="${1:-all}"
 
 scripts/install-test-deps.sh
 
-dotnet build tests/Shegong.Tests --nologo -v quiet
+# The whole solution, so the benchmarks keep compiling too.
+dotnet build Shegong.slnx --nologo -v quiet
 
 summary=()
 run_suite() { # name, then env assignments

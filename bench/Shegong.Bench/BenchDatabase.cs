@@ -13,12 +13,12 @@ namespace Shegong.Bench;
 /// </summary>
 internal static class BenchDatabase
 {
-    private static readonly string File = Path.Combine(Path.GetTempPath(), "shegong-bench", "demo-v2.db");
+    private static readonly string File = Path.Combine(Path.GetTempPath(), "shegong-bench", "demo-v3.db");
 
     public static string Connection => $"Data Source={File};Foreign Keys=True";
 
     public static ShegongDb Open() =>
-        new SqliteShegongDb(new DbContextOptionsBuilder<SqliteShegongDb>().UseSqlite(Connection).Options, RegionScope.Unrestricted);
+        new SqliteShegongDb(new DbContextOptionsBuilder<SqliteShegongDb>().UseSqlite(Connection).Options, RegionScope.System("bench", audited: false));
 
     public static async Task EnsureAsync()
     {
@@ -30,7 +30,7 @@ internal static class BenchDatabase
         var building = File + ".building";
         System.IO.File.Delete(building);
         await using (var db = new SqliteShegongDb(new DbContextOptionsBuilder<SqliteShegongDb>()
-            .UseSqlite($"Data Source={building};Foreign Keys=True").Options, RegionScope.Unrestricted))
+            .UseSqlite($"Data Source={building};Foreign Keys=True").Options, RegionScope.System("bench", audited: false)))
         {
             await DatabaseSetup.MigrateAsync(db);
             await new RegionImporter(db, NullLogger<RegionImporter>.Instance).ImportAsync(RegionsFolder());
@@ -39,6 +39,32 @@ internal static class BenchDatabase
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         System.IO.File.Move(building, File);
+    }
+
+    /// <summary>A private copy for a benchmark that writes (the shared file stays as built).</summary>
+    public static void CopyTo(string target) => System.IO.File.Copy(File, target, overwrite: true);
+
+    /// <summary>A SQLite file with the schema and the Sichuan regions only, for timing the demo load itself.</summary>
+    public static async Task<string> EnsureRegionsOnlyAsync()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(File)!, "regions-only-v1.db");
+        if (System.IO.File.Exists(path))
+        {
+            return path;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var building = path + ".building";
+        System.IO.File.Delete(building);
+        await using (var db = new SqliteShegongDb(new DbContextOptionsBuilder<SqliteShegongDb>()
+            .UseSqlite($"Data Source={building};Foreign Keys=True").Options, RegionScope.System("bench", audited: false)))
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            await new RegionImporter(db, NullLogger<RegionImporter>.Instance).ImportAsync(RegionsFolder());
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.File.Move(building, path);
+        return path;
     }
 
     private static string RegionsFolder()

@@ -51,13 +51,17 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>The write guard and audit trail run on every save of the app's contexts.</summary>
+    /// <summary>
+    /// The write guard and audit trail run on every save of the app's contexts. Other interceptors
+    /// registered in DI join them (the tests inject a transient database failure this way).
+    /// </summary>
     private static void Audited(IServiceProvider services, DbContextOptionsBuilder options)
     {
         if (services.GetService<AuditInterceptor>() is { } interceptor)
         {
             options.AddInterceptors(interceptor);
         }
+        options.AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
     }
 
     private static string SqliteConnectionFrom(IConfiguration configuration)

@@ -76,6 +76,8 @@ public class ServiceAccessTests(ServiceAccessApp app) : IClassFixture<ServiceAcc
         var writes = Writers.Contains(role);
         var record = await client.PostJsonAsync("/api/service-records", app.Visit());
         Assert.True((writes ? HttpStatusCode.Created : HttpStatusCode.Forbidden) == record.StatusCode, $"{role}: {await record.Content.ReadAsStringAsync(Ct)}");
+        var batch = await client.PostJsonAsync("/api/service-records/batch", new { records = new[] { app.Visit() } });
+        Assert.True((writes ? HttpStatusCode.OK : HttpStatusCode.Forbidden) == batch.StatusCode, $"{role} batch: {await batch.Content.ReadAsStringAsync(Ct)}");
         var request = await client.PostJsonAsync("/api/service-requests", new { origin = "WalkIn", contactName = "来访居民", villageCode = app.OwnVillage, need = "咨询救助政策" });
         Assert.True((writes ? HttpStatusCode.Created : HttpStatusCode.Forbidden) == request.StatusCode, $"{role}: {await request.Content.ReadAsStringAsync(Ct)}");
         if (writes)

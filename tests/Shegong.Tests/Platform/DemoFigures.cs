@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Activities;
+using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Tests.Platform;
@@ -22,7 +24,9 @@ internal sealed record DemoFigures(int Residents, int Records, int AssistancePer
             Times(ServiceCategory.SocialAssistance),
             Times(ServiceCategory.ElderlyAndChildCare),
             await year.CountAsync(r => r.Category == ServiceCategory.IndustryDevelopment, ct),
-            await year.CountAsync(r => r.Method == ServiceMethod.CommunityWork && r.HeadCount >= 30, ct),
+            // Activities are real activities, each counted through the one record it made.
+            await db.Set<CommunityActivity>().CountAsync(a => a.Date >= new DateOnly(2025, 1, 1) && a.Date <= new DateOnly(2025, 12, 31)
+                && a.Record.Source == ServiceSource.Activity && a.Record.ServedOn == a.Date && a.Record.PersonTimes == a.ParticipantCount, ct),
             yuan,
             await year.SumAsync(r => r.PersonTimes, ct),
             await db.ServiceBeneficiaries.CountAsync(ct),

@@ -43,8 +43,11 @@ public class CommunityActivity : IRegionScoped, IVersioned
     public List<ActivityParticipant> Participants { get; private set; } = [];
     public List<ActivityFile> Files { get; private set; } = [];
 
-    /// <summary>What the record says: the named participants, and the rest of the count as its head count.</summary>
-    public ServiceFacts Facts(IReadOnlyCollection<int> workerIds) => new(Date, Category, ServiceMethod.CommunityWork, ServiceChannel.HomeVisit,
+    /// <summary>
+    /// What the record says: the named participants, and the rest of the count as its head count. Residents come
+    /// to an activity (请入站), so its channel is walk-in, never a home visit.
+    /// </summary>
+    public ServiceFacts Facts(IReadOnlyCollection<int> workerIds) => new(Date, Category, ServiceMethod.CommunityWork, ServiceChannel.WalkIn,
         DurationMinutes, workerIds, [.. Participants.Select(p => p.ResidentId)], ParticipantCount - Participants.Count, Content: Title);
 }
 

@@ -11,9 +11,10 @@ internal sealed record DemoStationStaff(int StationId, string RegionCode, List<i
 /// 64,500 person-times of social assistance, 191,400 of elderly and child care, 3,388 industry
 /// helps, 8,298 community activities, 28.46 million yuan of resources linked and 2.5 million
 /// person-times reached in all. Records fall on stations in proportion to their workers and on
-/// months by a seasonal curve (quiet at the Spring Festival, busy at year end). Activities are
-/// community-work records with a crowd's head count; they carry no category published alone, so
-/// they take governance and resource linking.
+/// months by a seasonal curve (quiet at the Spring Festival, busy at year end). Activities are real
+/// community activities, each with one named participant, the rest of its crowd as a count, and the
+/// service record it makes (source Activity); they carry no category published alone, so they take
+/// governance and resource linking.
 /// </summary>
 internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
 {
@@ -32,7 +33,14 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         "ValueYuan", "Source", "Content", "CreatedAt",
     ];
 
+    private static readonly string[] ActivityColumns =
+    [
+        "Id", "StationId", "RegionCode", "Title", "Date", "Category", "DurationMinutes", "ParticipantCount", "Volunteers", "ServiceRecordId", "CreatedAt",
+    ];
+
     private readonly List<object?[]> records = [];
+    private readonly List<object?[]> activities = [];
+    private readonly List<object?[]> participants = [];
     private readonly List<object?[]> workers = [];
     private readonly List<object?[]> beneficiaries = [];
     private int nextId;
@@ -78,6 +86,8 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         await bulk.InsertAsync("ServiceRecords", RecordColumns, records, versioned: true, cancellationToken);
         await bulk.InsertAsync("ServiceRecordWorkers", ["ServiceRecordId", "SocialWorkerId"], workers, versioned: false, cancellationToken);
         await bulk.InsertAsync("ServiceBeneficiaries", ["ServiceRecordId", "ResidentId"], beneficiaries, versioned: false, cancellationToken);
+        await bulk.InsertAsync("CommunityActivities", ActivityColumns, activities, versioned: true, cancellationToken);
+        await bulk.InsertAsync("ActivityParticipants", ["CommunityActivityId", "ResidentId"], participants, versioned: false, cancellationToken);
         return records.Count;
     }
 
@@ -88,12 +98,24 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         var remaining = PersonTimesReached - personTimes;
         var shares = Enumerable.Range(0, Activities).Select(_ => 0.3 + 1.4 * random.NextDouble()).ToArray();
         var scale = (remaining - Activities) / shares.Sum();
+        var activityId = 1;
         for (var i = 0; i < Activities; i++)
         {
             var linking = i % 5 == 0;
             var head = (int)Math.Round(shares[i] * scale);
-            Person(linking ? ServiceCategory.ResourceLinking : ServiceCategory.CommunityGovernance, DemoTexts.Activity,
-                1, head, ServiceMethod.CommunityWork, yuan: linking ? Math.Round(yuanLeft / ((Activities + 4) / 5), 2) : null, workerCount: random.Next(1, 4));
+            var category = linking ? ServiceCategory.ResourceLinking : ServiceCategory.CommunityGovernance;
+            var recordId = Person(category, DemoTexts.Activity, 1, head, ServiceMethod.CommunityWork,
+                yuan: linking ? Math.Round(yuanLeft / ((Activities + 4) / 5), 2) : null, workerCount: random.Next(1, 4), source: ServiceSource.Activity);
+            var record = records[^1];
+            var named = beneficiaries.Count > 0 && (int)beneficiaries[^1][0]! == recordId ? (int)beneficiaries[^1][1]! : (int?)null;
+            // The activity says what its record says: its station, the station's region as the place, date, category, duration, crowd.
+            activities.Add([activityId, record[2], record[3], record[12], record[1], record[4], record[7], (int)record[9]!,
+                random.NextDouble() < 0.6 ? DemoTexts.Volunteers[random.Next(DemoTexts.Volunteers.Length)] : null, recordId, record[13]]);
+            if (named is { } resident)
+            {
+                participants.Add([activityId, resident]);
+            }
+            activityId++;
         }
     }
 
@@ -105,8 +127,8 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         }
     }
 
-    private void Person(ServiceCategory category, string[] texts, int named, int head, ServiceMethod method,
-        decimal? yuan = null, bool careOnly = false, int workerCount = 1)
+    private int Person(ServiceCategory category, string[] texts, int named, int head, ServiceMethod method,
+        decimal? yuan = null, bool careOnly = false, int workerCount = 1, ServiceSource source = ServiceSource.Direct)
     {
         var station = PickStation();
         var pool = residents[station.StationId];
@@ -132,7 +154,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         [
             id, servedOn, station.StationId, station.RegionCode, category.ToString(), method.ToString(), channel.ToString(),
             method == ServiceMethod.CommunityWork ? random.Next(6, 17) * 15 : random.Next(2, 9) * 15, head, chosen.Count + head,
-            yuan, nameof(ServiceSource.Direct), texts[random.Next(texts.Length)],
+            yuan, source.ToString(), texts[random.Next(texts.Length)],
             servedOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
         ]);
         personTimes += chosen.Count + head;
@@ -141,6 +163,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
             workers.Add([id, worker]);
         }
         beneficiaries.AddRange(chosen.Select(r => new object?[] { id, r }));
+        return id;
     }
 
     private DemoStationStaff PickStation()

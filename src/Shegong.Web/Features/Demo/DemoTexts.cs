@@ -9,5 +9,6 @@ internal static class DemoTexts
     public static readonly string[] Assessment = ["入户开展需求评估", "家庭综合需求评估", "复评生活照料需求"];
     public static readonly string[] Governance = ["组织居民议事会", "协调居委会、业委会与物业三方议事", "修订村规民约征求意见"];
     public static readonly string[] Linking = ["链接爱心企业捐赠物资", "对接慈善基金会助学金", "链接医疗机构义诊资源", "协调志愿者送温暖物资"];
+    public static readonly string[] Volunteers = ["社区志愿服务队", "巾帼志愿者", "青年志愿者协会", "党员志愿服务队", "银龄志愿者"];
     public static readonly string[] Activity = ["重阳敬老文艺活动", "社区邻里节", "防诈骗宣传进社区", "暑期儿童安全教育", "春节送温暖慰问活动", "垃圾分类宣传活动"];
 }

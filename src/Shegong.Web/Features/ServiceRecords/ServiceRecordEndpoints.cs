@@ -31,6 +31,9 @@ public static class ServiceRecordEndpoints
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"/api/service-records/{created.Id}", created);
         }).WithSummary("Enter a direct service record (a visit, one-off help)").RequirePermission<ServiceRecord>(AccessAction.Create);
+        group.MapPost("/batch", (ServiceRecordBatchForm form, ServiceRecordService service, CancellationToken ct) => service.CreateBatchAsync(form, ct))
+            .WithSummary("Enter up to 1,000 direct service records at once, all or none (a phone sending what it recorded offline)")
+            .RequirePermission<ServiceRecord>(AccessAction.Create);
         group.MapPut("/{id:int}", (int id, ServiceRecordForm form, ServiceRecordService service, CancellationToken ct) => service.UpdateAsync(id, form, ct))
             .WithSummary("Correct a direct service record (version required)").RequirePermission<ServiceRecord>(AccessAction.Update);
         group.MapDelete("/{id:int}", async (int id, uint? version, ServiceRecordService service, CancellationToken ct) =>

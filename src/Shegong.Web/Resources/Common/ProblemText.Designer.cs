@@ -1048,6 +1048,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 请至少提交一条服务记录.
+        /// </summary>
+        internal static string ServiceRecordBatchEmpty {
+            get {
+                return ResourceManager.GetString("ServiceRecordBatchEmpty", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 此处缺少服务记录.
+        /// </summary>
+        internal static string ServiceRecordBatchItemMissing {
+            get {
+                return ResourceManager.GetString("ServiceRecordBatchItemMissing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 一次最多提交{0}条服务记录，请分批提交.
+        /// </summary>
+        internal static string ServiceRecordBatchTooLarge {
+            get {
+                return ResourceManager.GetString("ServiceRecordBatchTooLarge", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 不能移除管辖范围以外社工的参加记录.
         /// </summary>
         internal static string SessionAttendanceOutsideScope {
