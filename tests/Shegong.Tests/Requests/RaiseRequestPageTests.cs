@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Browser;
+using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
