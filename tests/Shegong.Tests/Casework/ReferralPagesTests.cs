@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Browser;
+using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Casework;
-using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Residents;
