@@ -42,6 +42,7 @@ public static class Startup
         services.AddScoped<CaseService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<ServiceRecordService>();
+        services.AddScoped<WorkerDayService>();
         services.AddServiceRequests();
         services.AddGroupWork();
         services.AddActivities();

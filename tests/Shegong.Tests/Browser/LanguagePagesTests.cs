@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Demo;
 using static Microsoft.Playwright.Assertions;
 
@@ -33,7 +34,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
-            "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit"];
+            "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
+            "/today"];
     }
 
     private static async Task<string> TextOfAsync(IPage page, string path)
@@ -93,6 +95,10 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         // Evaluation notes are what the evaluator typed.
         names.AddRange((await db.ServiceContracts.SelectMany(c => c.Evaluations).Select(e => e.Notes).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.Users.Select(u => u.DisplayName).ToListAsync(Ct));
+        // The referral inbox shows what the sending station wrote: the resident's name, the reason, the answer's note.
+        names.AddRange(await db.Residents.Select(r => r.Name).ToListAsync(Ct));
+        names.AddRange(await db.Set<CaseReferral>().Select(r => r.Reason + " " + r.TargetName + " " + r.FromStationName).ToListAsync(Ct));
+        names.AddRange((await db.Set<ReferralAnswer>().Select(a => a.Note).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.Trainings.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
         names.AddRange(await db.Supervisions.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Workforce.SocialWorkers;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -20,6 +21,9 @@ public class Account : IdentityUser, IRegionScoped
 
     /// <summary>The agency an agency manager works for; agency-scoped data comes with the workforce feature.</summary>
     public int? AgencyId { get; set; }
+
+    /// <summary>The social worker a station staff account belongs to (their cases, requests and groups make the "today" page); one account per worker.</summary>
+    public int? SocialWorkerId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
 }
@@ -43,5 +47,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.DisplayName).HasMaxLength(50);
         builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
         builder.HasIndex(a => a.RegionCode);
+        builder.HasIndex(a => a.SocialWorkerId).IsUnique();
+        builder.HasOne<SocialWorker>().WithMany().HasForeignKey(a => a.SocialWorkerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -25,6 +25,9 @@ public static class AccountEndpoints
         group.MapPost("/{id}/reset-password", (string id, PasswordResetForm form, AccountService service, CancellationToken ct) =>
             service.ResetPasswordAsync(id, form, ct)).WithSummary("Set a new password, lift a lockout and end the account's sessions")
             .RequirePermission<Account>(AccessAction.Update);
+        group.MapPost("/{id}/social-worker", (string id, AccountWorkerForm form, AccountService service, CancellationToken ct) =>
+            service.SetWorkerAsync(id, form, ct)).WithSummary("Link a station staff account to its social worker (null unlinks)")
+            .RequirePermission<Account>(AccessAction.Update);
         group.MapGet("/me", (CurrentUser user) => new
         {
             user.Id,
@@ -34,6 +37,7 @@ public static class AccountEndpoints
             user.RegionCode,
             user.StationId,
             user.AgencyId,
+            user.SocialWorkerId,
         }).WithSummary("The signed-in account");
         return app;
     }

@@ -23,7 +23,13 @@ public sealed class AccountForm
     public string? RegionCode { get; set; }
     public int? StationId { get; set; }
     public int? AgencyId { get; set; }
+
+    /// <summary>For station staff: the social worker the account belongs to (working at its station).</summary>
+    public int? SocialWorkerId { get; set; }
 }
+
+/// <summary>Links a station staff account to its social worker, or unlinks it (null).</summary>
+public sealed record AccountWorkerForm(int? SocialWorkerId);
 
 public sealed class PasswordResetForm
 {
@@ -40,6 +46,7 @@ public sealed record AccountRow(
     string RegionName,
     int? StationId,
     int? AgencyId,
+    int? SocialWorkerId,
     bool IsDisabled,
     bool IsLockedOut,
     DateTime CreatedAt);

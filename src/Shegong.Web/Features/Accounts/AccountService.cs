@@ -66,6 +66,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
             StationId = role is AccountRole.StationManager or AccountRole.SocialWorker ? form.StationId : null,
             AgencyId = role == AccountRole.AgencyManager ? form.AgencyId : null,
         };
+        account.SocialWorkerId = await WorkerOfAsync(account, form.SocialWorkerId, cancellationToken);
         var normalized = users.NormalizeName(account.UserName);
         if (await db.Users.IgnoreQueryFilters().AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken))
         {
@@ -99,6 +100,39 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         account.SecurityStamp = Guid.NewGuid().ToString("N");
         ThrowIfFailed(await users.UpdateAsync(account));
         return await RowAsync(account, cancellationToken);
+    }
+
+    /// <summary>Links the account to its social worker (or unlinks it), so its "today" page lists that worker's work.</summary>
+    public async Task<AccountRow> SetWorkerAsync(string id, AccountWorkerForm form, CancellationToken cancellationToken = default)
+    {
+        var account = await ManageableAsync(id, cancellationToken);
+        account.SocialWorkerId = await WorkerOfAsync(account, form.SocialWorkerId, cancellationToken);
+        ThrowIfFailed(await users.UpdateAsync(account));
+        return await RowAsync(account, cancellationToken);
+    }
+
+    /// <summary>
+    /// A social worker the caller sees, working at the account's station now, and linked to no other
+    /// account (the unique index decides a race: the loser's save fails rather than linking twice).
+    /// </summary>
+    private async Task<int?> WorkerOfAsync(Account account, int? workerId, CancellationToken cancellationToken)
+    {
+        if (workerId is not { } id)
+        {
+            return null;
+        }
+        if (account.Role is not (AccountRole.StationManager or AccountRole.SocialWorker))
+        {
+            throw RequestProblem.Invalid("socialWorkerId", ProblemText.AccountWorkerStationStaffOnly);
+        }
+        if (!await db.SocialWorkers.AnyAsync(w => w.Id == id && w.LeftOn == null
+            && w.Assignments.Any(a => a.StationId == account.StationId && a.To == null), cancellationToken))
+        {
+            throw RequestProblem.Invalid("socialWorkerId", Problems.Format(ProblemText.AccountWorkerNotAtStation, id));
+        }
+        var other = await db.Users.IgnoreQueryFilters().Where(a => a.SocialWorkerId == id && a.Id != account.Id)
+            .Select(a => a.UserName).FirstOrDefaultAsync(cancellationToken);
+        return other is null ? id : throw RequestProblem.Conflict(Problems.Format(ProblemText.AccountWorkerTaken, other));
     }
 
     /// <summary>Sets a new password, lifts a lockout and ends the account's sessions, in one save.</summary>
@@ -205,5 +239,5 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 
     private static AccountRow ToRow(Account a, Dictionary<string, string> names) =>
         new(a.Id, a.UserName ?? "", a.DisplayName, a.Role, a.RegionCode, names.GetValueOrDefault(a.RegionCode, a.RegionCode),
-            a.StationId, a.AgencyId, a.IsDisabled, a.LockoutEnd > DateTimeOffset.UtcNow, a.CreatedAt);
+            a.StationId, a.AgencyId, a.SocialWorkerId, a.IsDisabled, a.LockoutEnd > DateTimeOffset.UtcNow, a.CreatedAt);
 }

@@ -24,6 +24,9 @@ public sealed class CurrentUser
     public string RegionCode { get; private set; } = "";
     public int? StationId { get; private set; }
     public int? AgencyId { get; private set; }
+
+    /// <summary>The social worker this account belongs to, when linked (station staff).</summary>
+    public int? SocialWorkerId { get; private set; }
     public string? IpAddress { get; private set; }
 
     public bool IsAuthenticated => Id is not null;
@@ -54,6 +57,7 @@ public sealed class CurrentUser
         RegionCode = other.RegionCode;
         StationId = other.StationId;
         AgencyId = other.AgencyId;
+        SocialWorkerId = other.SocialWorkerId;
         IpAddress = other.IpAddress;
     }
 
@@ -67,6 +71,7 @@ public sealed class CurrentUser
         RegionCode = "";
         StationId = null;
         AgencyId = null;
+        SocialWorkerId = null;
     }
 
     internal void Fill(Account account, string? ipAddress)
@@ -78,6 +83,7 @@ public sealed class CurrentUser
         RegionCode = account.RegionCode;
         StationId = account.StationId;
         AgencyId = account.AgencyId;
+        SocialWorkerId = account.SocialWorkerId;
         IpAddress = ipAddress;
     }
 }

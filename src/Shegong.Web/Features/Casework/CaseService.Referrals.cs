@@ -105,6 +105,22 @@ public sealed partial class CaseService
         return ToRow(referral, answer);
     }
 
+    /// <summary>
+    /// Open stations by name for the referral form's picker: any station may receive a referral, so the
+    /// search reaches beyond the caller's scope, and answers names only (as the referral itself does).
+    /// </summary>
+    public async Task<IReadOnlyList<PickItem>> ReferralStationsAsync(string? search, int exceptStationId, CancellationToken cancellationToken = default)
+    {
+        var text = search?.Trim() ?? "";
+        if (text.Length is < 1 or > 20)
+        {
+            return [];
+        }
+        return await db.Stations.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Status != StationStatus.Closed && s.Id != exceptStationId && s.Name.Contains(text))
+            .OrderBy(s => s.RegionCode).ThenBy(s => s.Id).Take(20).Select(s => new PickItem(s.Id, s.Name)).ToListAsync(cancellationToken);
+    }
+
     private async Task<(int?, string)> TargetAsync(Case c, ReferralForm form, CancellationToken cancellationToken)
     {
         if (form.Target != ReferralTarget.Station)

@@ -25,6 +25,8 @@ public static class ServiceRecordEndpoints
                     new ServiceRecordFilter(region, stationId, from, to, category, method, channel, source, workerId, residentId), page, c), sort,
                 ExcelExport.FileName("service-records", clock.GetLocalNow()), ct))
             .WithSummary("The filtered service-record list as an Excel file").RequirePermission<ServiceRecord>(AccessAction.Export);
+        group.MapGet("/today", (WorkerDayService service, CancellationToken ct) => service.MineAsync(ct))
+            .WithSummary("The signed-in worker's cases due, requests assigned and groups meeting (empty when the account is linked to no social worker)");
         group.MapGet("/{id:int}", (int id, ServiceRecordService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (ServiceRecordForm form, ServiceRecordService service, CancellationToken ct) =>
         {

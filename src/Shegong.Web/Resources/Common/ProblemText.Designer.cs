@@ -193,6 +193,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的社工不在该账号的站点工作.
+        /// </summary>
+        internal static string AccountWorkerNotAtStation {
+            get {
+                return ResourceManager.GetString("AccountWorkerNotAtStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 只有站长和社工的账号可以关联社工.
+        /// </summary>
+        internal static string AccountWorkerStationStaffOnly {
+            get {
+                return ResourceManager.GetString("AccountWorkerStationStaffOnly", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该社工已关联账号“{0}”.
+        /// </summary>
+        internal static string AccountWorkerTaken {
+            get {
+                return ResourceManager.GetString("AccountWorkerTaken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 您不能创建“{0}”角色的账号.
         /// </summary>
         internal static string AccountYouCreateAccountRole {

@@ -177,6 +177,9 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SocialWorkerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("StationId")
                         .HasColumnType("integer");
 
@@ -197,6 +200,9 @@ namespace Shegong.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SocialWorkerId")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2214,6 +2220,14 @@ namespace Shegong.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Accounts.Account", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", null)
+                        .WithMany()
+                        .HasForeignKey("SocialWorkerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Activities.ActivityFile", b =>

@@ -168,6 +168,9 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SocialWorkerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("StationId")
                         .HasColumnType("INTEGER");
 
@@ -188,6 +191,9 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("SocialWorkerId")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2101,6 +2107,14 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Accounts.Account", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", null)
+                        .WithMany()
+                        .HasForeignKey("SocialWorkerId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Activities.ActivityFile", b =>
