@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,8 +13,8 @@ namespace Shegong.Bench;
 /// The demo load of a first start on SQLite: the network, the workforce, 46,847 residents and a year
 /// of ~133,000 service records with their activities, into a database that already holds the regions
 /// (the region import is timed by the app's start-up log separately). Each run starts from a fresh copy.
+/// Run it as one load per iteration: <c>--strategy Monitoring --warmupCount 0 --iterationCount 5</c>.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 5)]
 [MedianColumn]
 public class DemoLoadBenchmarks
 {

@@ -36,6 +36,9 @@ public sealed class HomeVisitPageTests(BrowserApp app)
         }
         var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
         await page.OpenAsync("/today");
+        // The demo worker's account is linked to a social worker of its station, so the page lists their work, not the hint to link it.
+        await Expect(page.Locator(".today-cases")).ToBeVisibleAsync();
+        await Expect(page.Locator(".today-unlinked")).ToHaveCountAsync(0);
         await page.Locator(".record-home-visit").ClickAsync();
         await page.Locator("h1[data-interactive]").WaitForAsync();
         await Expect(page.Locator(".field-channel .chosen")).ToHaveTextAsync("走进门");

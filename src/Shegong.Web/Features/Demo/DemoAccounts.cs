@@ -34,7 +34,11 @@ public static class DemoAccounts
         if (station is not null)
         {
             accounts.Add(new() { UserName = "demo-station", DisplayName = "站长（演示）", Role = AccountRole.StationManager, RegionCode = station.RegionCode, StationId = station.Id });
-            accounts.Add(new() { UserName = "demo-worker", DisplayName = "驻站社工（演示）", Role = AccountRole.SocialWorker, RegionCode = station.RegionCode, StationId = station.Id });
+            // The worker's account is linked to a resident social worker of the station, so its today page has work on it.
+            var worker = await db.StationAssignments.IgnoreQueryFilters()
+                .Where(a => a.StationId == station.Id && a.Role == Workforce.SocialWorkers.AssignmentRole.Resident && a.To == null)
+                .OrderBy(a => a.SocialWorkerId).Select(a => (int?)a.SocialWorkerId).FirstOrDefaultAsync(cancellationToken);
+            accounts.Add(new() { UserName = "demo-worker", DisplayName = "驻站社工（演示）", Role = AccountRole.SocialWorker, RegionCode = station.RegionCode, StationId = station.Id, SocialWorkerId = worker });
         }
         foreach (var account in accounts)
         {
