@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Shegong.Tests.GroupWork;
+using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.GroupWork;
+using Group = Shegong.Web.Features.GroupWork.Group;
 using static Microsoft.Playwright.Assertions;
 
 namespace Shegong.Tests.Browser;
@@ -17,7 +21,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
     /// <summary>Latin words a Chinese page may show: the product of a proper name or a file format.</summary>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     /// <summary>Latin words a Chinese page may show: the product name, the switch to English, a file format, account names.</summary>
-    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo"];
+    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo", "jpg", "png", "webp", "pdf"];
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex LatinWord();
@@ -31,11 +35,27 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var station = await db.Stations.Where(s => s.RegionCode.StartsWith("510104")).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(Ct);
         var worker = await db.SocialWorkers.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
         var contract = await db.ServiceContracts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
+        var (group, activity) = await GroupWorkPagesAsync();
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
-            "/today"];
+            "/today",
+            "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit"];
+    }
+
+    /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
+    private async Task<(int Group, int Activity)> GroupWorkPagesAsync()
+    {
+        await using var db = app.OpenDb();
+        const string name = "语言巡检小组";
+        if (await db.Set<Group>().Where(g => g.Name == name).Select(g => (int?)g.Id).FirstOrDefaultAsync(Ct) is { } known)
+        {
+            return (known, await db.Set<CommunityActivity>().Where(a => a.Title == name).Select(a => a.Id).FirstAsync(Ct));
+        }
+        var place = await GroupWorkSamples.PlaceAsync(app, "周淑珍", "吴国强");
+        var group = await GroupWorkSamples.GroupAsync(app, place, name, withSession: true);
+        return (group.Id, (await GroupWorkSamples.ActivityAsync(app, place, name)).Id);
     }
 
     private static async Task<string> TextOfAsync(IPage page, string path)
@@ -101,6 +121,12 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange((await db.Set<ReferralAnswer>().Select(a => a.Note).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.Trainings.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
         names.AddRange(await db.Supervisions.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
+        // Groups, sessions, activities and residents are what users typed and people's names.
+        names.AddRange(await db.Residents.Select(r => r.Name).ToListAsync(Ct));
+        names.AddRange(await db.Set<Group>().Select(g => g.Name + " " + g.Purpose).ToListAsync(Ct));
+        names.AddRange(await db.Set<GroupSession>().Select(s => s.Content).ToListAsync(Ct));
+        var activities = await db.Set<CommunityActivity>().Select(a => new[] { a.Title, a.Venue, a.Volunteers, a.Organisations, a.Description }).ToListAsync(Ct);
+        names.AddRange(activities.SelectMany(a => a).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();
