@@ -71,7 +71,11 @@ public static class GroupWorkSamples
         return withSession
             ? await sp.GetRequiredService<GroupSessionService>().AddAsync(group.Id, new GroupSessionForm
             {
-                Date = new DateOnly(2025, 4, 3), DurationMinutes = 90, Content = "相互认识，订立小组契约", AttendeeIds = [place.ResidentIds[0]], HeadCount = 1,
+                Date = new DateOnly(2025, 4, 3),
+                DurationMinutes = 90,
+                Content = "相互认识，订立小组契约",
+                AttendeeIds = [place.ResidentIds[0]],
+                HeadCount = 1,
             }, Ct)
             : group;
     });
