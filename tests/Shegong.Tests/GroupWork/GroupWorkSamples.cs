@@ -24,19 +24,20 @@ public static class GroupWorkSamples
     public static async Task<GroupWorkPlace> PlaceAsync(TestApp app, params string[] names)
     {
         await using var db = app.OpenDb();
-        var (stationId, stationName, region, workerId) = await (
+        var found = await (
             from w in db.SocialWorkers
             join s in db.Stations on w.ResidentStationId equals s.Id
             where s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating && s.RegionCode.StartsWith("510104")
             orderby s.Id, w.Id
-            select ValueTuple.Create(s.Id, s.Name, s.RegionCode, w.Id)).FirstAsync(Ct);
+            select new { StationId = s.Id, s.Name, s.RegionCode, WorkerId = w.Id }).FirstAsync(Ct);
+        var region = found.RegionCode;
         var villages = await db.Regions.Where(r => r.ParentCode == region && r.Level == RegionLevel.Village).Select(r => new { r.Code, r.Name }).ToListAsync(Ct);
         var villageNames = villages.Select(v => v.Name).ToList();
         var shared = await db.Regions.Where(r => r.Level == RegionLevel.Village && villageNames.Contains(r.Name)).GroupBy(r => r.Name)
             .Select(g => new { Name = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Name, g => g.Count, Ct);
         var village = villages.OrderBy(v => shared[v.Name]).ThenBy(v => v.Code).First();
         var residents = names.Length == 0 ? [] : await ResidentsAsync(app, village.Code, names);
-        return new GroupWorkPlace(stationId, stationName, workerId, village.Code, village.Name, residents, names);
+        return new GroupWorkPlace(found.StationId, found.Name, found.WorkerId, village.Code, village.Name, residents, names);
     }
 
     public static async Task<int[]> ResidentsAsync(TestApp app, string villageCode, string[] names)
