@@ -123,8 +123,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange((await db.Set<ReferralAnswer>().Select(a => a.Note).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.Trainings.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
         names.AddRange(await db.Supervisions.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
-        // Groups, sessions, activities and residents are what users typed and people's names.
-        names.AddRange(await db.Residents.Select(r => r.Name).ToListAsync(Ct));
+        // Groups, sessions and activities are what users typed.
         names.AddRange(await db.Set<Group>().Select(g => g.Name + " " + g.Purpose).ToListAsync(Ct));
         names.AddRange(await db.Set<GroupSession>().Select(s => s.Content).ToListAsync(Ct));
         var activities = await db.Set<CommunityActivity>().Select(a => new[] { a.Title, a.Venue, a.Volunteers, a.Organisations, a.Description }).ToListAsync(Ct);
