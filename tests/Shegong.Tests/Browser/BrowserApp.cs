@@ -22,6 +22,9 @@ public sealed class BrowserApp : TestApp
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>Where uploaded evidence files go (a temp folder, removed with the fixture).</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "shegong-browser-files", Guid.NewGuid().ToString("N"));
+
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -51,6 +54,7 @@ public sealed class BrowserApp : TestApp
         base.ConfigureWebHost(builder);
         // Open circuits re-check their account every two seconds (SessionRevalidationTests waits for it).
         builder.UseSetting("Auth:RevalidationInterval", "00:00:02");
+        builder.UseSetting("Files:Root", FilesRoot);
     }
 
     /// <summary>A fresh page (own cookies) at desktop or phone width, signed in as the province admin.</summary>
@@ -94,5 +98,9 @@ public sealed class BrowserApp : TestApp
         }
         playwright?.Dispose();
         await base.DisposeAsync();
+        if (Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
+        }
     }
 }

@@ -1,9 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Shegong.Tests.GroupWork;
+using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.GroupWork;
 using static Microsoft.Playwright.Assertions;
+using Group = Shegong.Web.Features.GroupWork.Group;
 
 namespace Shegong.Tests.Browser;
 
@@ -17,7 +21,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
     /// <summary>Latin words a Chinese page may show: the product of a proper name or a file format.</summary>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     /// <summary>Latin words a Chinese page may show: the product name, the switch to English, a file format, account names.</summary>
-    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo"];
+    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo", "jpg", "png", "webp", "pdf"];
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex LatinWord();
@@ -31,11 +35,27 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var station = await db.Stations.Where(s => s.RegionCode.StartsWith("510104")).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(Ct);
         var worker = await db.SocialWorkers.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
         var contract = await db.ServiceContracts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
+        var (group, activity) = await GroupWorkPagesAsync();
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
-            "/today"];
+            "/today",
+            "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit"];
+    }
+
+    /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
+    private async Task<(int Group, int Activity)> GroupWorkPagesAsync()
+    {
+        await using var db = app.OpenDb();
+        const string name = "语言巡检小组";
+        if (await db.Set<Group>().Where(g => g.Name == name).Select(g => (int?)g.Id).FirstOrDefaultAsync(Ct) is { } known)
+        {
+            return (known, await db.Set<CommunityActivity>().Where(a => a.Title == name).Select(a => a.Id).FirstAsync(Ct));
+        }
+        var place = await GroupWorkSamples.PlaceAsync(app, "周淑珍", "吴国强");
+        var group = await GroupWorkSamples.GroupAsync(app, place, name, withSession: true);
+        return (group.Id, (await GroupWorkSamples.ActivityAsync(app, place, name)).Id);
     }
 
     private static async Task<string> TextOfAsync(IPage page, string path)
@@ -80,6 +100,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
     [Fact]
     public async Task English_pages_show_no_Chinese_apart_from_proper_names()
     {
+        // The walk makes what its pages show first, so the names below include it.
+        var paths = await PagesAsync();
         await using var db = app.OpenDb();
         var names = new List<string>();
         names.AddRange(await db.Regions.Select(r => r.Name).ToListAsync(Ct));
@@ -101,12 +123,17 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange((await db.Set<ReferralAnswer>().Select(a => a.Note).ToListAsync(Ct)).OfType<string>());
         names.AddRange(await db.Trainings.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
         names.AddRange(await db.Supervisions.Select(t => t.Topic + " " + t.Leader).ToListAsync(Ct));
+        // Groups, sessions and activities are what users typed.
+        names.AddRange(await db.Set<Group>().Select(g => g.Name + " " + g.Purpose).ToListAsync(Ct));
+        names.AddRange(await db.Set<GroupSession>().Select(s => s.Content).ToListAsync(Ct));
+        var activities = await db.Set<CommunityActivity>().Select(a => new[] { a.Title, a.Venue, a.Volunteers, a.Organisations, a.Description }).ToListAsync(Ct);
+        names.AddRange(activities.SelectMany(a => a).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();
         await page.GotoAsync("/culture/en?redirectUri=/");
         var failures = new List<string>();
-        foreach (var path in await PagesAsync())
+        foreach (var path in paths)
         {
             var text = await TextOfAsync(page, path);
             var runs = ChineseRun().Matches(text).Select(m => m.Value)

@@ -85,6 +85,24 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 佐证材料.
+        /// </summary>
+        internal static string Entity_ActivityFile {
+            get {
+                return ResourceManager.GetString("Entity_ActivityFile", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 活动参与者.
+        /// </summary>
+        internal static string Entity_ActivityParticipant {
+            get {
+                return ResourceManager.GetString("Entity_ActivityParticipant", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 社工机构.
         /// </summary>
         internal static string Entity_Agency {
@@ -139,6 +157,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 社区活动.
+        /// </summary>
+        internal static string Entity_CommunityActivity {
+            get {
+                return ResourceManager.GetString("Entity_CommunityActivity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 合同服务指标.
         /// </summary>
         internal static string Entity_ContractCategoryTarget {
@@ -171,6 +198,42 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_ContractStation {
             get {
                 return ResourceManager.GetString("Entity_ContractStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组.
+        /// </summary>
+        internal static string Entity_Group {
+            get {
+                return ResourceManager.GetString("Entity_Group", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 节次出勤.
+        /// </summary>
+        internal static string Entity_GroupAttendance {
+            get {
+                return ResourceManager.GetString("Entity_GroupAttendance", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组组员.
+        /// </summary>
+        internal static string Entity_GroupMember {
+            get {
+                return ResourceManager.GetString("Entity_GroupMember", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组节次.
+        /// </summary>
+        internal static string Entity_GroupSession {
+            get {
+                return ResourceManager.GetString("Entity_GroupSession", resourceCulture);
             }
         }
         
@@ -859,6 +922,105 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 结束期.
+        /// </summary>
+        internal static string Enum_GroupStage_Ending {
+            get {
+                return ResourceManager.GetString("Enum_GroupStage_Ending", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 形成期.
+        /// </summary>
+        internal static string Enum_GroupStage_Formation {
+            get {
+                return ResourceManager.GetString("Enum_GroupStage_Formation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成熟期.
+        /// </summary>
+        internal static string Enum_GroupStage_Maturity {
+            get {
+                return ResourceManager.GetString("Enum_GroupStage_Maturity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 准备期.
+        /// </summary>
+        internal static string Enum_GroupStage_Preparation {
+            get {
+                return ResourceManager.GetString("Enum_GroupStage_Preparation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转折期.
+        /// </summary>
+        internal static string Enum_GroupStage_Transition {
+            get {
+                return ResourceManager.GetString("Enum_GroupStage_Transition", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 教育小组.
+        /// </summary>
+        internal static string Enum_GroupType_Education {
+            get {
+                return ResourceManager.GetString("Enum_GroupType_Education", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成长小组.
+        /// </summary>
+        internal static string Enum_GroupType_Growth {
+            get {
+                return ResourceManager.GetString("Enum_GroupType_Growth", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 兴趣小组.
+        /// </summary>
+        internal static string Enum_GroupType_Interest {
+            get {
+                return ResourceManager.GetString("Enum_GroupType_Interest", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 支持小组.
+        /// </summary>
+        internal static string Enum_GroupType_Support {
+            get {
+                return ResourceManager.GetString("Enum_GroupType_Support", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 任务小组.
+        /// </summary>
+        internal static string Enum_GroupType_Task {
+            get {
+                return ResourceManager.GetString("Enum_GroupType_Task", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 治疗小组.
+        /// </summary>
+        internal static string Enum_GroupType_Therapy {
+            get {
+                return ResourceManager.GetString("Enum_GroupType_Therapy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 需求评估.
         /// </summary>
         internal static string Enum_IntakeSource_NeedsAssessment {
@@ -1516,6 +1678,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 社区活动.
+        /// </summary>
+        internal static string Field_CommunityActivityId {
+            get {
+                return ResourceManager.GetString("Field_CommunityActivityId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 并发标记.
         /// </summary>
         internal static string Field_ConcurrencyStamp {
@@ -1557,6 +1728,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Content {
             get {
                 return ResourceManager.GetString("Field_Content", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件类型.
+        /// </summary>
+        internal static string Field_ContentType {
+            get {
+                return ResourceManager.GetString("Field_ContentType", resourceCulture);
             }
         }
         
@@ -1687,6 +1867,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 文件名.
+        /// </summary>
+        internal static string Field_FileName {
+            get {
+                return ResourceManager.GetString("Field_FileName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 面积（平方米）.
         /// </summary>
         internal static string Field_FloorArea {
@@ -1710,6 +1899,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_GraduationYear {
             get {
                 return ResourceManager.GetString("Field_GraduationYear", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组.
+        /// </summary>
+        internal static string Field_GroupId {
+            get {
+                return ResourceManager.GetString("Field_GroupId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 节次.
+        /// </summary>
+        internal static string Field_GroupSessionId {
+            get {
+                return ResourceManager.GetString("Field_GroupSessionId", resourceCulture);
             }
         }
         
@@ -1867,6 +2074,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 带领社工.
+        /// </summary>
+        internal static string Field_LeaderId {
+            get {
+                return ResourceManager.GetString("Field_LeaderId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 离职日期.
         /// </summary>
         internal static string Field_LeftOn {
@@ -2002,6 +2218,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 参与组织.
+        /// </summary>
+        internal static string Field_Organisations {
+            get {
+                return ResourceManager.GetString("Field_Organisations", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 组织站点.
         /// </summary>
         internal static string Field_OrganiserStationId {
@@ -2025,6 +2250,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ParentCode {
             get {
                 return ResourceManager.GetString("Field_ParentCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 参与人数.
+        /// </summary>
+        internal static string Field_ParticipantCount {
+            get {
+                return ResourceManager.GetString("Field_ParticipantCount", resourceCulture);
             }
         }
         
@@ -2101,11 +2335,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 计划节数.
+        /// </summary>
+        internal static string Field_PlannedSessions {
+            get {
+                return ResourceManager.GetString("Field_PlannedSessions", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 求助问题.
         /// </summary>
         internal static string Field_PresentingProblem {
             get {
                 return ResourceManager.GetString("Field_PresentingProblem", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组目标.
+        /// </summary>
+        internal static string Field_Purpose {
+            get {
+                return ResourceManager.GetString("Field_Purpose", resourceCulture);
             }
         }
         
@@ -2227,11 +2479,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务记录.
+        /// </summary>
+        internal static string Field_ServiceRecordId {
+            get {
+                return ResourceManager.GetString("Field_ServiceRecordId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 性别.
         /// </summary>
         internal static string Field_Sex {
             get {
                 return ResourceManager.GetString("Field_Sex", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 大小.
+        /// </summary>
+        internal static string Field_Size {
+            get {
+                return ResourceManager.GetString("Field_Size", resourceCulture);
             }
         }
         
@@ -2362,6 +2632,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 存储名.
+        /// </summary>
+        internal static string Field_StoredName {
+            get {
+                return ResourceManager.GetString("Field_StoredName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 终止原因.
         /// </summary>
         internal static string Field_TerminationReason {
@@ -2416,6 +2695,24 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 类型.
+        /// </summary>
+        internal static string Field_Type {
+            get {
+                return ResourceManager.GetString("Field_Type", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 上传时间.
+        /// </summary>
+        internal static string Field_UploadedAt {
+            get {
+                return ResourceManager.GetString("Field_UploadedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 城镇常住人口.
         /// </summary>
         internal static string Field_UrbanResidentPopulation {
@@ -2443,11 +2740,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 地点.
+        /// </summary>
+        internal static string Field_Venue {
+            get {
+                return ResourceManager.GetString("Field_Venue", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 村级类型.
         /// </summary>
         internal static string Field_VillageKind {
             get {
                 return ResourceManager.GetString("Field_VillageKind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿者.
+        /// </summary>
+        internal static string Field_Volunteers {
+            get {
+                return ResourceManager.GetString("Field_Volunteers", resourceCulture);
             }
         }
         
