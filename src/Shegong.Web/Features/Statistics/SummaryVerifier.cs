@@ -85,6 +85,20 @@ public sealed class SummaryVerifier(ShegongDb db)
     public async Task<int> SyncAsync(CancellationToken cancellationToken = default) =>
         await RepairAsync(await DifferencesAsync(cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Fills the summary when it is empty but records exist (records stored before the summary, or loaded in bulk
+    /// around the maintainer, like the demo data); otherwise does nothing, so a normal start reads no records.
+    /// </summary>
+    public async Task<int> FillIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        Require();
+        if (await db.Set<ServiceSummary>().AnyAsync(cancellationToken) || !await db.ServiceRecords.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+        return await SyncAsync(cancellationToken);
+    }
+
     // Recomputing reads every record and writes derived rows: system work, whatever the caller's scope.
     private void Require()
     {
