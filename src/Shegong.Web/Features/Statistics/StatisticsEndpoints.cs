@@ -19,9 +19,11 @@ public static class StatisticsEndpoints
                 "null with status notYetRecorded until the linkage module exists. stationsOperating, countiesFullyCovered and " +
                 "residentSocialWorkers are as of today.")
             .RequirePermission<ServiceSummary>(AccessAction.Read);
-        group.MapGet("/breakdown", (string? region, DateOnly? from, DateOnly? to, BreakdownBy? by, StatisticsService service, CancellationToken ct) =>
-                service.BreakdownAsync(region, from, to, by ?? BreakdownBy.Region, ct))
-            .WithSummary("The service figures of a region and period by child region, month, category, method or channel (default: region)")
+        group.MapGet("/breakdown", (string? region, DateOnly? from, DateOnly? to, string? by, StatisticsService service, CancellationToken ct) =>
+                service.BreakdownAsync(region, from, to, StatisticsService.ParseBy(by), ct))
+            .WithSummary("The service figures of a region and period by child region, month, category, method or channel")
+            .WithDescription("by: region (default), month, category, method or channel, in any letter case. Rows cover every child region " +
+                "(plus a row keyed by the region's own code for its own stations' records), every month of the period (yyyy-MM) or every value.")
             .RequirePermission<ServiceSummary>(AccessAction.Read);
         group.MapGet("/records", async (string? region, DateOnly? from, DateOnly? to, ServiceCategory? category, ServiceMethod? method,
                 ServiceChannel? channel, ServiceSource? source, int? page, int? pageSize, string? sort, StatisticsService statistics,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Statistics;
@@ -32,6 +33,11 @@ public sealed partial class StatisticsService
         };
         return new StatisticsBreakdown(place.Code, place.Name, period.From, period.To, by, rows);
     }
+
+    /// <summary>The breakdown's <c>by</c> in any letter case (the API documents it in lower case); none is by region.</summary>
+    public static BreakdownBy ParseBy(string? by) => string.IsNullOrEmpty(by) ? BreakdownBy.Region
+        : Enum.TryParse<BreakdownBy>(by, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !by.Any(char.IsAsciiDigit) ? parsed
+        : throw RequestProblem.Invalid("by", Problems.Format(ProblemText.ValueNotValid, by));
 
     private async Task<List<BreakdownRow>> ByRegionAsync(Region place, StatisticsPeriod period, CancellationToken cancellationToken)
     {
