@@ -58,6 +58,8 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
                 if (seeded)
                 {
                     await DemoAccounts.SeedAsync(db, provider.GetRequiredService<UserManager<Account>>());
+                    // The demo's records are bulk-inserted around the summary's maintainer: sum them now.
+                    await provider.GetRequiredService<SummaryVerifier>().SyncAsync();
                 }
                 Console.WriteLine(seeded ? "Demo data seeded." : "The database holds real data (stations, agencies or accounts); demo data not seeded.");
                 return 0;
