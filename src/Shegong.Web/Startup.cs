@@ -17,8 +17,8 @@ using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
-using Shegong.Web.Features.Statistics;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Statistics;
 using Shegong.Web.Features.Workforce;
 
 namespace Shegong.Web;

@@ -60,8 +60,14 @@ public partial class StatisticsTests
     {
         var form = new Dictionary<string, object?>
         {
-            ["subject"] = "Resident", ["residentId"] = app.OwnResidents[1], ["stationId"] = app.OwnStation, ["assessorId"] = app.OwnWorker,
-            ["assessedOn"] = "2025-08-12", ["channel"] = "HomeVisit", ["durationMinutes"] = 50, ["identifiedNeeds"] = "需要定期探访",
+            ["subject"] = "Resident",
+            ["residentId"] = app.OwnResidents[1],
+            ["stationId"] = app.OwnStation,
+            ["assessorId"] = app.OwnWorker,
+            ["assessedOn"] = "2025-08-12",
+            ["channel"] = "HomeVisit",
+            ["durationMinutes"] = 50,
+            ["identifiedNeeds"] = "需要定期探访",
             ["scores"] = Enum.GetValues<NeedDomain>().Select(d => new { domain = d.ToString(), score = 3, priority = "Low" }).ToList(),
         };
         var created = await (await Worker.PostJsonAsync("/api/assessments", form)).ReadAsync<AssessmentRef>(HttpStatusCode.Created);

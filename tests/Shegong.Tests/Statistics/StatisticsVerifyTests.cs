@@ -52,7 +52,10 @@ public partial class StatisticsTests
         {
             sp.GetRequiredService<CurrentUser>().Fill(new Account
             {
-                Id = "admin-probe", UserName = "admin-probe", DisplayName = "省管理员", Role = AccountRole.ProvinceAdmin,
+                Id = "admin-probe",
+                UserName = "admin-probe",
+                DisplayName = "省管理员",
+                Role = AccountRole.ProvinceAdmin,
                 RegionCode = AccountBootstrap.DefaultProvinceCode,
             }, null);
             sp.GetRequiredService<RegionScope>().AllowProvince();

@@ -8,8 +8,8 @@ using Shegong.Web.Common.Access;
 using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Audit;
-using Shegong.Web.Features.Statistics;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Statistics;
 
 namespace Shegong.Web.Features.Accounts;
 

@@ -43,8 +43,12 @@ public sealed class ServiceSummaryMaintainer : IDerivedDataMaintainer
             {
                 leaf = new ServiceSummary
                 {
-                    RegionCode = key.RegionCode, Month = key.Month, Category = key.Category,
-                    Method = key.Method, Channel = key.Channel, Source = key.Source,
+                    RegionCode = key.RegionCode,
+                    Month = key.Month,
+                    Category = key.Category,
+                    Method = key.Method,
+                    Channel = key.Channel,
+                    Source = key.Source,
                 };
                 db.Add(leaf);
             }

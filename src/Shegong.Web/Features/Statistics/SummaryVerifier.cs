@@ -69,7 +69,12 @@ public sealed class SummaryVerifier(ShegongDb db)
                     var k = difference.Key;
                     var added = new ServiceSummary
                     {
-                        RegionCode = k.RegionCode, Month = k.Month, Category = k.Category, Method = k.Method, Channel = k.Channel, Source = k.Source,
+                        RegionCode = k.RegionCode,
+                        Month = k.Month,
+                        Category = k.Category,
+                        Method = k.Method,
+                        Channel = k.Channel,
+                        Source = k.Source,
                     };
                     added.Set(totals);
                     db.Add(added);
