@@ -18,6 +18,7 @@ using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Statistics;
 using Shegong.Web.Features.Workforce;
 
 namespace Shegong.Web;
@@ -46,6 +47,8 @@ public static class Startup
         services.AddServiceRequests();
         services.AddGroupWork();
         services.AddActivities();
+        services.AddScoped<StatisticsService>();
+        services.AddScoped<SummaryVerifier>();
         return services;
     }
 
@@ -104,6 +107,7 @@ public static class Startup
         app.MapPublicRequestEndpoints();
         api.MapGroupWorkEndpoints();
         api.MapActivitiesEndpoints();
+        api.MapStatisticsEndpoints();
         return app;
     }
 

@@ -63,29 +63,52 @@ public abstract partial class ShegongDb(DbContextOptions options, RegionScope sc
 
     // Every save raises the version of changed records, and a save that lost a race (a version
     // that moved since it was read) becomes the same 409 for the API and the pages.
+    // A save that lost only on summary rows is repeated on fresh values (ShegongDbDerivedRaces).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        Versioning.Bump(this);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return SaveChangesRetrying(acceptAllChangesOnSuccess);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Versioning.Stale();
+            Versioning.Bump(this);
+            try
+            {
+                return SaveChangesRetrying(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException failure)
+            {
+                if (RecoverDerivedRace(failure, attempt))
+                {
+                    continue;
+                }
+                if (failure is DbUpdateConcurrencyException)
+                {
+                    throw Versioning.Stale();
+                }
+                throw;
+            }
         }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        Versioning.Bump(this);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await SaveChangesRetryingAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw Versioning.Stale();
+            Versioning.Bump(this);
+            try
+            {
+                return await SaveChangesRetryingAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException failure)
+            {
+                if (await RecoverDerivedRaceAsync(failure, attempt, cancellationToken))
+                {
+                    continue;
+                }
+                if (failure is DbUpdateConcurrencyException)
+                {
+                    throw Versioning.Stale();
+                }
+                throw;
+            }
         }
     }
 

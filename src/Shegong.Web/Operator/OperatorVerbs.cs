@@ -4,17 +4,21 @@ using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Statistics;
 
 namespace Shegong.Web.Operator;
 
 /// <summary>
 /// Verbs for operators on the same executable: <c>migrate</c>, <c>seed demo</c>,
-/// <c>import regions &lt;folder&gt;</c>, <c>keys generate</c>, <c>keys rotate</c>. Leading words are the verb; <c>--key value</c> options
+/// <c>import regions &lt;folder&gt;</c>, <c>keys generate</c>, <c>keys rotate</c>,
+/// <c>statistics verify [--repair]</c>. Leading words are the verb; <c>--key value</c> options
 /// after them are configuration as usual.
 /// </summary>
 public sealed class OperatorVerbs(IReadOnlyList<string> words)
 {
-    public const string Usage = "usage: Shegong.Web [migrate | seed demo | import regions <folder> | keys generate | keys rotate] [--Database:Provider Postgres ...]";
+    public const string Usage = "usage: Shegong.Web [migrate | seed demo | import regions <folder> | keys generate | keys rotate | statistics verify [--repair]] [--Database:Provider Postgres ...]";
+
+    private static readonly string[] VerbSwitches = ["--repair"];
 
     public IReadOnlyList<string> Words { get; } = words;
 
@@ -23,8 +27,12 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
     /// <summary>Splits command-line arguments into the verb words and the configuration options.</summary>
     public static (OperatorVerbs Verbs, string[] Options) Parse(string[] args)
     {
-        var words = args.TakeWhile(a => !a.StartsWith('-')).ToList();
-        return (new OperatorVerbs(words), args.Skip(words.Count).ToArray());
+        // A verb's own switches (--repair) are words, not configuration: `--repair --Database:Provider Postgres` must not read as a key and value.
+        var rest = args.Where(a => !VerbSwitches.Contains(a)).ToList();
+        var words = rest.TakeWhile(a => !a.StartsWith('-')).ToList();
+        var options = rest.Skip(words.Count).ToArray();
+        words.AddRange(args.Where(VerbSwitches.Contains));
+        return (new OperatorVerbs(words), options);
     }
 
     public async Task<int> RunAsync(IServiceProvider services)
@@ -50,6 +58,8 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
                 if (seeded)
                 {
                     await DemoAccounts.SeedAsync(db, provider.GetRequiredService<UserManager<Account>>());
+                    // The demo's records are bulk-inserted around the summary's maintainer: sum them now.
+                    await provider.GetRequiredService<SummaryVerifier>().SyncAsync();
                 }
                 Console.WriteLine(seeded ? "Demo data seeded." : "The database holds real data (stations, agencies or accounts); demo data not seeded.");
                 return 0;
@@ -61,6 +71,9 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
             case ["keys", "rotate"]:
                 await DatabaseSetup.MigrateAsync(db);
                 return await KeyVerbs.RotateAsync(provider, Console.Out);
+            case ["statistics", "verify", ..] when Words.Skip(2).All(VerbSwitches.Contains):
+                await DatabaseSetup.MigrateAsync(db);
+                return await StatisticsVerbs.VerifyAsync(provider.GetRequiredService<SummaryVerifier>(), repair: Words.Contains("--repair"), Console.Out);
             default:
                 await Console.Error.WriteLineAsync(Usage);
                 return 2;

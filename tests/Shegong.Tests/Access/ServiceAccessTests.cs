@@ -57,9 +57,21 @@ public class ServiceAccessTests(ServiceAccessApp app) : IClassFixture<ServiceAcc
             Expect(failures, role, $"/api/service-requests/{request}", !readsRequests ? HttpStatusCode.Forbidden : inScope ? HttpStatusCode.OK : HttpStatusCode.NotFound,
                 await client.GetAsync($"/api/service-requests/{request}", Ct));
         }
-        foreach (var url in new[] { "/api/service-records", "/api/service-records/summary", "/api/service-records/export" })
+        foreach (var url in new[] { "/api/service-records", "/api/service-records/summary", "/api/service-records/export", "/api/statistics/summary",
+            "/api/statistics/breakdown?by=month", "/api/statistics/records", "/api/statistics/records/export" })
         {
             Expect(failures, role, url, HttpStatusCode.OK, await client.GetAsync(url, Ct));
+        }
+        // Statistics of a region: the own region's figures; a sibling region or the region above the scope is 404.
+        foreach (var (relation, place) in app.Places[role])
+        {
+            var region = place.RegionCode;
+            var inScope = relation == Relation.Own;
+            foreach (var url in new[] { "summary", "breakdown", "records" })
+            {
+                Expect(failures, role, $"/api/statistics/{url}?region={region}", inScope ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+                    await client.GetAsync($"/api/statistics/{url}?region={region}", Ct));
+            }
         }
         foreach (var url in new[] { "/api/service-requests", "/api/service-requests/export" })
         {

@@ -10,6 +10,7 @@ using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Statistics;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Contracts;
 using Shegong.Web.Features.Workforce.Development;
@@ -92,6 +93,8 @@ public static class AccessTable
         Entity<ServiceRecord>([typeof(ServiceRecordWorker), typeof(ServiceBeneficiary)], (AccessAction.Read, Everyone),
             (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
             (AccessAction.Export, Everyone)),
+        // Derived data: the statistics' leaves, kept by their maintainer inside each record's save; no role writes them.
+        Entity<ServiceSummary>([], (AccessAction.Read, Everyone)),
         // Cases and needs assessments: as sensitive as residents; the station's staff write them (a referral's answer
         // by the receiving station's staff), their contacts and assessments make service records.
         Entity<Case>([typeof(CaseGoal), typeof(CaseContact), typeof(CaseEvent), typeof(CaseReferral)], (AccessAction.Read, ResidentReaders),

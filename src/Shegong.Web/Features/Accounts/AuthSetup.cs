@@ -9,6 +9,7 @@ using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Statistics;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -30,6 +31,7 @@ public static class AuthSetup
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<DerivedDataWrites>();
         services.AddScoped<IDerivedDataMaintainer, StationTallyMaintainer>();
+        services.AddScoped<IDerivedDataMaintainer, ServiceSummaryMaintainer>();
         services.AddScoped<CircuitHandler, AccessCircuitHandler>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditService>();

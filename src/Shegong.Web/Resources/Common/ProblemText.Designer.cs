@@ -1642,6 +1642,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 尚未记录：社会组织与志愿者对接模块尚未建成.
+        /// </summary>
+        internal static string StatisticsNotYetRecorded {
+            get {
+                return ResourceManager.GetString("StatisticsNotYetRecorded", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0}本级.
+        /// </summary>
+        internal static string StatisticsRegionOwnRow {
+            get {
+                return ResourceManager.GetString("StatisticsRegionOwnRow", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结束日期（to）不能早于开始日期（from）.
+        /// </summary>
+        internal static string StatisticsToBeforeFrom {
+            get {
+                return ResourceManager.GetString("StatisticsToBeforeFrom", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 不能含有控制字符.
         /// </summary>
         internal static string TextControlCharacters {

@@ -1643,6 +1643,58 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.ToTable("StationTallies");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Statistics.ServiceSummary", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Minutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PersonTimes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValueYuan")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("RegionCode", "Month", "Category", "Method", "Channel", "Source");
+
+                    b.HasIndex("Month", "RegionCode");
+
+                    b.ToTable("ServiceSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Workforce.Agencies.Agency", b =>
                 {
                     b.Property<int>("Id")
@@ -2594,6 +2646,15 @@ namespace Shegong.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Stations.StationTally", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Statistics.ServiceSummary", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Regions.Region", null)
                         .WithMany()

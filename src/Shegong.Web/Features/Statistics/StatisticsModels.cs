@@ -1,0 +1,81 @@
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.ServiceRecords;
+using Shegong.Web.Features.Services;
+
+namespace Shegong.Web.Features.Statistics;
+
+/// <summary>What the service records of a region and period add up to. People served are distinct residents, never a sum.</summary>
+public sealed record ServiceFigures(int ServiceRecords, int PersonTimes, int PeopleServed, long ServiceMinutes, decimal ServiceHours, decimal ValueYuan);
+
+/// <summary>The figures of one category, method or channel (people served are distinct residents within it).</summary>
+public sealed record FigureRow<TKey>(TKey Key, int ServiceRecords, int PersonTimes, int PeopleServed, long ServiceMinutes, decimal ServiceHours, decimal ValueYuan);
+
+/// <summary>Service requests raised in the period: how they went, how fast, how satisfied the residents were.</summary>
+public sealed record RequestFigures(
+    int Raised,
+    int Triaged,
+    int Completed,
+    int Declined,
+    int Open,
+    double? AverageHoursToTriage,
+    double? AverageHoursToComplete,
+    int Rated,
+    double? AverageSatisfaction);
+
+/// <summary>
+/// A figure the platform cannot know yet: its value is null (never a made-up zero) and
+/// <c>status</c> says why.
+/// </summary>
+public sealed record NotYetRecorded(int? Value, string Status, string Reason);
+
+/// <summary>
+/// <c>GET /api/statistics/summary</c>: every figure of a region (everything under it) and a day range,
+/// live and exact. Field names are stable. Station, coverage and workforce figures are as of today,
+/// not of the period.
+/// </summary>
+public sealed record StatisticsSummary(
+    string Region,
+    string RegionName,
+    RegionLevel Level,
+    DateOnly From,
+    DateOnly To,
+    ServiceFigures Services,
+    int SocialAssistancePersonTimes,
+    int ElderlyAndChildCarePersonTimes,
+    int IndustryDevelopmentHelps,
+    decimal ResourceLinkingYuan,
+    int CommunityActivities,
+    int CommunityActivityPersonTimes,
+    int GroupSessions,
+    int GroupsMet,
+    int CasesOpened,
+    int CasesClosed,
+    RequestFigures ServiceRequests,
+    int StationsOperating,
+    int CountiesFullyCovered,
+    int ResidentSocialWorkers,
+    NotYetRecorded CommunityOrganisations,
+    NotYetRecorded VolunteerTeams,
+    IReadOnlyList<FigureRow<ServiceCategory>> ByCategory,
+    IReadOnlyList<FigureRow<ServiceMethod>> ByMethod,
+    IReadOnlyList<FigureRow<ServiceChannel>> ByChannel);
+
+/// <summary>How a breakdown splits the figures.</summary>
+public enum BreakdownBy
+{
+    Region,
+    Month,
+    Category,
+    Method,
+    Channel,
+}
+
+/// <summary>
+/// One row of a breakdown: a child region (code; the region's own stations, e.g. a county station,
+/// are the row keyed by the region's own code), a month (<c>yyyy-MM</c>), a category, method or channel.
+/// </summary>
+public sealed record BreakdownRow(string Key, string Name, int ServiceRecords, int PersonTimes, int PeopleServed, long ServiceMinutes,
+    decimal ServiceHours, decimal ValueYuan);
+
+/// <summary><c>GET /api/statistics/breakdown</c>: the rows add up to the summary's service figures (people served excepted: a person may be in two rows).</summary>
+public sealed record StatisticsBreakdown(string Region, string RegionName, DateOnly From, DateOnly To, BreakdownBy By, IReadOnlyList<BreakdownRow> Rows);

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Casework;
+using Shegong.Web.Features.Coverage;
+using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.ServiceRecords;
+using Shegong.Web.Features.Services;
+using Shegong.Web.Features.Workforce.Compliance;
+
+namespace Shegong.Web.Features.Statistics;
+
+/// <summary>
+/// The province's figures for any region (everything under it, by code range) and any day range,
+/// live: whole months are summed from the <see cref="ServiceSummary"/> leaves, partial edge months
+/// from the records, people served are distinct residents counted over the records' beneficiaries.
+/// A region outside the reader's scope is 404, like every other read; the leaves and records are
+/// scope-filtered besides. UI and API share it.
+/// </summary>
+public sealed partial class StatisticsService(ShegongDb db, CoverageService coverage, WorkforceSummaryService workforce, TimeProvider clock)
+{
+    private readonly StatisticsCells cells = new(db);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<StatisticsSummary> SummaryAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    {
+        var (place, period) = await ResolveAsync(region, from, to, cancellationToken);
+        var (low, high) = RegionCode.SubtreeRange(place.Code);
+        var combos = await cells.SumAsync(low, high, period, s => new { s.Category, s.Method, s.Channel, s.Source },
+            r => new { r.Category, r.Method, r.Channel, r.Source }, cancellationToken);
+        var people = cells.Beneficiaries(low, high, period);
+        var peopleServed = await people.Select(b => b.ResidentId).Distinct().CountAsync(cancellationToken);
+        var peopleByCategory = await Distinct(people.Select(b => new { Key = b.Category, b.ResidentId }).Distinct().GroupBy(b => b.Key)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken), g => g.Key, g => g.Count);
+        var peopleByMethod = await Distinct(people.Select(b => new { Key = b.Method, b.ResidentId }).Distinct().GroupBy(b => b.Key)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken), g => g.Key, g => g.Count);
+        var peopleByChannel = await Distinct(people.Select(b => new { Key = b.Channel, b.ResidentId }).Distinct().GroupBy(b => b.Key)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken), g => g.Key, g => g.Count);
+
+        SummaryTotals Where(Func<ServiceCategory, ServiceMethod, ServiceChannel, ServiceSource, bool> pick) =>
+            combos.Where(c => pick(c.Key.Category, c.Key.Method, c.Key.Channel, c.Key.Source)).Aggregate(default(SummaryTotals), (a, c) => a + c.Value);
+        var all = Where((_, _, _, _) => true);
+        var activities = Where((_, _, _, s) => s == ServiceSource.Activity);
+
+        var cases = db.Set<Case>().Where(c => string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0);
+        var casesOpened = await cases.CountAsync(c => c.OpenedOn >= period.From && c.OpenedOn <= period.To, cancellationToken);
+        var casesClosed = await cases.CountAsync(c => c.ClosedOn >= period.From && c.ClosedOn <= period.To, cancellationToken);
+        var groupsMet = await db.Set<GroupSession>()
+            .Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0 && s.Date >= period.From && s.Date <= period.To)
+            .Select(s => s.GroupId).Distinct().CountAsync(cancellationToken);
+        var requests = await RequestsAsync(low, high, period, cancellationToken);
+
+        var cover = await coverage.GetAsync(place.Code, cancellationToken);
+        var staff = await workforce.GetAsync(place.Code, cancellationToken);
+        var notYet = new NotYetRecorded(null, "notYetRecorded", ProblemText.StatisticsNotYetRecorded);
+
+        return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, peopleServed),
+            Where((c, _, _, _) => c == ServiceCategory.SocialAssistance).PersonTimes,
+            Where((c, _, _, _) => c == ServiceCategory.ElderlyAndChildCare).PersonTimes,
+            Where((c, _, _, _) => c == ServiceCategory.IndustryDevelopment).Records,
+            Where((c, _, _, _) => c == ServiceCategory.ResourceLinking).ValueYuan,
+            activities.Records, activities.PersonTimes,
+            Where((_, _, _, s) => s == ServiceSource.GroupSession).Records, groupsMet, casesOpened, casesClosed, requests,
+            cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, staff.ResidentSocialWorkers, notYet, notYet,
+            Rows(Enum.GetValues<ServiceCategory>(), k => Where((c, _, _, _) => c == k), peopleByCategory),
+            Rows(Enum.GetValues<ServiceMethod>(), k => Where((_, m, _, _) => m == k), peopleByMethod),
+            Rows(Enum.GetValues<ServiceChannel>(), k => Where((_, _, ch, _) => ch == k), peopleByChannel));
+    }
+
+    /// <summary>
+    /// The filter of the records behind a figure: the same region (checked the same way) and period as the
+    /// summary, so the list's total equals the figure.
+    /// </summary>
+    public async Task<ServiceRecordFilter> DrillThroughAsync(string? region, DateOnly? from, DateOnly? to, ServiceCategory? category,
+        ServiceMethod? method, ServiceChannel? channel, ServiceSource? source, CancellationToken cancellationToken = default)
+    {
+        var (place, period) = await ResolveAsync(region, from, to, cancellationToken);
+        return new ServiceRecordFilter(place.Code, null, period.From, period.To, category, method, channel, source);
+    }
+
+    /// <summary>The region asked for (default: the reader's own root, or the province), checked against the scope, and the period (default: this year to date).</summary>
+    private async Task<(Region Region, StatisticsPeriod Period)> ResolveAsync(string? code, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var start = from ?? new DateOnly((to ?? Today).Year, 1, 1);
+        var end = to ?? Today;
+        if (start > end)
+        {
+            throw RequestProblem.Invalid("to", ProblemText.StatisticsToBeforeFrom);
+        }
+        code = string.IsNullOrEmpty(code) ? db.Scope.RootCode : code;
+        if (string.IsNullOrEmpty(code))
+        {
+            code = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code)
+                .Select(r => r.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
+        }
+        if (RegionCode.Problem(code) is { } problem)
+        {
+            throw RequestProblem.Invalid("region", problem);
+        }
+        // Outside the scope is "no such region", as for every other read: an ancestor's figures would be a sum the reader may not see.
+        var region = db.Scope.Contains(code) ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
+        return (region ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code)), new StatisticsPeriod(start, end));
+    }
+
+    private async Task<RequestFigures> RequestsAsync(string low, string high, StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), period.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var raised = await db.ServiceRequests.AsNoTracking()
+            .Where(r => string.Compare(r.RegionCode, low) >= 0 && string.Compare(r.RegionCode, high) <= 0 && r.RaisedAt >= start && r.RaisedAt < end)
+            .Select(r => new { r.Status, r.RaisedAt, r.TriagedAt, r.CompletedAt, r.Satisfaction }).ToListAsync(cancellationToken);
+        static double? Hours(IEnumerable<TimeSpan> spans) => spans.ToList() is { Count: > 0 } list ? Math.Round(list.Average(s => s.TotalHours), 2) : null;
+        var rated = raised.Where(r => r.Satisfaction is not null).ToList();
+        return new RequestFigures(raised.Count, raised.Count(r => r.TriagedAt is not null), raised.Count(r => r.CompletedAt is not null),
+            raised.Count(r => r.Status == Requests.RequestStatus.Declined),
+            raised.Count(r => r.Status is not (Requests.RequestStatus.Completed or Requests.RequestStatus.Declined)),
+            Hours(raised.Where(r => r.TriagedAt is not null).Select(r => r.TriagedAt!.Value - r.RaisedAt)),
+            Hours(raised.Where(r => r.CompletedAt is not null).Select(r => r.CompletedAt!.Value - r.RaisedAt)),
+            rated.Count, rated.Count > 0 ? Math.Round(rated.Average(r => r.Satisfaction!.Value), 2) : null);
+    }
+
+    internal static ServiceFigures Figures(SummaryTotals totals, int peopleServed) => new(totals.Records, totals.PersonTimes, peopleServed,
+        totals.Minutes, Hours(totals.Minutes), totals.ValueYuan);
+
+    internal static decimal Hours(long minutes) => Math.Round(minutes / 60m, 2);
+
+    private static List<FigureRow<TKey>> Rows<TKey>(IEnumerable<TKey> keys, Func<TKey, SummaryTotals> totals, Dictionary<TKey, int> people)
+        where TKey : notnull => [.. keys.Select(k => (Key: k, Totals: totals(k))).Select(r => new FigureRow<TKey>(r.Key, r.Totals.Records,
+            r.Totals.PersonTimes, people.GetValueOrDefault(r.Key), r.Totals.Minutes, Hours(r.Totals.Minutes), r.Totals.ValueYuan))];
+
+    private static async Task<Dictionary<TKey, int>> Distinct<TRow, TKey>(Task<List<TRow>> rows, Func<TRow, TKey> key, Func<TRow, int> count)
+        where TKey : notnull => (await rows).ToDictionary(key, count);
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shegong.Tests.Infrastructure;
+using Shegong.Tests.ServiceRecords;
+using Shegong.Web.Common.Access;
+using Shegong.Web.Data;
+using Shegong.Web.Features.ServiceRecords;
+using Shegong.Web.Features.Services;
+using Shegong.Web.Features.Statistics;
+
+namespace Shegong.Tests.Statistics;
+
+/// <summary>A leaf is shared by every save of the same kind of service in a township and month: a save that lost the race on it is repeated, not refused.</summary>
+public partial class StatisticsTests
+{
+    [Fact]
+    public async Task A_save_that_read_a_leaf_before_another_save_moved_it_still_counts_once_on_top()
+    {
+        var september = new DateOnly(2025, 9, 1);
+        (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-09-05"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<RegionScope>().EnterSystem("tests", audited: false);
+        var late = scope.ServiceProvider.GetRequiredService<ShegongDb>();
+        // This context holds the leaf as it was (one record) while another request adds to it.
+        Assert.Equal(1, (await late.Set<ServiceSummary>().SingleAsync(s => s.RegionCode == StatisticsApp.Jinguanyi && s.Month == september, Ct)).Records);
+        (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-09-06"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        late.ServiceRecords.Add(ServiceRecord.Create(ServiceSource.Direct, app.OwnStation, StatisticsApp.Jinguanyi, new ServiceFacts(
+            new DateOnly(2025, 9, 7), ServiceCategory.ElderlyAndChildCare, ServiceMethod.Other, ServiceChannel.HomeVisit, 45, [], [app.OwnResidents[1]], 0)));
+        await late.SaveChangesAsync(Ct);
+
+        Assert.Equal((3, 3), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-09-01", "2025-09-30"));
+        Assert.Equal((3, 3), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-09-02", "2025-09-29")); // the same from the records
+    }
+}
