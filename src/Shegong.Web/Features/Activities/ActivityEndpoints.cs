@@ -38,7 +38,7 @@ public static class ActivityEndpoints
             var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files.GetFile("file") : null;
             if (file is null)
             {
-                throw RequestProblem.Invalid("file", "请以 multipart/form-data 上传名为 file 的文件 / send the file as multipart/form-data in a field named file");
+                throw RequestProblem.Invalid("file", ProblemText.ActivitySendFileAsMultipartFormDataIn);
             }
             await using var content = file.OpenReadStream();
             var added = await files.AddAsync(id, file.FileName, content, ct);

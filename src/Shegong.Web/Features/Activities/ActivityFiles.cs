@@ -21,7 +21,7 @@ public sealed class ActivityFiles(ShegongDb db, EvidenceStore store, ActivitySer
             ?? throw ActivityService.NotFound(activityId);
         if (activity.Files.Count >= MaxPerActivity)
         {
-            throw RequestProblem.Invalid("file", $"每个活动最多{MaxPerActivity}个佐证材料 / an activity has at most {MaxPerActivity} evidence files");
+            throw RequestProblem.Invalid("file", Problems.Format(ProblemText.ActivityActivityAtMostEvidenceFiles, MaxPerActivity));
         }
         var name = EvidenceStore.DisplayName(fileName);
         var (storedName, contentType, size) = await store.SaveAsync(name, content, cancellationToken);
@@ -86,5 +86,5 @@ public sealed class ActivityFiles(ShegongDb db, EvidenceStore store, ActivitySer
     }
 
     private static RequestProblem FileNotFound(int activityId, int fileId) =>
-        RequestProblem.NotFound($"社区活动{activityId}没有编号为{fileId}的佐证材料 / community activity {activityId} has no evidence file {fileId}");
+        RequestProblem.NotFound(Problems.Format(ProblemText.ActivityCommunityActivityNoEvidenceFile, activityId, fileId));
 }

@@ -9,31 +9,31 @@ namespace Shegong.Web.Features.Activities;
 /// <summary>The create/edit form of a community activity, shared by the Blazor form and the API.</summary>
 public sealed class ActivityForm
 {
-    [Required(ErrorMessage = "请选择组织站点 / organising station is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityOrganisingStationRequired))]
     public int? StationId { get; set; }
 
-    [Required(ErrorMessage = "请填写活动名称 / title is required")]
-    [StringLength(200, ErrorMessage = "活动名称不能超过200个字 / title is at most 200 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityTitleRequired))]
+    [StringLength(200, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityTitleAtMost200Characters))]
     public string? Title { get; set; }
 
-    [Required(ErrorMessage = "请填写活动日期 / date is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupDateRequired))]
     public DateOnly? Date { get; set; }
 
     /// <summary>The village (12-digit code) where it took place; empty means the station's own region.</summary>
-    [RegularExpression(@"^\d{12}$", ErrorMessage = "村(社区)代码须为12位数字 / village code must be 12 digits")]
+    [RegularExpression(@"^\d{12}$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityVillageCodeMust12Digits))]
     public string? VillageCode { get; set; }
 
-    [StringLength(200, ErrorMessage = "活动地点不能超过200个字 / venue is at most 200 characters")]
+    [StringLength(200, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityVenueAtMost200Characters))]
     public string? Venue { get; set; }
 
-    [Required(ErrorMessage = "请选择服务类别 / category is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupCategoryRequired))]
     public ServiceCategory? Category { get; set; }
 
-    [Range(0, 1440, ErrorMessage = "时长须在0到1440分钟之间 / duration must be between 0 and 1440 minutes")]
+    [Range(0, 1440, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityDurationMustBetween01440Minutes))]
     public int? DurationMinutes { get; set; }
 
-    [Required(ErrorMessage = "请填写参与人数 / participant count is required")]
-    [Range(1, 100000, ErrorMessage = "参与人数须在1到100000之间 / participant count must be between 1 and 100,000")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityParticipantCountRequired))]
+    [Range(1, 100000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityParticipantCountMustBetween1100000))]
     public int? ParticipantCount { get; set; }
 
     /// <summary>Participants known by name (resident ids); the rest of the count are unnamed.</summary>
@@ -42,15 +42,15 @@ public sealed class ActivityForm
     /// <summary>Social workers who ran it (they appear on the service record).</summary>
     public List<int>? WorkerIds { get; set; }
 
-    [StringLength(1000, ErrorMessage = "志愿者不能超过1000个字 / volunteers is at most 1000 characters")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityVolunteersAtMost1000Characters))]
     [MultiLine]
     public string? Volunteers { get; set; }
 
-    [StringLength(1000, ErrorMessage = "参与组织不能超过1000个字 / organisations is at most 1000 characters")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityOrganisationsAtMost1000Characters))]
     [MultiLine]
     public string? Organisations { get; set; }
 
-    [StringLength(2000, ErrorMessage = "活动简介不能超过2000个字 / description is at most 2000 characters")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ActivityDescriptionAtMost2000Characters))]
     [MultiLine]
     public string? Description { get; set; }
 

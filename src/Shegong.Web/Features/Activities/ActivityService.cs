@@ -96,11 +96,11 @@ public sealed class ActivityService(ShegongDb db, ResidentChoices residents)
         await db.Set<CommunityActivity>().Include(a => a.Participants).Include(a => a.Files).Include(a => a.Record).ThenInclude(r => r.Workers)
             .Include(a => a.Record).ThenInclude(r => r.Beneficiaries).FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw NotFound(id);
 
-    internal static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的社区活动 / no community activity has id {id}");
+    internal static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.ActivityNoCommunityActivity, id));
 
     private async Task<Station> StationAsync(int? id, CancellationToken cancellationToken) =>
         await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
-        ?? throw RequestProblem.Invalid("stationId", $"没有编号为{id}的站点 / no station has id {id}");
+        ?? throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupNoStation, id));
 
     private IQueryable<CommunityActivity> Filtered(ActivityFilter filter)
     {
@@ -123,12 +123,12 @@ public sealed class ActivityService(ShegongDb db, ResidentChoices residents)
         var isNew = activity.StationId == 0;
         if (!isNew && form.StationId != activity.StationId)
         {
-            throw RequestProblem.Invalid("stationId", "活动的组织站点不能更改 / an activity's organising station cannot change");
+            throw RequestProblem.Invalid("stationId", ProblemText.ActivityActivitySOrganisingStationCannotChange);
         }
         var station = await StationAsync(form.StationId, cancellationToken);
         if (isNew && station.Status == StationStatus.Closed)
         {
-            throw RequestProblem.Invalid("stationId", $"站点“{station.Name}”已关闭 / {station.Name} is closed");
+            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupClosed, station.Name));
         }
         var place = string.IsNullOrEmpty(form.VillageCode) ? station.RegionCode : await VillageAsync(form.VillageCode, station, cancellationToken);
         var participants = await residents.RequireAsync("participantIds", form.ParticipantIds,
@@ -136,14 +136,14 @@ public sealed class ActivityService(ShegongDb db, ResidentChoices residents)
         if (participants.Count > form.ParticipantCount)
         {
             throw RequestProblem.Invalid("participantCount",
-                $"参与人数（{form.ParticipantCount}）不能少于登记的服务对象人数（{participants.Count}） / the participant count ({form.ParticipantCount}) cannot be less than the {participants.Count} named participants");
+                Problems.Format(ProblemText.ActivityParticipantCountCannotLessThanNamedParticipants, form.ParticipantCount, participants.Count));
         }
         var workers = (form.WorkerIds ?? []).Distinct().ToList();
         var fresh = workers.Except(recordedWorkers).ToList();
         var found = await db.SocialWorkers.Where(w => fresh.Contains(w.Id)).Select(w => w.Id).ToListAsync(cancellationToken);
         if (fresh.Except(found).ToList() is [var missing, ..])
         {
-            throw RequestProblem.Invalid("workerIds", $"没有编号为{missing}的社工 / no social worker has id {missing}");
+            throw RequestProblem.Invalid("workerIds", Problems.Format(ProblemText.GroupNoSocialWorker, missing));
         }
         activity.StationId = station.Id;
         activity.RegionCode = place;
@@ -165,11 +165,11 @@ public sealed class ActivityService(ShegongDb db, ResidentChoices residents)
     private async Task<string> VillageAsync(string code, Station station, CancellationToken cancellationToken)
     {
         var village = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken)
-            ?? throw RequestProblem.Invalid("villageCode", $"没有代码为{code}的村(社区) / no village has code {code}");
+            ?? throw RequestProblem.Invalid("villageCode", Problems.Format(ProblemText.ActivityNoVillageCode, code));
         var (low, high) = RegionCode.SubtreeRange(station.RegionCode);
         if (village.Level != RegionLevel.Village || string.CompareOrdinal(code, low) < 0 || string.CompareOrdinal(code, high) > 0)
         {
-            throw RequestProblem.Invalid("villageCode", $"“{village.Name}”不是“{station.Name}”服务范围内的村(社区) / {village.Name} is not a village served by {station.Name}");
+            throw RequestProblem.Invalid("villageCode", Problems.Format(ProblemText.ActivityNotVillageServedBy, village.Name, station.Name));
         }
         return village.Code;
     }

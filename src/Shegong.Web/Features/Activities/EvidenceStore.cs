@@ -36,7 +36,7 @@ public sealed class EvidenceStore(IConfiguration configuration)
         var extension = Path.GetExtension(fileName);
         if (!Kinds.TryGetValue(extension, out var kind))
         {
-            throw RequestProblem.Invalid("file", $"只能上传{KindsText}文件 / only {KindsText} files may be uploaded");
+            throw RequestProblem.Invalid("file", Problems.Format(ProblemText.ActivityOnlyFilesMayUploaded, KindsText));
         }
         Directory.CreateDirectory(Root);
         var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension.ToLowerInvariant();
@@ -50,7 +50,7 @@ public sealed class EvidenceStore(IConfiguration configuration)
             }
             if (size == 0)
             {
-                throw RequestProblem.Invalid("file", "文件是空的 / the file is empty");
+                throw RequestProblem.Invalid("file", ProblemText.ActivityFileEmpty);
             }
             var head = new byte[16];
             await using (var stored = File.OpenRead(path))
@@ -59,7 +59,7 @@ public sealed class EvidenceStore(IConfiguration configuration)
             }
             if (!kind.Signature(head))
             {
-                throw RequestProblem.Invalid("file", $"文件内容不是{extension}格式 / the file's content is not a {extension} file");
+                throw RequestProblem.Invalid("file", Problems.Format(ProblemText.ActivityFileSContentNotFile, extension));
             }
             return (storedName, kind.ContentType, size);
         }
@@ -102,7 +102,7 @@ public sealed class EvidenceStore(IConfiguration configuration)
             total += read;
             if (total > MaxBytes)
             {
-                throw RequestProblem.Invalid("file", $"文件不能超过{SizeText} / a file is at most {SizeText}");
+                throw RequestProblem.Invalid("file", Problems.Format(ProblemText.ActivityFileAtMost, SizeText));
             }
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }

@@ -8,7 +8,7 @@ namespace Shegong.Web.Features.Assessments;
 /// <summary>A needs assessment as entered: whom, by whom, when, how, the eight domains and the needs found.</summary>
 public sealed class AssessmentForm
 {
-    [Required(ErrorMessage = "请选择评估对象类型 / subject is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentSubjectRequired))]
     public AssessmentSubject? Subject { get; set; }
     public int? ResidentId { get; set; }
     public int? HouseholdId { get; set; }
@@ -19,40 +19,40 @@ public sealed class AssessmentForm
     /// <summary>The station making the assessment; fixed once made.</summary>
     public int? StationId { get; set; }
 
-    [Required(ErrorMessage = "请选择评估社工 / assessorId is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentAssessorIdRequired))]
     public int? AssessorId { get; set; }
 
-    [Required(ErrorMessage = "请填写评估日期 / assessedOn is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentAssessedOnRequired))]
     public DateOnly? AssessedOn { get; set; }
 
-    [Required(ErrorMessage = "请选择服务方式 / channel is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentChannelRequired))]
     public ServiceChannel? Channel { get; set; }
 
-    [Required(ErrorMessage = "请填写时长 / durationMinutes is required")]
-    [Range(1, 1440, ErrorMessage = "时长须在1到1440分钟之间 / durationMinutes must be between 1 and 1440")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentDurationMinutesRequired))]
+    [Range(1, 1440, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentDurationMinutesMustBetween11440))]
     public int? DurationMinutes { get; set; }
 
-    [Required(ErrorMessage = "请填写发现的需求 / identifiedNeeds is required")]
-    [StringLength(2000, ErrorMessage = "需求不能超过2000个字 / identifiedNeeds is at most 2000 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentIdentifiedNeedsRequired))]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentIdentifiedNeedsAtMost2000Characters))]
     [MultiLine]
     public string? IdentifiedNeeds { get; set; }
 
     /// <summary>One score and priority for each of the eight domains.</summary>
-    [Required(ErrorMessage = "请为每个领域评分 / scores are required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentScoresRequired))]
     public List<DomainScoreForm>? Scores { get; set; }
     public uint? Version { get; set; }
 }
 
 public sealed class DomainScoreForm
 {
-    [Required(ErrorMessage = "请选择领域 / domain is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentDomainRequired))]
     public NeedDomain? Domain { get; set; }
 
-    [Required(ErrorMessage = "请评分 / score is required")]
-    [Range(1, 5, ErrorMessage = "评分须在1到5之间（1为困难严重，5为无需求） / score must be 1 (severe difficulty) to 5 (no need)")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentScoreRequired))]
+    [Range(1, 5, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentScoreMust1SevereDifficulty5No))]
     public int? Score { get; set; }
 
-    [Required(ErrorMessage = "请选择优先级 / priority is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentPriorityRequired))]
     public NeedPriority? Priority { get; set; }
 }
 

@@ -24,18 +24,18 @@ public sealed partial class AssessmentService
         }
         if (form.AssessedOn > Today)
         {
-            throw RequestProblem.Invalid("assessedOn", "评估日期不能晚于今天 / an assessment cannot be dated in the future");
+            throw RequestProblem.Invalid("assessedOn", ProblemText.AssessmentAssessmentCannotDatedInFuture);
         }
         var stationId = a.Id == 0 ? form.StationId : a.StationId;
         var station = stationId is null ? null : await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, cancellationToken);
         if (station is null || (a.Id == 0 && station.Status == StationStatus.Closed))
         {
-            throw RequestProblem.Invalid("stationId", $"没有编号为{stationId}的可用站点 / no open station has id {stationId}");
+            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.AssessmentNoOpenStation, stationId));
         }
         var (village, residents) = await SubjectAsync(form, station, cancellationToken);
         if (!await db.SocialWorkers.AnyAsync(w => w.Id == form.AssessorId && w.Assignments.Any(x => x.StationId == station.Id && x.To == null), cancellationToken))
         {
-            throw RequestProblem.Invalid("assessorId", $"编号为{form.AssessorId}的社工不在本站点工作 / social worker {form.AssessorId} does not work at this station");
+            throw RequestProblem.Invalid("assessorId", Problems.Format(ProblemText.AssessmentSocialWorkerDoesNotWorkAtStation, form.AssessorId));
         }
         a.StationId = station.Id;
         a.RegionCode = station.RegionCode;
@@ -71,12 +71,12 @@ public sealed partial class AssessmentService
             case AssessmentSubject.Resident:
                 var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == form.ResidentId, cancellationToken);
                 return resident is not null && Inside(resident.RegionCode) ? (resident.RegionCode, [resident.Id])
-                    : throw RequestProblem.Invalid("residentId", "请选择本站点服务范围内的服务对象 / choose a resident living in the station's area");
+                    : throw RequestProblem.Invalid("residentId", ProblemText.AssessmentChooseResidentLivingInStationSArea);
             case AssessmentSubject.Household:
                 var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == form.HouseholdId, cancellationToken);
                 if (household is null || !Inside(household.RegionCode))
                 {
-                    throw RequestProblem.Invalid("householdId", "请选择本站点服务范围内的家庭 / choose a household living in the station's area");
+                    throw RequestProblem.Invalid("householdId", ProblemText.AssessmentChooseHouseholdLivingInStationSArea);
                 }
                 var members = await db.Residents.Where(r => r.HouseholdId == household.Id).Select(r => r.Id).ToListAsync(cancellationToken);
                 return (household.RegionCode, members);
@@ -85,7 +85,7 @@ public sealed partial class AssessmentService
                     ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code && r.Level == RegionLevel.Village, cancellationToken)
                     : null;
                 return village is not null ? (village.Code, [])
-                    : throw RequestProblem.Invalid("villageCode", "请选择本站点服务范围内的村（社区） / choose a village in the station's area");
+                    : throw RequestProblem.Invalid("villageCode", ProblemText.AssessmentChooseVillageInStationSArea);
         }
     }
 

@@ -95,7 +95,7 @@ public sealed partial class AssessmentService(ShegongDb db, TimeProvider clock)
         // cannot see is still refused by the foreign key (restrict), as a 400, without naming it.
         if (await db.Set<Case>().AnyAsync(c => c.NeedsAssessmentId == id, cancellationToken))
         {
-            throw RequestProblem.Conflict("已有个案由此评估开案，不能删除 / a case was opened from this assessment, so it cannot be deleted");
+            throw RequestProblem.Conflict(ProblemText.AssessmentCaseWasOpenedFromAssessmentSoCannot);
         }
         db.Remove(a);
         db.Remove(a.Record);
@@ -111,7 +111,7 @@ public sealed partial class AssessmentService(ShegongDb db, TimeProvider clock)
         new(a.AssessedOn, ServiceCategory.NeedsAssessment, a.Subject == AssessmentSubject.Community ? ServiceMethod.CommunityWork : ServiceMethod.Other,
             a.Channel, a.DurationMinutes, [a.AssessorId], residents, 0, Content: a.IdentifiedNeeds.Length > 1000 ? a.IdentifiedNeeds[..1000] : a.IdentifiedNeeds);
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的需求评估 / no needs assessment has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.AssessmentNoNeedsAssessment, id));
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

@@ -147,7 +147,7 @@ public class Case : IRegionScoped, IVersioned
     {
         if (Stage != CaseStage.Closed)
         {
-            throw RequestProblem.Conflict("只有已结案的个案可以重新开案 / only a closed case can be reopened");
+            throw RequestProblem.Conflict(ProblemText.CaseOnlyClosedCaseCanReopened);
         }
         Events.Add(new CaseEvent { Kind = CaseEventKind.Reopened, From = Stage, To = CaseStage.Assessment, On = on, By = by, Note = reason });
         Stage = CaseStage.Assessment;

@@ -14,11 +14,11 @@ public sealed class CaseForm
     public int? WorkerId { get; set; }
     public DateOnly? OpenedOn { get; set; }
 
-    [Required(ErrorMessage = "请选择个案来源 / intakeSource is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseIntakeSourceRequired))]
     public IntakeSource? IntakeSource { get; set; }
 
-    [Required(ErrorMessage = "请填写求助问题 / presentingProblem is required")]
-    [StringLength(1000, ErrorMessage = "求助问题不能超过1000个字 / presentingProblem is at most 1000 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CasePresentingProblemRequired))]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CasePresentingProblemAtMost1000Characters))]
     [MultiLine]
     public string? PresentingProblem { get; set; }
 
@@ -36,32 +36,32 @@ public sealed class CaseForm
 /// </summary>
 public sealed class StageMoveForm
 {
-    [Required(ErrorMessage = "请选择目标阶段 / stage is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseStageRequired))]
     public CaseStage? Stage { get; set; }
     public DateOnly? On { get; set; }
 
-    [StringLength(2000, ErrorMessage = "预估小结不能超过2000个字 / assessmentSummary is at most 2000 characters")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseAssessmentSummaryAtMost2000Characters))]
     [MultiLine]
     public string? AssessmentSummary { get; set; }
 
-    [StringLength(2000, ErrorMessage = "计划说明不能超过2000个字 / planSummary is at most 2000 characters")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CasePlanSummaryAtMost2000Characters))]
     [MultiLine]
     public string? PlanSummary { get; set; }
 
-    [MaxLength(20, ErrorMessage = "目标最多20个 / at most 20 goals")]
+    [MaxLength(20, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseAtMost20Goals))]
     public List<GoalForm>? Goals { get; set; }
     public List<GoalOutcomeForm>? GoalOutcomes { get; set; }
 
-    [StringLength(2000, ErrorMessage = "评估小结不能超过2000个字 / evaluationSummary is at most 2000 characters")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseEvaluationSummaryAtMost2000Characters))]
     [MultiLine]
     public string? EvaluationSummary { get; set; }
     public CloseReason? CloseReason { get; set; }
 
-    [StringLength(2000, ErrorMessage = "结案报告不能超过2000个字 / closingReport is at most 2000 characters")]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseClosingReportAtMost2000Characters))]
     [MultiLine]
     public string? ClosingReport { get; set; }
 
-    [StringLength(500, ErrorMessage = "说明不能超过500个字 / note is at most 500 characters")]
+    [StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseNoteAtMost500Characters))]
     [MultiLine]
     public string? Note { get; set; }
     public uint? Version { get; set; }
@@ -69,7 +69,7 @@ public sealed class StageMoveForm
 
 public sealed class GoalForm
 {
-    [StringLength(500, ErrorMessage = "目标不能超过500个字 / a goal is at most 500 characters")]
+    [StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseGoalAtMost500Characters))]
     public string? Description { get; set; }
     public DateOnly? DueOn { get; set; }
 }
@@ -79,60 +79,60 @@ public sealed class GoalOutcomeForm
     public int GoalId { get; set; }
     public GoalOutcome? Outcome { get; set; }
 
-    [StringLength(500, ErrorMessage = "评估说明不能超过500个字 / an outcome note is at most 500 characters")]
+    [StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseOutcomeNoteAtMost500Characters))]
     public string? Note { get; set; }
 }
 
 /// <summary>Reopening a closed case, or transferring a case: always with the reason.</summary>
 public sealed record ReopenForm(
-    [property: Required(ErrorMessage = "请填写重新开案的原因 / reason is required")]
-    [property: StringLength(500, ErrorMessage = "原因不能超过500个字 / reason is at most 500 characters")]
+    [property: Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseReasonRequired))]
+    [property: StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseReasonAtMost500Characters))]
     [property: MultiLine] string? Reason,
     DateOnly? On = null,
     uint? Version = null);
 
 public sealed record TransferForm(
-    [property: Required(ErrorMessage = "请选择接手的社工 / workerId is required")] int? WorkerId,
-    [property: Required(ErrorMessage = "请填写转交原因 / reason is required")]
-    [property: StringLength(400, ErrorMessage = "原因不能超过400个字 / reason is at most 400 characters")]
+    [property: Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseWorkerIdRequired))] int? WorkerId,
+    [property: Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseReasonRequired2))]
+    [property: StringLength(400, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseReasonAtMost400Characters))]
     [property: MultiLine] string? Reason,
     DateOnly? On = null,
     uint? Version = null);
 
 public sealed record ReferralForm(
-    [property: Required(ErrorMessage = "请选择转介对象类型 / target is required")] ReferralTarget? Target,
+    [property: Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseTargetRequired))] ReferralTarget? Target,
     int? TargetStationId,
-    [property: StringLength(100, ErrorMessage = "接收单位名称不能超过100个字 / targetName is at most 100 characters")] string? TargetName,
-    [property: Required(ErrorMessage = "请填写转介原因 / reason is required")]
-    [property: StringLength(500, ErrorMessage = "原因不能超过500个字 / reason is at most 500 characters")]
+    [property: StringLength(100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseTargetNameAtMost100Characters))] string? TargetName,
+    [property: Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseReasonRequired3))]
+    [property: StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseReasonAtMost500Characters))]
     [property: MultiLine] string? Reason,
     DateOnly? On = null,
     uint? Version = null);
 
 public sealed record ReferralAnswerForm(
-    [property: Required(ErrorMessage = "请选择接收或拒绝 / accepted is required")] bool? Accepted,
-    [property: StringLength(500, ErrorMessage = "说明不能超过500个字 / note is at most 500 characters")]
+    [property: Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseAcceptedRequired))] bool? Accepted,
+    [property: StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseNoteAtMost500Characters))]
     [property: MultiLine] string? Note,
     DateOnly? On = null);
 
 /// <summary>One contact (intervention note); the version is the case's.</summary>
 public sealed class ContactForm
 {
-    [Required(ErrorMessage = "请填写服务日期 / contactedOn is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseContactedOnRequired))]
     public DateOnly? ContactedOn { get; set; }
 
-    [Required(ErrorMessage = "请选择服务方式 / channel is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentChannelRequired))]
     public ServiceChannel? Channel { get; set; }
 
-    [Required(ErrorMessage = "请填写时长 / durationMinutes is required")]
-    [Range(1, 1440, ErrorMessage = "时长须在1到1440分钟之间 / durationMinutes must be between 1 and 1440")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentDurationMinutesRequired))]
+    [Range(1, 1440, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AssessmentDurationMinutesMustBetween11440))]
     public int? DurationMinutes { get; set; }
 
-    [Required(ErrorMessage = "请选择服务类别 / category is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupCategoryRequired))]
     public ServiceCategory? Category { get; set; }
 
-    [Required(ErrorMessage = "请填写服务内容 / content is required")]
-    [StringLength(1000, ErrorMessage = "服务内容不能超过1000个字 / content is at most 1000 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.CaseContentRequired))]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordContentAtMost1000Characters))]
     [MultiLine]
     public string? Content { get; set; }
     public uint? Version { get; set; }

@@ -33,7 +33,7 @@ public sealed partial class CaseService
         Versioning.Expect(db, c, version);
         if (c.Stage == CaseStage.Closed)
         {
-            throw RequestProblem.Conflict("已结案的个案不能修改服务记录，请先重新开案 / a closed case's contacts cannot change; reopen it first");
+            throw RequestProblem.Conflict(ProblemText.CaseClosedCaseSContactsCannotChangeReopen);
         }
         var contact = await ContactAsync(c, contactId, cancellationToken);
         c.Contacts.Remove(contact);
@@ -46,7 +46,7 @@ public sealed partial class CaseService
     private async Task<CaseContact> ContactAsync(Case c, int contactId, CancellationToken cancellationToken)
     {
         var contact = c.Contacts.FirstOrDefault(x => x.Id == contactId)
-            ?? throw RequestProblem.NotFound($"此个案没有编号为{contactId}的服务记录 / this case has no contact {contactId}");
+            ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.CaseCaseNoContact, contactId));
         await db.Entry(contact).Reference(x => x.Record).Query().Include(r => r.Workers).Include(r => r.Beneficiaries).LoadAsync(cancellationToken);
         return contact;
     }
@@ -56,16 +56,16 @@ public sealed partial class CaseService
         FormValidation.ThrowIfInvalid(form);
         if (c.Stage == CaseStage.Closed)
         {
-            throw RequestProblem.Conflict("已结案的个案不能修改服务记录，请先重新开案 / a closed case's contacts cannot change; reopen it first");
+            throw RequestProblem.Conflict(ProblemText.CaseClosedCaseSContactsCannotChangeReopen);
         }
         var on = form.ContactedOn!.Value;
         if (on > Today)
         {
-            throw RequestProblem.Invalid("contactedOn", "服务日期不能晚于今天 / a contact cannot be dated in the future");
+            throw RequestProblem.Invalid("contactedOn", ProblemText.CaseContactCannotDatedInFuture);
         }
         if (on < c.OpenedOn)
         {
-            throw RequestProblem.Invalid("contactedOn", $"服务日期不能早于开案日期（{c.OpenedOn:yyyy-MM-dd}） / a contact cannot be before the case opened ({c.OpenedOn:yyyy-MM-dd})");
+            throw RequestProblem.Invalid("contactedOn", Problems.Format(ProblemText.CaseContactCannotBeforeCaseOpened, c.OpenedOn));
         }
         return new ContactValues(on, form.Channel!.Value, form.DurationMinutes!.Value, form.Category!.Value, form.Content!.Trim());
     }

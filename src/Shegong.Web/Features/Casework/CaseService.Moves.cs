@@ -34,11 +34,11 @@ public sealed partial class CaseService
         FormValidation.ThrowIfInvalid(form);
         if (c.Stage == CaseStage.Closed)
         {
-            throw RequestProblem.Conflict("已结案的个案不能转交 / a closed case cannot be transferred");
+            throw RequestProblem.Conflict(ProblemText.CaseClosedCaseCannotTransferred);
         }
         if (form.WorkerId == c.WorkerId)
         {
-            throw RequestProblem.Invalid("workerId", "该社工已负责此个案 / this social worker already holds the case");
+            throw RequestProblem.Invalid("workerId", ProblemText.CaseSocialWorkerAlreadyHoldsCase);
         }
         var workerId = await WorkerAtAsync(form.WorkerId, c.StationId, "workerId", cancellationToken);
         var name = await db.SocialWorkers.Where(w => w.Id == workerId).Select(w => w.Name).FirstAsync(cancellationToken);
@@ -82,6 +82,6 @@ public sealed partial class CaseService
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw NotFound(id);
 
     private DateOnly NotFuture(DateOnly? on) => (on ?? Today) > Today
-        ? throw RequestProblem.Invalid("on", "日期不能晚于今天 / the date cannot be in the future")
+        ? throw RequestProblem.Invalid("on", ProblemText.CaseDateCannotInFuture)
         : on ?? Today;
 }

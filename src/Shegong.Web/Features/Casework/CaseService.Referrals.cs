@@ -19,13 +19,13 @@ public sealed partial class CaseService
         FormValidation.ThrowIfInvalid(form);
         if (c.Stage == CaseStage.Closed)
         {
-            throw RequestProblem.Conflict("已结案的个案不能转介，请先重新开案 / a closed case cannot be referred; reopen it first");
+            throw RequestProblem.Conflict(ProblemText.CaseClosedCaseCannotReferredReopenFirst);
         }
         var ids = c.Referrals.Select(r => r.Id).ToList();
         var answered = await db.Set<ReferralAnswer>().CountAsync(a => ids.Contains(a.ReferralId), cancellationToken);
         if (answered < ids.Count)
         {
-            throw RequestProblem.Conflict("此个案已有待答复的转介 / this case already has a referral waiting for an answer");
+            throw RequestProblem.Conflict(ProblemText.CaseCaseAlreadyReferralWaitingForAnswer);
         }
         var on = NotFuture(form.On);
         var (targetStationId, targetName) = await TargetAsync(c, form, cancellationToken);
@@ -75,20 +75,20 @@ public sealed partial class CaseService
         // Seen from neither side, the referral does not exist for the caller.
         if (referral is null || (c is null && target is null))
         {
-            throw RequestProblem.NotFound($"没有编号为{referralId}的转介 / no referral has id {referralId}");
+            throw RequestProblem.NotFound(Problems.Format(ProblemText.CaseNoReferral, referralId));
         }
         if (referral.Target == ReferralTarget.Station && target is null)
         {
-            throw RequestProblem.Forbidden("转介到站点的，须由接收站点答复 / a referral to a station is answered by that station");
+            throw RequestProblem.Forbidden(ProblemText.CaseReferralStationAnsweredByStation);
         }
         if (await db.Set<ReferralAnswer>().AnyAsync(a => a.ReferralId == referralId, cancellationToken))
         {
-            throw RequestProblem.Conflict("此转介已有答复 / this referral has already been answered");
+            throw RequestProblem.Conflict(ProblemText.CaseReferralAlreadyBeenAnswered);
         }
         var on = NotFuture(form.On);
         if (on < referral.ReferredOn)
         {
-            throw RequestProblem.Invalid("on", $"答复日期不能早于转介日期（{referral.ReferredOn:yyyy-MM-dd}） / the answer cannot be before the referral ({referral.ReferredOn:yyyy-MM-dd})");
+            throw RequestProblem.Invalid("on", Problems.Format(ProblemText.CaseAnswerCannotBeforeReferral, referral.ReferredOn));
         }
         var answer = new ReferralAnswer
         {
@@ -126,7 +126,7 @@ public sealed partial class CaseService
         if (form.Target != ReferralTarget.Station)
         {
             return string.IsNullOrWhiteSpace(form.TargetName)
-                ? throw RequestProblem.Invalid("targetName", "请填写接收的机构或部门名称 / name the agency or department")
+                ? throw RequestProblem.Invalid("targetName", ProblemText.CaseNameAgencyDepartment)
                 : (null, form.TargetName.Trim());
         }
         // Any open station may receive a referral, also one outside the sender's scope: only its name and region are read.
@@ -135,7 +135,7 @@ public sealed partial class CaseService
             : null;
         if (station is null || station.Id == c.StationId)
         {
-            throw RequestProblem.Invalid("targetStationId", "请选择另一个未关闭的站点 / choose another station that is not closed");
+            throw RequestProblem.Invalid("targetStationId", ProblemText.CaseChooseAnotherStationNotClosed);
         }
         return (station.Id, station.Name);
     }

@@ -58,7 +58,7 @@ public sealed partial class CaseService(ShegongDb db, CurrentUser user, TimeProv
         var opened = form.OpenedOn ?? Today;
         if (opened > Today)
         {
-            throw RequestProblem.Invalid("openedOn", "开案日期不能晚于今天 / a case cannot open in the future");
+            throw RequestProblem.Invalid("openedOn", ProblemText.CaseCaseCannotOpenInFuture);
         }
         var station = await OpenStationAsync(form.StationId, cancellationToken);
         var resident = await ResidentAtAsync(form.ResidentId, station, cancellationToken);
@@ -66,7 +66,7 @@ public sealed partial class CaseService(ShegongDb db, CurrentUser user, TimeProv
         if (form.NeedsAssessmentId is { } assessmentId
             && !await db.Set<NeedsAssessment>().AnyAsync(a => a.Id == assessmentId && a.ResidentId == resident.Id, cancellationToken))
         {
-            throw RequestProblem.Invalid("needsAssessmentId", $"没有编号为{assessmentId}的该服务对象的需求评估 / no needs assessment {assessmentId} of this resident");
+            throw RequestProblem.Invalid("needsAssessmentId", Problems.Format(ProblemText.CaseNoNeedsAssessmentResident, assessmentId));
         }
         var c = Case.Open(resident.Id, station.Id, station.RegionCode, workerId, opened, user.UserName, form.NeedsAssessmentId);
         c.IntakeSource = form.IntakeSource!.Value;
@@ -120,12 +120,12 @@ public sealed partial class CaseService(ShegongDb db, CurrentUser user, TimeProv
     {
         if (stationId is null)
         {
-            throw RequestProblem.Invalid("stationId", "请选择站点 / stationId is required");
+            throw RequestProblem.Invalid("stationId", ProblemText.ServiceRecordStationIdRequired);
         }
         var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stationId, cancellationToken);
         if (station is null || station.Status == StationStatus.Closed)
         {
-            throw RequestProblem.Invalid("stationId", $"没有编号为{stationId}的可用站点 / no open station has id {stationId}");
+            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.AssessmentNoOpenStation, stationId));
         }
         return station;
     }
@@ -135,14 +135,14 @@ public sealed partial class CaseService(ShegongDb db, CurrentUser user, TimeProv
     {
         if (residentId is null)
         {
-            throw RequestProblem.Invalid("residentId", "请选择服务对象 / residentId is required");
+            throw RequestProblem.Invalid("residentId", ProblemText.CaseResidentIdRequired);
         }
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken)
-            ?? throw RequestProblem.Invalid("residentId", $"没有编号为{residentId}的服务对象 / no resident has id {residentId}");
+            ?? throw RequestProblem.Invalid("residentId", Problems.Format(ProblemText.ResidentNoResident, residentId));
         var (low, high) = RegionCode.SubtreeRange(station.RegionCode);
         if (string.CompareOrdinal(resident.RegionCode, low) < 0 || string.CompareOrdinal(resident.RegionCode, high) > 0)
         {
-            throw RequestProblem.Invalid("residentId", $"该服务对象不住在“{station.Name}”的服务范围内 / the resident does not live in {station.Name}'s area");
+            throw RequestProblem.Invalid("residentId", Problems.Format(ProblemText.CaseResidentDoesNotLiveInSArea, station.Name));
         }
         return resident;
     }
@@ -152,12 +152,12 @@ public sealed partial class CaseService(ShegongDb db, CurrentUser user, TimeProv
     {
         if (workerId is null)
         {
-            throw RequestProblem.Invalid(field, $"请选择社工 / {field} is required");
+            throw RequestProblem.Invalid(field, Problems.Format(ProblemText.CaseRequired, field));
         }
         var works = await db.SocialWorkers.AnyAsync(w => w.Id == workerId && w.LeftOn == null
             && w.Assignments.Any(a => a.StationId == stationId && a.To == null), cancellationToken);
         return works ? workerId.Value
-            : throw RequestProblem.Invalid(field, $"编号为{workerId}的社工不在本站点工作 / social worker {workerId} does not work at this station");
+            : throw RequestProblem.Invalid(field, Problems.Format(ProblemText.AssessmentSocialWorkerDoesNotWorkAtStation, workerId));
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -165,5 +165,5 @@ public sealed partial class CaseService(ShegongDb db, CurrentUser user, TimeProv
     private static ReferralRow ToRow(CaseReferral r, ReferralAnswer? a) => new(r.Id, r.CaseId, r.Target, r.TargetStationId, r.TargetName,
         r.FromStationName, r.ResidentName, r.Reason, r.ReferredOn, r.ReferredBy, a?.Accepted, a?.AnsweredOn, a?.AnsweredBy, a?.Note);
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的个案 / no case has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.CaseNoCase, id));
 }

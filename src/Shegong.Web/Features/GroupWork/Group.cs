@@ -62,8 +62,8 @@ public class Group : IRegionScoped, IVersioned
         if (NextStage(Stage) != to)
         {
             throw RequestProblem.Invalid("stage", NextStage(Stage) is { } next
-                ? $"小组只能从“{GroupNames.Zh(Stage)}”进入“{GroupNames.Zh(next)}”阶段 / a group in {Stage} can only move on to {next}"
-                : $"小组已结束，不能再变更阶段 / the group has ended; its stage cannot change");
+                ? Problems.Format(ProblemText.GroupGroupInCanOnlyMoveOn, GroupNames.Zh(Stage), GroupNames.Zh(next), Stage, next)
+                : ProblemText.GroupGroupEndedStageCannotChange);
         }
         Stage = to;
     }

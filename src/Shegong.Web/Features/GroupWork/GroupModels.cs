@@ -8,29 +8,29 @@ namespace Shegong.Web.Features.GroupWork;
 /// <summary>The create/edit form of a group, shared by the Blazor form and the API.</summary>
 public sealed class GroupForm
 {
-    [Required(ErrorMessage = "请选择开展小组的站点 / station is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupStationRequired))]
     public int? StationId { get; set; }
 
-    [Required(ErrorMessage = "请填写小组名称 / name is required")]
-    [StringLength(100, ErrorMessage = "小组名称不能超过100个字 / name is at most 100 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupNameRequired))]
+    [StringLength(100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupNameAtMost100Characters))]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "请填写小组目标 / purpose is required")]
-    [StringLength(1000, ErrorMessage = "小组目标不能超过1000个字 / purpose is at most 1000 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupPurposeRequired))]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupPurposeAtMost1000Characters))]
     [MultiLine]
     public string? Purpose { get; set; }
 
-    [Required(ErrorMessage = "请选择小组类型 / type is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupTypeRequired))]
     public GroupType? Type { get; set; }
 
-    [Required(ErrorMessage = "请选择服务类别 / category is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupCategoryRequired))]
     public ServiceCategory? Category { get; set; }
 
-    [Required(ErrorMessage = "请选择带领社工 / leader is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupLeaderRequired))]
     public int? LeaderId { get; set; }
 
-    [Required(ErrorMessage = "请填写计划节数 / planned sessions are required")]
-    [Range(1, 100, ErrorMessage = "计划节数须在1到100之间 / planned sessions must be between 1 and 100")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupPlannedSessionsRequired))]
+    [Range(1, 100, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupPlannedSessionsMustBetween1100))]
     public int? PlannedSessions { get; set; }
 
     public List<int>? MemberIds { get; set; }
@@ -45,22 +45,22 @@ public sealed record GroupStageForm(GroupStage Stage, uint? Version = null);
 /// <summary>The form of a session: when, how long, what, and who came.</summary>
 public sealed class GroupSessionForm
 {
-    [Required(ErrorMessage = "请填写活动日期 / date is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupDateRequired))]
     public DateOnly? Date { get; set; }
 
-    [Required(ErrorMessage = "请填写时长 / duration is required")]
-    [Range(1, 1440, ErrorMessage = "时长须在1到1440分钟之间 / duration must be between 1 and 1440 minutes")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupDurationRequired))]
+    [Range(1, 1440, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupDurationMustBetween11440Minutes))]
     public int? DurationMinutes { get; set; }
 
-    [Required(ErrorMessage = "请填写本节内容 / content is required")]
-    [StringLength(2000, ErrorMessage = "本节内容不能超过2000个字 / content is at most 2000 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupContentRequired))]
+    [StringLength(2000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupContentAtMost2000Characters))]
     [MultiLine]
     public string? Content { get; set; }
 
     /// <summary>Members present (resident ids; each must be a member of the group).</summary>
     public List<int>? AttendeeIds { get; set; }
 
-    [Range(0, 10000, ErrorMessage = "未登记人数须在0到10000之间 / unnamed head count must be between 0 and 10,000")]
+    [Range(0, 10000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupUnnamedHeadCountMustBetween010))]
     public int? HeadCount { get; set; }
 
     /// <summary>The session's version the editor read; required on edit, ignored on create.</summary>
@@ -68,7 +68,7 @@ public sealed class GroupSessionForm
 }
 
 /// <summary>Attendance alone (the ticking page): members present, unnamed head count, and the version read.</summary>
-public sealed record GroupAttendanceForm(List<int>? AttendeeIds, [property: Range(0, 10000, ErrorMessage = "未登记人数须在0到10000之间 / unnamed head count must be between 0 and 10,000")] int? HeadCount, uint? Version = null);
+public sealed record GroupAttendanceForm(List<int>? AttendeeIds, [property: Range(0, 10000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupUnnamedHeadCountMustBetween010))] int? HeadCount, uint? Version = null);
 
 public sealed record GroupFilter(string? Region = null, GroupStage? Stage = null, GroupType? Type = null, ServiceCategory? Category = null,
     string? Search = null) : IQueryFilter<GroupFilter>

@@ -121,17 +121,17 @@ public sealed class GroupService(ShegongDb db, ResidentChoices residents)
         var isNew = db.Entry(group).State == EntityState.Detached;
         if (!isNew && form.StationId != group.StationId)
         {
-            throw RequestProblem.Invalid("stationId", "小组的站点不能更改 / a group's station cannot change");
+            throw RequestProblem.Invalid("stationId", ProblemText.GroupGroupSStationCannotChange);
         }
         var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == form.StationId, cancellationToken)
-            ?? throw RequestProblem.Invalid("stationId", $"没有编号为{form.StationId}的站点 / no station has id {form.StationId}");
+            ?? throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupNoStation, form.StationId));
         if (isNew && station.Status == StationStatus.Closed)
         {
-            throw RequestProblem.Invalid("stationId", $"站点“{station.Name}”已关闭 / {station.Name} is closed");
+            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupClosed, station.Name));
         }
         if (!await db.SocialWorkers.AnyAsync(w => w.Id == form.LeaderId, cancellationToken) && form.LeaderId != group.LeaderId)
         {
-            throw RequestProblem.Invalid("leaderId", $"没有编号为{form.LeaderId}的社工 / no social worker has id {form.LeaderId}");
+            throw RequestProblem.Invalid("leaderId", Problems.Format(ProblemText.GroupNoSocialWorker, form.LeaderId));
         }
         var recorded = group.Members.Select(m => m.ResidentId).ToList();
         var ids = await residents.RequireAsync("memberIds", form.MemberIds, recorded, cancellationToken);
@@ -147,5 +147,5 @@ public sealed class GroupService(ShegongDb db, ResidentChoices residents)
         group.Members.AddRange(ids.Where(i => group.Members.All(m => m.ResidentId != i)).Select(i => new GroupMember { ResidentId = i }));
     }
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的小组 / no group has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.GroupNoGroup, id));
 }

@@ -68,13 +68,13 @@ public sealed class GroupSessionService(ShegongDb db, GroupService groups)
 
     private async Task<Group> GroupAsync(int groupId, CancellationToken cancellationToken) =>
         await db.Set<Group>().Include(g => g.Members).FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken)
-        ?? throw RequestProblem.NotFound($"没有编号为{groupId}的小组 / no group has id {groupId}");
+        ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.GroupNoGroup, groupId));
 
     private async Task<(Group, GroupSession)> SessionAsync(int groupId, int sessionId, CancellationToken cancellationToken)
     {
         var group = await GroupAsync(groupId, cancellationToken);
         var session = (await LoadAsync(db, groupId, cancellationToken)).FirstOrDefault(s => s.Id == sessionId)
-            ?? throw RequestProblem.NotFound($"小组{groupId}没有编号为{sessionId}的节次 / group {groupId} has no session {sessionId}");
+            ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.GroupGroupNoSession, groupId, sessionId));
         return (group, session);
     }
 
@@ -95,7 +95,7 @@ public sealed class GroupSessionService(ShegongDb db, GroupService groups)
         if (ids.Where(id => !recorded.Contains(id) && group.Members.All(m => m.ResidentId != id)).Select(id => (int?)id).FirstOrDefault() is { } stranger)
         {
             throw RequestProblem.Invalid("attendeeIds",
-                $"编号为{stranger}的服务对象不是本小组组员，非组员请计入未登记人数 / resident {stranger} is not a member of this group; count non-members in the head count");
+                Problems.Format(ProblemText.GroupResidentNotMemberGroupCountNonMembers, stranger));
         }
         session.HeadCount = headCount;
         session.Attendees.RemoveAll(a => !ids.Contains(a.ResidentId));

@@ -47,13 +47,13 @@ public sealed class ResidentChoices(ShegongDb db)
         var wanted = (ids ?? []).Distinct().ToList();
         if (wanted.Count > 2000)
         {
-            throw RequestProblem.Invalid(field, "一次最多2000人 / at most 2,000 people");
+            throw RequestProblem.Invalid(field, ProblemText.GroupAtMost2000People);
         }
         var fresh = wanted.Except(recorded).ToList();
         var found = await db.Set<Resident>().Where(r => fresh.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
         if (fresh.Except(found).ToList() is [var missing, ..])
         {
-            throw RequestProblem.Invalid(field, $"没有编号为{missing}的服务对象 / no resident has id {missing}");
+            throw RequestProblem.Invalid(field, Problems.Format(ProblemText.ResidentNoResident, missing));
         }
         return wanted;
     }

@@ -36,7 +36,7 @@ public static class PublicRequestEndpoints
     {
         if (http.Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "不接受来自其他网站的提交 / submissions from other sites are refused");
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: ProblemText.RequestSubmissionsFromOtherSitesRefused);
         }
         if (!limiter.TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", out var retryAfter))
         {
@@ -45,7 +45,7 @@ public static class PublicRequestEndpoints
         }
         if (http.Request.ContentLength > ServiceRequestLimits.PublicBodyBytes)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "提交内容过长 / the submission is too large");
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: ProblemText.RequestSubmissionTooLarge);
         }
         return null;
     }

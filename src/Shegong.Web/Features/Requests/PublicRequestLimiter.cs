@@ -9,7 +9,7 @@ namespace Shegong.Web.Features.Requests;
 /// </summary>
 public sealed class PublicRequestLimiter(IConfiguration configuration) : IDisposable
 {
-    public const string Message = "提交过于频繁，请稍后再试或致电社工站 / too many submissions; try later or call the station";
+    public static string Message => ProblemText.RequestTooManySubmissionsTryLaterCallStation;
 
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions

@@ -116,7 +116,7 @@ public class ServiceRequest : IRegionScoped, IVersioned
         Expect(RequestStatus.Completed, "rate");
         if (score is < 1 or > 5)
         {
-            throw RequestProblem.Invalid("satisfaction", "满意度须为1到5 / satisfaction must be 1 to 5");
+            throw RequestProblem.Invalid("satisfaction", ProblemText.RequestSatisfactionMust15);
         }
         (Satisfaction, SatisfactionNote, RatedAt) = (score, note, at);
     }
@@ -138,7 +138,7 @@ public class ServiceRequest : IRegionScoped, IVersioned
     {
         if (!allowed)
         {
-            throw RequestProblem.Conflict($"状态为“{RequestNames.Zh(Status)}”的申请不能执行“{RequestNames.ZhStep(step)}” / a request that is {Status} cannot {step}");
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.RequestRequestCannot, RequestNames.Zh(Status), RequestNames.ZhStep(step), Status, step));
         }
     }
 }

@@ -17,20 +17,20 @@ public static class ServiceRequestLimits
 /// <summary>A request raised by the public form (no account): who, where, what, and a phone to call back.</summary>
 public class PublicRequestForm
 {
-    [Required(ErrorMessage = "请填写姓名 / contactName is required")]
-    [StringLength(50, ErrorMessage = "姓名不能超过50个字 / contactName is at most 50 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestContactNameRequired))]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestContactNameAtMost50Characters))]
     public string? ContactName { get; set; }
 
     /// <summary>Required on the public form (the station calls back); optional when staff raise it.</summary>
     [PhoneNumber]
     public string? Phone { get; set; }
 
-    [Required(ErrorMessage = "请选择所在村(社区) / villageCode is required")]
-    [RegularExpression(@"^\d{12}$", ErrorMessage = "村(社区)代码须为12位数字 / villageCode must be 12 digits")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestVillageCodeRequired))]
+    [RegularExpression(@"^\d{12}$", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestVillageCodeMust12Digits))]
     public string? VillageCode { get; set; }
 
-    [Required(ErrorMessage = "请说明需要什么帮助 / need is required")]
-    [StringLength(ServiceRequestLimits.NeedLength, MinimumLength = 4, ErrorMessage = "需求说明须为4到500个字 / need must be 4 to 500 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestNeedRequired))]
+    [StringLength(ServiceRequestLimits.NeedLength, MinimumLength = 4, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestNeedMust4500Characters))]
     [MultiLine]
     public string? Need { get; set; }
 }
@@ -38,12 +38,12 @@ public class PublicRequestForm
 /// <summary>A request raised by station staff: at the station, or on a resident's behalf (then <see cref="RaisedBy"/> is required).</summary>
 public sealed class StaffRequestForm : PublicRequestForm
 {
-    [Required(ErrorMessage = "请选择提出方式 / origin is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestOriginRequired))]
     public RequestOrigin? Origin { get; set; }
 
     public int? ResidentId { get; set; }
 
-    [StringLength(50, ErrorMessage = "代提人不能超过50个字 / raisedBy is at most 50 characters")]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.RequestRaisedByAtMost50Characters))]
     public string? RaisedBy { get; set; }
 }
 

@@ -22,20 +22,20 @@ public sealed partial class ServiceRequestService(ShegongDb db, PersonalData per
         FormValidation.ThrowIfInvalid(form);
         if (form.Origin == RequestOrigin.Online)
         {
-            throw RequestProblem.Invalid("origin", "网上申请请通过公开表单提交 / online requests come through the public form");
+            throw RequestProblem.Invalid("origin", ProblemText.RequestOnlineRequestsComeThroughPublicForm);
         }
         if (form.Origin == RequestOrigin.OnBehalf && string.IsNullOrWhiteSpace(form.RaisedBy))
         {
-            throw RequestProblem.Invalid("raisedBy", "代为提出的申请须填写代提人 / a request raised on someone's behalf names who raised it");
+            throw RequestProblem.Invalid("raisedBy", ProblemText.RequestRequestRaisedOnSomeoneSBehalfNames);
         }
         // Through the scope: a village outside it is the same 400 as none.
         if (!await db.Regions.AnyAsync(r => r.Code == form.VillageCode && r.Level == RegionLevel.Village, cancellationToken))
         {
-            throw RequestProblem.Invalid("villageCode", $"您的辖区内没有代码为{form.VillageCode}的村(社区) / no village in your scope has code {form.VillageCode}");
+            throw RequestProblem.Invalid("villageCode", Problems.Format(ProblemText.RequestNoVillageInYourScopeCode, form.VillageCode));
         }
         if (form.ResidentId is { } residentId && !await db.Residents.AnyAsync(r => r.Id == residentId, cancellationToken))
         {
-            throw RequestProblem.Invalid("residentId", $"没有编号为{residentId}的服务对象 / no resident has id {residentId}");
+            throw RequestProblem.Invalid("residentId", Problems.Format(ProblemText.ResidentNoResident, residentId));
         }
         var request = New(form, form.Origin!.Value);
         request.ResidentId = form.ResidentId;
@@ -54,12 +54,12 @@ public sealed partial class ServiceRequestService(ShegongDb db, PersonalData per
         FormValidation.ThrowIfInvalid(form);
         if (string.IsNullOrWhiteSpace(form.Phone))
         {
-            throw RequestProblem.Invalid("phone", "请填写手机号码，以便社工联系您 / phone is required so a social worker can call you back");
+            throw RequestProblem.Invalid("phone", ProblemText.RequestPhoneRequiredSoSocialWorkerCanCall);
         }
         // Regions are public reference data (the NBS division codes), so the public form may name any village.
         if (!await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == form.VillageCode && r.Level == RegionLevel.Village, cancellationToken))
         {
-            throw RequestProblem.Invalid("villageCode", $"没有代码为{form.VillageCode}的村(社区) / no village has code {form.VillageCode}");
+            throw RequestProblem.Invalid("villageCode", Problems.Format(ProblemText.ActivityNoVillageCode, form.VillageCode));
         }
         var request = New(form, RequestOrigin.Online);
         scope.EnterSystem("public-request");
@@ -101,5 +101,5 @@ public sealed partial class ServiceRequestService(ShegongDb db, PersonalData per
         };
     }
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的服务申请 / no service request has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.RequestNoServiceRequest, id));
 }

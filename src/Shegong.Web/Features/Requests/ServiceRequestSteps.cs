@@ -14,14 +14,14 @@ public sealed partial class ServiceRequestService
         var request = await LoadAsync(id, form.Version, cancellationToken);
         if (form.Category is not { } category)
         {
-            throw RequestProblem.Invalid("category", "请选择服务类别 / category is required");
+            throw RequestProblem.Invalid("category", ProblemText.GroupCategoryRequired);
         }
         var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == form.StationId, cancellationToken)
-            ?? throw RequestProblem.Invalid("stationId", $"没有编号为{form.StationId}的站点 / no station has id {form.StationId}");
+            ?? throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupNoStation, form.StationId));
         var (low, high) = RegionCode.SubtreeRange(station.RegionCode);
         if (station.Status != StationStatus.Operating || string.CompareOrdinal(request.RegionCode, low) < 0 || string.CompareOrdinal(request.RegionCode, high) > 0)
         {
-            throw RequestProblem.Invalid("stationId", $"站点“{station.Name}”未在运营或不服务该村(社区) / station {station.Name} is not operating or does not serve this village");
+            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.RequestStationNotOperatingDoesNotServeVillage, station.Name));
         }
         request.Triage(station.Id, category, form.Urgent, Now);
         return await SaveAsync(request, cancellationToken);
@@ -35,7 +35,7 @@ public sealed partial class ServiceRequestService
             .AnyAsync(a => a.SocialWorkerId == workerId && a.StationId == stationId && a.From <= today && (a.To == null || a.To >= today), cancellationToken);
         if (request.Status is RequestStatus.Triaged or RequestStatus.Assigned && !works)
         {
-            throw RequestProblem.Invalid("workerId", $"编号为{form.WorkerId}的社工不在受理站点工作 / social worker {form.WorkerId} does not work at the handling station");
+            throw RequestProblem.Invalid("workerId", Problems.Format(ProblemText.RequestSocialWorkerDoesNotWorkAtHandling, form.WorkerId));
         }
         request.Assign(form.WorkerId ?? 0, Now);
         return await SaveAsync(request, cancellationToken);
@@ -46,7 +46,7 @@ public sealed partial class ServiceRequestService
         var request = await LoadAsync(id, form.Version, cancellationToken);
         if (form.Note?.Length > 1000)
         {
-            throw RequestProblem.Invalid("note", "上门记录不能超过1000个字 / note is at most 1000 characters");
+            throw RequestProblem.Invalid("note", ProblemText.RequestNoteAtMost1000Characters);
         }
         request.Visit(string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), Now);
         return await SaveAsync(request, cancellationToken);
@@ -57,7 +57,7 @@ public sealed partial class ServiceRequestService
         var request = await LoadAsync(id, form.Version, cancellationToken);
         if (string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > 200)
         {
-            throw RequestProblem.Invalid("reason", "请填写不予受理的原因（200字以内） / give the reason, at most 200 characters");
+            throw RequestProblem.Invalid("reason", ProblemText.RequestGiveReasonAtMost200Characters);
         }
         request.Decline(form.Reason.Trim(), Now);
         return await SaveAsync(request, cancellationToken);
@@ -95,11 +95,11 @@ public sealed partial class ServiceRequestService
         var request = await LoadAsync(id, form.Version, cancellationToken);
         if (form.Satisfaction is not { } score)
         {
-            throw RequestProblem.Invalid("satisfaction", "请选择满意度（1到5） / satisfaction is required (1 to 5)");
+            throw RequestProblem.Invalid("satisfaction", ProblemText.RequestSatisfactionRequired15);
         }
         if (form.Note?.Length > 200)
         {
-            throw RequestProblem.Invalid("note", "评价不能超过200个字 / note is at most 200 characters");
+            throw RequestProblem.Invalid("note", ProblemText.RequestNoteAtMost200Characters);
         }
         request.Rate(score, string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), Now);
         return await SaveAsync(request, cancellationToken);

@@ -18,7 +18,7 @@ public sealed partial class ResidentService
         var on = form.On ?? Today;
         if (on > Today)
         {
-            throw RequestProblem.Invalid("on", "同意日期不能晚于今天 / consent cannot be dated in the future");
+            throw RequestProblem.Invalid("on", ProblemText.ResidentConsentCannotDatedInFuture);
         }
         resident.ConsentGivenOn = on;
         resident.ConsentRecordedBy = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;
@@ -33,12 +33,12 @@ public sealed partial class ResidentService
         Versioning.Expect(db, resident, form.Version);
         if (!resident.HasConsent)
         {
-            throw RequestProblem.Invalid("on", "该服务对象没有有效的知情同意可撤回 / this resident has no consent to withdraw");
+            throw RequestProblem.Invalid("on", ProblemText.ResidentResidentNoConsentWithdraw);
         }
         var on = form.On ?? Today;
         if (on > Today || on < resident.ConsentGivenOn)
         {
-            throw RequestProblem.Invalid("on", "撤回日期须在同意日期与今天之间 / the withdrawal must lie between the consent date and today");
+            throw RequestProblem.Invalid("on", ProblemText.ResidentWithdrawalMustLieBetweenConsentDateToday);
         }
         resident.ConsentWithdrawnOn = on;
         await SaveAsync(cancellationToken);
@@ -54,17 +54,17 @@ public sealed partial class ResidentService
             "phone" => "phone",
             "birthdate" => "birthDate",
             _ => throw RequestProblem.Invalid("field",
-                "只能显示身份证号码（idNumber）、手机号码（phone）或出生日期（birthDate） / field must be idNumber, phone or birthDate"),
+                ProblemText.ResidentFieldMustIdNumberPhoneBirthDate),
         };
         reveals.Authorize<Resident>();
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw NotFound(id);
         if (field == "idNumber" && resident.IdNumberCipher is null)
         {
-            throw RequestProblem.NotFound("该服务对象未登记身份证号码 / this resident has no ID number on record");
+            throw RequestProblem.NotFound(ProblemText.ResidentResidentNoNumberOnRecord);
         }
         if (field == "phone" && resident.PhoneCipher is null)
         {
-            throw RequestProblem.NotFound("该服务对象未登记电话号码 / this resident has no phone on record");
+            throw RequestProblem.NotFound(ProblemText.ResidentResidentNoPhoneOnRecord);
         }
         await reveals.AuthorizeAndRecordAsync<Resident>(resident.Id, resident.RegionCode, field, cancellationToken);
         return new ResidentRevealResult(field, field switch
@@ -87,7 +87,7 @@ public sealed partial class ResidentService
         var hasPhone = !string.IsNullOrWhiteSpace(lookup.Phone);
         if (hasId == hasPhone)
         {
-            throw RequestProblem.Invalid("idNumber", "请只填写身份证号码或电话号码之一 / give either an ID number or a phone, not both");
+            throw RequestProblem.Invalid("idNumber", ProblemText.ResidentGiveEitherNumberPhoneNotBoth);
         }
         // Every hash the row may carry: during a key rotation some rows still hold the previous key's hash.
         var hashes = hasId
@@ -108,7 +108,7 @@ public sealed partial class ResidentService
         }
         catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("IdNumberHash", StringComparison.Ordinal) == true)
         {
-            throw RequestProblem.Conflict("该身份证号码已登记为服务对象 / this ID number is already registered to a resident");
+            throw RequestProblem.Conflict(ProblemText.ResidentNumberAlreadyRegisteredResident);
         }
     }
 }

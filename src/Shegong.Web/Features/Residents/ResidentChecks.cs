@@ -16,7 +16,7 @@ public sealed partial class ResidentService
         var (birthDate, _) = Identity(form, resident);
         if (form.Tags is { } tags && tags.Any(t => !Enum.IsDefined(t)))
         {
-            throw RequestProblem.Invalid("tags", "困难群体标签不正确 / a vulnerability tag is not known");
+            throw RequestProblem.Invalid("tags", ProblemText.ResidentVulnerabilityTagNotKnown);
         }
         var code = form.RegionCode!.Trim();
         if (RegionCode.Problem(code) is { } problem)
@@ -28,11 +28,11 @@ public sealed partial class ResidentService
         if (village is null || !db.Scope.Contains(code))
         {
             // Out of scope reads like missing: a caller learns nothing of regions it cannot see.
-            throw RequestProblem.Invalid("regionCode", $"您的范围内没有代码为{code}的村（社区） / no village or community with code {code} in your scope");
+            throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.ResidentNoVillageCommunityWithCodeInYour, code));
         }
         if (village.Level != RegionLevel.Village)
         {
-            throw RequestProblem.Invalid("regionCode", $"“{village.Name}”不是村（社区）级区划 / {village.Name} is not a village or community");
+            throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.ResidentNotVillageCommunity, village.Name));
         }
         if (!string.IsNullOrWhiteSpace(form.IdNumber))
         {
@@ -43,8 +43,8 @@ public sealed partial class ResidentService
             {
                 // Named only when the caller may see it: an out-of-scope name would leak who is registered where.
                 throw db.Scope.Contains(other.RegionCode)
-                    ? RequestProblem.Conflict($"该身份证号码已登记为服务对象“{other.Name}”（编号{other.Id}） / this ID number is already registered to resident {other.Name} (id {other.Id})")
-                    : RequestProblem.Conflict("该身份证号码已在其他地区登记为服务对象 / this ID number is already registered to a resident elsewhere");
+                    ? RequestProblem.Conflict(Problems.Format(ProblemText.ResidentNumberAlreadyRegisteredResident2, other.Name, other.Id))
+                    : RequestProblem.Conflict(ProblemText.ResidentNumberAlreadyRegisteredResidentElsewhere);
             }
         }
         if (!form.ConfirmDuplicate)
@@ -56,7 +56,7 @@ public sealed partial class ResidentService
             {
                 var ids = string.Join("、", same);
                 throw RequestProblem.Conflict("confirmDuplicate",
-                    $"同村已有同名、同出生日期的服务对象（编号{ids}），可能是同一人；确认不是同一人后请勾选“仍然保存” / a resident with the same name, birth date and village exists (id {ids}); if this is someone else, send confirmDuplicate: true");
+                    Problems.Format(ProblemText.ResidentResidentWithSameNameBirthDateVillage, ids));
             }
         }
     }
@@ -77,11 +77,11 @@ public sealed partial class ResidentService
         {
             if (form.BirthDate is { } given && given != facts.BirthDate)
             {
-                throw RequestProblem.Invalid("birthDate", "出生日期与身份证号码不符，可留空 / the birth date does not match the ID number; leave it empty");
+                throw RequestProblem.Invalid("birthDate", ProblemText.ResidentBirthDateDoesNotMatchNumberLeave);
             }
             if (form.Sex is { } sex && sex != facts.Sex)
             {
-                throw RequestProblem.Invalid("sex", "性别与身份证号码不符，可留空 / the sex does not match the ID number; leave it empty");
+                throw RequestProblem.Invalid("sex", ProblemText.ResidentSexDoesNotMatchNumberLeaveEmpty);
             }
             return (facts.BirthDate, facts.Sex);
         }
@@ -91,15 +91,15 @@ public sealed partial class ResidentService
         var errors = new Dictionary<string, string[]>();
         if (birthDateOrStored is not { } birthDate)
         {
-            errors["birthDate"] = ["没有身份证号码时须填写出生日期 / without an ID number the birth date is required"];
+            errors["birthDate"] = [ProblemText.ResidentWithoutNumberBirthDateRequired];
         }
         else if (birthDate > Today || birthDate < new DateOnly(1890, 1, 1))
         {
-            errors["birthDate"] = ["出生日期须在1890年至今天之间 / the birth date must lie between 1890 and today"];
+            errors["birthDate"] = [ProblemText.ResidentBirthDateMustLieBetween1890Today];
         }
         if (sexOrStored is not { } formSex || !Enum.IsDefined(formSex))
         {
-            errors["sex"] = ["没有身份证号码时须选择性别 / without an ID number the sex is required"];
+            errors["sex"] = [ProblemText.ResidentWithoutNumberSexRequired];
         }
         return errors.Count > 0 ? throw RequestProblem.Invalid(errors) : (birthDateOrStored!.Value, sexOrStored!.Value);
     }

@@ -18,11 +18,11 @@ public sealed partial class ResidentService
     {
         if (form.HeadResidentId is not { } headId)
         {
-            throw RequestProblem.Invalid("headResidentId", "请选择户主 / the head of the household is required");
+            throw RequestProblem.Invalid("headResidentId", ProblemText.ResidentHeadHouseholdRequired);
         }
         if (form.Address is { Length: > 200 })
         {
-            throw RequestProblem.Invalid("address", "住址不能超过200个字 / address is at most 200 characters");
+            throw RequestProblem.Invalid("address", ProblemText.ResidentAddressAtMost200Characters);
         }
         var head = await MemberAsync(headId, "headResidentId", cancellationToken);
         var household = new Household { RegionCode = head.RegionCode, Address = string.IsNullOrWhiteSpace(form.Address) ? head.Address : form.Address.Trim() };
@@ -40,11 +40,11 @@ public sealed partial class ResidentService
         var household = await HouseholdAsync(householdId, form.Version, cancellationToken);
         if (form.ResidentId is not { } residentId)
         {
-            throw RequestProblem.Invalid("residentId", "请选择要加入的服务对象 / the resident to link is required");
+            throw RequestProblem.Invalid("residentId", ProblemText.ResidentResidentLinkRequired);
         }
         if (form.Relation is not { } relation || !Enum.IsDefined(relation) || relation == HouseholdRelation.Head)
         {
-            throw RequestProblem.Invalid("relation", "请选择与户主的关系（户主已确定） / choose the relation to the head (the household has its head)");
+            throw RequestProblem.Invalid("relation", ProblemText.ResidentChooseRelationHeadHouseholdHead);
         }
         var member = await MemberAsync(residentId, "residentId", cancellationToken);
         member.HouseholdId = household.Id;
@@ -59,10 +59,10 @@ public sealed partial class ResidentService
         var household = await HouseholdAsync(householdId, form.Version, cancellationToken);
         var members = await db.Residents.Where(r => r.HouseholdId == householdId).ToListAsync(cancellationToken);
         var member = members.FirstOrDefault(r => r.Id == residentId)
-            ?? throw RequestProblem.Invalid("residentId", $"编号{residentId}的服务对象不是该户成员 / resident {residentId} is not a member of this household");
+            ?? throw RequestProblem.Invalid("residentId", Problems.Format(ProblemText.ResidentResidentNotMemberHousehold, residentId));
         if (member.Id == household.HeadResidentId && members.Count > 1)
         {
-            throw RequestProblem.Invalid("residentId", "请先移出其他成员，户主最后移出 / unlink the other members first; the head goes last");
+            throw RequestProblem.Invalid("residentId", ProblemText.ResidentUnlinkOtherMembersFirstHeadGoesLast);
         }
         member.HouseholdId = null;
         member.Relation = null;
@@ -99,11 +99,11 @@ public sealed partial class ResidentService
     private async Task<Resident> MemberAsync(int residentId, string field, CancellationToken cancellationToken)
     {
         var resident = await db.Residents.FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken)
-            ?? throw RequestProblem.Invalid(field, $"没有编号为{residentId}的服务对象 / no resident has id {residentId}");
+            ?? throw RequestProblem.Invalid(field, Problems.Format(ProblemText.ResidentNoResident, residentId));
         return resident.HouseholdId is not null
-            ? throw RequestProblem.Invalid(field, $"“{resident.Name}”已属于另一户，请先从原户移出 / {resident.Name} already belongs to a household; unlink them first")
+            ? throw RequestProblem.Invalid(field, Problems.Format(ProblemText.ResidentAlreadyBelongsHouseholdUnlinkThemFirst, resident.Name))
             : resident;
     }
 
-    private static RequestProblem HouseholdNotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的户 / no household has id {id}");
+    private static RequestProblem HouseholdNotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.ResidentNoHousehold, id));
 }

@@ -12,8 +12,8 @@ namespace Shegong.Web.Features.Residents;
 /// </summary>
 public sealed class ResidentForm
 {
-    [Required(ErrorMessage = "请填写姓名 / name is required")]
-    [StringLength(50, ErrorMessage = "姓名不能超过50个字 / name is at most 50 characters")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ResidentNameRequired))]
+    [StringLength(50, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ResidentNameAtMost50Characters))]
     public string? Name { get; set; }
 
     [CitizenId]
@@ -26,14 +26,14 @@ public sealed class ResidentForm
     public Sex? Sex { get; set; }
 
     [PhoneNumber]
-    [StringLength(30, ErrorMessage = "电话号码不能超过30个字符 / phone is at most 30 characters")]
+    [StringLength(30, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ResidentPhoneAtMost30Characters))]
     public string? Phone { get; set; }
 
     /// <summary>The village or community (a 12-digit village-level region code) the resident lives in.</summary>
-    [Required(ErrorMessage = "请选择所在村（社区） / village or community is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ResidentVillageCommunityRequired))]
     public string? RegionCode { get; set; }
 
-    [StringLength(200, ErrorMessage = "住址不能超过200个字 / address is at most 200 characters")]
+    [StringLength(200, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ResidentAddressAtMost200Characters))]
     public string? Address { get; set; }
 
     public List<VulnerabilityTag>? Tags { get; set; }

@@ -103,7 +103,7 @@ public sealed partial class ResidentService(ShegongDb db, PersonalData personal,
             var fragment = f.IdFragment.Trim().ToUpperInvariant();
             if (fragment.Length > 18 || !fragment.All(c => char.IsAsciiDigit(c) || c is 'X' or '*'))
             {
-                throw RequestProblem.Invalid("idFragment", "身份证号码片段只能含数字、X 或 *，最多18位 / an ID fragment holds digits, X or * only, at most 18");
+                throw RequestProblem.Invalid("idFragment", ProblemText.ResidentFragmentHoldsDigitsXOnlyAtMost);
             }
             query = query.Where(r => r.IdNumberMasked != null && r.IdNumberMasked.Contains(fragment));
         }
@@ -139,5 +139,5 @@ public sealed partial class ResidentService(ShegongDb db, PersonalData personal,
     private async Task<Resident> LoadAsync(int id, CancellationToken cancellationToken) =>
         await db.Residents.Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw NotFound(id);
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的服务对象 / no resident has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.ResidentNoResident, id));
 }

@@ -8,36 +8,36 @@ namespace Shegong.Web.Features.ServiceRecords;
 /// <summary>A direct service record as entered or corrected (visits, one-off help); shared by the form and the API.</summary>
 public sealed class ServiceRecordForm
 {
-    [Required(ErrorMessage = "请填写服务日期 / servedOn is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordServedOnRequired))]
     public DateOnly? ServedOn { get; set; }
 
-    [Required(ErrorMessage = "请选择站点 / stationId is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordStationIdRequired))]
     public int? StationId { get; set; }
 
-    [Required(ErrorMessage = "请选择服务类别 / category is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.GroupCategoryRequired))]
     public ServiceCategory? Category { get; set; }
 
-    [Required(ErrorMessage = "请选择服务方法 / method is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordMethodRequired))]
     public ServiceMethod? Method { get; set; }
 
-    [Required(ErrorMessage = "请选择服务途径 / channel is required")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordChannelRequired))]
     public ServiceChannel? Channel { get; set; }
 
-    [Required(ErrorMessage = "请填写服务时长 / durationMinutes is required")]
-    [Range(1, ServiceRecordRules.MaxMinutes, ErrorMessage = "服务时长须在1到720分钟之间 / durationMinutes must be between 1 and 720")]
+    [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordDurationMinutesRequired))]
+    [Range(1, ServiceRecordRules.MaxMinutes, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordDurationMinutesMustBetween1720))]
     public int? DurationMinutes { get; set; }
 
     public List<int>? WorkerIds { get; set; }
 
     public List<int>? ResidentIds { get; set; }
 
-    [Range(0, ServiceRecordRules.MaxHeadCount, ErrorMessage = "未登记人数须在0到5000之间 / headCount must be between 0 and 5000")]
+    [Range(0, ServiceRecordRules.MaxHeadCount, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordHeadCountMustBetween05000))]
     public int? HeadCount { get; set; }
 
-    [Range(typeof(decimal), "0", "100000000", ErrorMessage = "价值须在0到1亿元之间 / valueYuan must be between 0 and 100,000,000 yuan")]
+    [Range(typeof(decimal), "0", "100000000", ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordValueYuanMustBetween0100000000))]
     public decimal? ValueYuan { get; set; }
 
-    [StringLength(1000, ErrorMessage = "服务内容不能超过1000个字 / content is at most 1000 characters")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.ServiceRecordContentAtMost1000Characters))]
     [MultiLine]
     public string? Content { get; set; }
 

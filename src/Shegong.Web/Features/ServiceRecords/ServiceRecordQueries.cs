@@ -20,7 +20,7 @@ public sealed partial class ServiceRecordService
         }
         if (filter.From is { } from && filter.To is { } to && from > to)
         {
-            throw RequestProblem.Invalid("to", "结束日期不能早于开始日期 / to cannot be before from");
+            throw RequestProblem.Invalid("to", ProblemText.ServiceRecordCannotBeforeFrom);
         }
         if (filter.StationId is { } station)
         {

@@ -23,28 +23,28 @@ public static class ServiceRecordRules
         var servedOn = form.ServedOn!.Value;
         if (servedOn > today)
         {
-            throw RequestProblem.Invalid("servedOn", "服务日期不能晚于今天 / servedOn cannot be in the future");
+            throw RequestProblem.Invalid("servedOn", ProblemText.ServiceRecordServedOnCannotInFuture);
         }
         if (servedOn < Earliest)
         {
-            throw RequestProblem.Invalid("servedOn", $"服务日期不能早于{Earliest:yyyy-MM-dd} / servedOn cannot be before {Earliest:yyyy-MM-dd}");
+            throw RequestProblem.Invalid("servedOn", Problems.Format(ProblemText.ServiceRecordServedOnCannotBefore, Earliest));
         }
         // Through the scope filter: a station outside the caller's scope is the same 400 as none.
         var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == form.StationId, cancellationToken)
-            ?? throw RequestProblem.Invalid("stationId", $"没有编号为{form.StationId}的站点 / no station has id {form.StationId}");
+            ?? throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupNoStation, form.StationId));
         if (creating && station.Status != StationStatus.Operating)
         {
-            throw RequestProblem.Invalid("stationId", $"站点“{station.Name}”不在运营中 / station {station.Name} is not operating");
+            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.ServiceRecordStationNotOperating, station.Name));
         }
         if (station.OpenedOn is { } opened && servedOn < opened)
         {
-            throw RequestProblem.Invalid("servedOn", $"服务日期早于站点启用日期（{opened:yyyy-MM-dd}） / servedOn is before the station opened ({opened:yyyy-MM-dd})");
+            throw RequestProblem.Invalid("servedOn", Problems.Format(ProblemText.ServiceRecordServedOnBeforeStationOpened, opened));
         }
         await CheckWorkersAsync(db, form.WorkerIds ?? [], station, servedOn, cancellationToken);
         await CheckResidentsAsync(db, form.ResidentIds ?? [], cancellationToken);
         if ((form.ResidentIds?.Distinct().Count() ?? 0) + (form.HeadCount ?? 0) == 0)
         {
-            throw RequestProblem.Invalid("residentIds", "请至少选择一位服务对象或填写未登记人数 / name at least one resident or give a headCount");
+            throw RequestProblem.Invalid("residentIds", ProblemText.ServiceRecordNameAtLeastOneResidentGiveHeadCount);
         }
         return station;
     }
@@ -54,11 +54,11 @@ public static class ServiceRecordRules
         var wanted = ids.Distinct().ToList();
         if (wanted.Count == 0)
         {
-            throw RequestProblem.Invalid("workerIds", "请至少选择一位社工 / name at least one social worker");
+            throw RequestProblem.Invalid("workerIds", ProblemText.ServiceRecordNameAtLeastOneSocialWorker);
         }
         if (wanted.Count > MaxWorkers)
         {
-            throw RequestProblem.Invalid("workerIds", $"社工不能超过{MaxWorkers}位 / at most {MaxWorkers} social workers");
+            throw RequestProblem.Invalid("workerIds", Problems.Format(ProblemText.ServiceRecordAtMostSocialWorkers, MaxWorkers));
         }
         // Resident or supporting at this station on the day. The station is in the caller's scope, so who
         // worked there may be read even when a supporting worker belongs to a county above that scope.
@@ -68,7 +68,7 @@ public static class ServiceRecordRules
         if (wanted.Except(working).Select(i => (int?)i).FirstOrDefault() is { } id)
         {
             throw RequestProblem.Invalid("workerIds",
-                $"编号为{id}的社工在{servedOn:yyyy-MM-dd}不在站点“{station.Name}”工作 / social worker {id} did not work at {station.Name} on {servedOn:yyyy-MM-dd}");
+                Problems.Format(ProblemText.ServiceRecordSocialWorkerDidNotWorkAtOn, id, servedOn, station.Name));
         }
     }
 
@@ -77,12 +77,12 @@ public static class ServiceRecordRules
         var wanted = ids.Distinct().ToList();
         if (wanted.Count > MaxNamed)
         {
-            throw RequestProblem.Invalid("residentIds", $"服务对象不能超过{MaxNamed}位，其余请填未登记人数 / at most {MaxNamed} named residents; count the rest in headCount");
+            throw RequestProblem.Invalid("residentIds", Problems.Format(ProblemText.ServiceRecordAtMostNamedResidentsCountRestIn, MaxNamed));
         }
         var found = await db.Residents.AsNoTracking().Where(r => wanted.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
         if (wanted.Except(found).Select(i => (int?)i).FirstOrDefault() is { } missing)
         {
-            throw RequestProblem.Invalid("residentIds", $"没有编号为{missing}的服务对象 / no resident has id {missing}");
+            throw RequestProblem.Invalid("residentIds", Problems.Format(ProblemText.ResidentNoResident, missing));
         }
     }
 }

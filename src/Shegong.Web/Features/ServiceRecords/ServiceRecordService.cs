@@ -81,7 +81,7 @@ public sealed partial class ServiceRecordService(ShegongDb db, TimeProvider cloc
         Versioning.Expect(db, record, form.Version);
         if (form.StationId is { } stationId && stationId != record.StationId)
         {
-            throw RequestProblem.Invalid("stationId", "更正时不能更换站点，请删除后在正确的站点重新录入 / a correction keeps the station; delete the record and enter it at the right station");
+            throw RequestProblem.Invalid("stationId", ProblemText.ServiceRecordCorrectionKeepsStationDeleteRecordEnterAt);
         }
         form.StationId = record.StationId;
         await ServiceRecordRules.CheckAsync(db, form, Today, creating: false, cancellationToken);
@@ -105,7 +105,7 @@ public sealed partial class ServiceRecordService(ShegongDb db, TimeProvider cloc
         if (record.Source != ServiceSource.Direct)
         {
             var where = ServiceRecordNames.WhereToEdit(record.Source);
-            throw RequestProblem.Invalid("source", $"此记录由{where.Zh}生成，请在{where.Zh}中修改或删除 / this record comes from {where.En}; edit or delete it there");
+            throw RequestProblem.Invalid("source", Problems.Format(ProblemText.ServiceRecordRecordComesFromEditDeleteThere, where.Zh, where.En));
         }
         return record;
     }
@@ -114,5 +114,5 @@ public sealed partial class ServiceRecordService(ShegongDb db, TimeProvider cloc
         form.DurationMinutes!.Value, form.WorkerIds ?? [], form.ResidentIds ?? [], form.HeadCount ?? 0, form.ValueYuan,
         string.IsNullOrWhiteSpace(form.Content) ? null : form.Content.Trim());
 
-    private static RequestProblem NotFound(int id) => RequestProblem.NotFound($"没有编号为{id}的服务记录 / no service record has id {id}");
+    private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.ServiceRecordNoServiceRecord, id));
 }

@@ -23,7 +23,7 @@ public sealed class FormProblem
         Stale = problem.Status == StatusCodes.Status409Conflict && problem.Message == Versioning.StaleMessage;
         Errors = problem.Errors;
         var elsewhere = problem.Errors.Where(e => !fields.Contains(e.Key)).SelectMany(e => e.Value).ToList();
-        Message = problem.Errors.Count == 0 ? BilingualMessage.InUiCulture(problem.Message)
-            : elsewhere.Count > 0 ? string.Join(" ", elsewhere.Select(BilingualMessage.InUiCulture)) : null;
+        Message = problem.Errors.Count == 0 ? problem.Message
+            : elsewhere.Count > 0 ? string.Join(" ", elsewhere) : null;
     }
 }

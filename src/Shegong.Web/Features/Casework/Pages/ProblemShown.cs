@@ -6,5 +6,5 @@ namespace Shegong.Web.Features.Casework.Pages;
 public static class ProblemShown
 {
     public static string Of(RequestProblem problem) =>
-        BilingualMessage.InUiCulture(problem.Errors.Count > 0 ? problem.Errors.Values.First()[0] : problem.Message);
+        problem.Errors.Count > 0 ? problem.Errors.Values.First()[0] : problem.Message;
 }

@@ -43,7 +43,7 @@ public sealed partial class ContractService
         if (form.MethodTargets?.ContainsKey(ServiceMethod.Other) == true)
         {
             // Other covers visits and one-off help in service records; a contract buys the three professional methods.
-            throw RequestProblem.Invalid("methodTargets", "合同指标只能是个案、小组或社区工作，不能是“其他服务” / contract targets are casework, group work or community work, never Other");
+            throw RequestProblem.Invalid("methodTargets", ProblemText.WorkforceContractTargetsCaseworkGroupWorkCommunityWork);
         }
         contract.Title = form.Title!.Trim();
         contract.RegionCode = buyer.Code;
