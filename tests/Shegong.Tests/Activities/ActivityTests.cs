@@ -103,13 +103,13 @@ public class ActivityTests(GroupWorkApp app) : IClassFixture<GroupWorkApp>
         var (activities, records) = (await before.Set<CommunityActivity>().CountAsync(Ct), await before.ServiceRecords.CountAsync(Ct));
 
         var fewer = await app.Client.PostJsonAsync("/api/activities", Form(station, village, 2, residents, []));
-        Assert.Contains("participant count", (await fewer.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("participantCount"));
+        Assert.Contains("参与人数", (await fewer.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("participantCount"));
         var elsewhere = await app.Client.PostJsonAsync("/api/activities", Form(station, "510105001001", 10, [], []));
-        Assert.Contains("village", (await elsewhere.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("villageCode"));
+        Assert.Contains("村(社区)", (await elsewhere.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("villageCode"));
         var nobody = await app.Client.PostJsonAsync("/api/activities", Form(station, village, 10, [-1], []));
         Assert.Contains("-1", (await nobody.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("participantIds"));
         var noTitle = await app.Client.PostJsonAsync("/api/activities", new { stationId = station, date = "2025-01-01", category = "CommunityGovernance", participantCount = 5 });
-        Assert.Contains("title", (await noTitle.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("title"));
+        Assert.Contains("活动名称", (await noTitle.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("title"));
 
         await using var after = app.OpenDb();
         Assert.Equal((activities, records), (await after.Set<CommunityActivity>().CountAsync(Ct), await after.ServiceRecords.CountAsync(Ct)));

@@ -76,7 +76,7 @@ public class EvidenceFileTests(GroupWorkApp app) : IClassFixture<GroupWorkApp>
         Assert.Contains("64 KB", (await (await UploadAsync(app.Client, id, "big.png", big)).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("file"));
         Assert.Contains("jpg", (await (await UploadAsync(app.Client, id, "run.sh", "#!/bin/sh\necho hi\n"u8.ToArray())).ProblemAsync(HttpStatusCode.BadRequest)).FieldError("file"));
         var fake = await UploadAsync(app.Client, id, "photo.jpg", "<script>alert(1)</script>"u8.ToArray());
-        Assert.Contains("not a .jpg", (await fake.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("file"));
+        Assert.Contains("不是.jpg格式", (await fake.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("file"));
         var pngAsJpeg = await UploadAsync(app.Client, id, "photo.jpeg", Png);
         Assert.Contains(".jpeg", (await pngAsJpeg.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("file"));
         Assert.Equal(before, StoredFiles().Length);

@@ -86,7 +86,7 @@ public class AssessmentApiTests(CaseworkApp app) : IClassFixture<CaseworkApp>
         await using var db = app.OpenDb();
         var before = await db.ServiceRecords.CountAsync(Ct);
         var missing = await (await Worker.PostJsonAsync("/api/assessments", Form(app, app.Resident, skip: (int)NeedDomain.Safety))).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("Safety", missing.FieldError("scores"));
+        Assert.Contains("安全", missing.FieldError("scores"));
         var elsewhere = await (await app.Client.PostJsonAsync("/api/assessments", Form(app, app.QingyangResident))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.False(string.IsNullOrEmpty(elsewhere.FieldError("residentId")));
         Assert.Equal(before, await db.ServiceRecords.CountAsync(Ct));

@@ -79,7 +79,7 @@ public class CaseStageTests(CaseworkApp app) : IClassFixture<CaseworkApp>
         Assert.False(string.IsNullOrEmpty(noGoals.FieldError("goals")));
         c = await MoveAsync(c.Id, new { stage = "Intervention", goals = new[] { new { description = "每周探访" } }, version = c.Version });
         var noContact = await (await Worker.PostJsonAsync($"/api/cases/{c.Id}/stage", new { stage = "Evaluation", version = c.Version })).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("contact", noContact.FieldError("stage"));
+        Assert.Contains("介入服务", noContact.FieldError("stage"));
         Assert.Equal(CaseStage.Intervention, (await (await Worker.GetUrlAsync($"/api/cases/{c.Id}")).ReadAsync<CaseDetail>()).Stage);
     }
 
@@ -98,7 +98,7 @@ public class CaseStageTests(CaseworkApp app) : IClassFixture<CaseworkApp>
         Assert.Equal(CaseEventKind.Reopened, last.Kind);
         Assert.Equal("老人再次摔倒", last.Note);
         var again = await (await Worker.PostJsonAsync($"/api/cases/{closed.Id}/reopen", new { reason = "再次", version = reopened.Version })).ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("closed", again.GetProperty("detail").GetString());
+        Assert.Contains("已结案", again.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public class GroupTests(GroupWorkApp app) : IClassFixture<GroupWorkApp>
             new { date = "2025-05-01", durationMinutes = 60, content = "第一节", attendeeIds = new[] { residents[0], outsider } });
         Assert.Contains("不是本小组组员", (await response.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("attendeeIds"));
         var noDuration = await app.Client.PostJsonAsync($"/api/groups/{Id(group)}/sessions", new { date = "2025-05-01", content = "第一节" });
-        Assert.Contains("duration", (await noDuration.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("durationMinutes"));
+        Assert.Contains("时长", (await noDuration.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("durationMinutes"));
         await using var after = app.OpenDb();
         Assert.Equal(records, await after.ServiceRecords.CountAsync(Ct));
         Assert.Equal(0, await after.Set<Shegong.Web.Features.GroupWork.GroupSession>().CountAsync(s => s.GroupId == Id(group), Ct));
@@ -125,7 +125,7 @@ public class GroupTests(GroupWorkApp app) : IClassFixture<GroupWorkApp>
         var id = Id(group);
         Assert.Equal("Preparation", group.GetProperty("stage").GetString());
         var skipped = await app.Client.PostJsonAsync($"/api/groups/{id}/stage", new { stage = "Transition", version = Version(group) });
-        Assert.Contains("Formation", (await skipped.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("stage"));
+        Assert.Contains("形成期", (await skipped.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("stage"));
         var current = group;
         foreach (var stage in new[] { "Formation", "Transition", "Maturity", "Ending" })
         {
@@ -134,7 +134,7 @@ public class GroupTests(GroupWorkApp app) : IClassFixture<GroupWorkApp>
         }
         Assert.Equal(JsonValueKind.Null, current.GetProperty("nextStage").ValueKind);
         var back = await app.Client.PostJsonAsync($"/api/groups/{id}/stage", new { stage = "Maturity", version = Version(current) });
-        Assert.Contains("ended", (await back.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("stage"));
+        Assert.Contains("已结束", (await back.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("stage"));
         var noVersion = await app.Client.PostJsonAsync($"/api/groups/{id}/stage", new { stage = "Ending" });
         Assert.Contains("version", (await noVersion.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("version"));
     }

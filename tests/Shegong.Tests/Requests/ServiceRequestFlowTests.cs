@@ -69,7 +69,7 @@ public class ServiceRequestFlowTests(RecordsApp app) : IClassFixture<RecordsApp>
         var detail = await (await Worker.GetUrlAsync($"/api/service-records/{record.Id}")).ReadAsync<RecordDetail>();
         Assert.False(detail.EditableHere);
         var put = await (await Worker.PutJsonAsync($"/api/service-records/{record.Id}", app.Visit())).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("service request", put.FieldError("source"), StringComparison.Ordinal);
+        Assert.Contains("服务申请", put.FieldError("source"), StringComparison.Ordinal);
     }
 
     [Fact]

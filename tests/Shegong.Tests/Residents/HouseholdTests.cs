@@ -31,7 +31,7 @@ public class HouseholdTests(ResidentApp app) : IClassFixture<ResidentApp>
 
         version = linked.GetProperty("version").GetUInt32();
         var headFirst = await app.Worker.PostJsonAsync($"/api/residents/households/{householdId}/members/{head}/unlink", new { version });
-        Assert.Contains("head", (await headFirst.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("residentId"));
+        Assert.Contains("户主", (await headFirst.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("residentId"));
         var left = await (await app.Worker.PostJsonAsync($"/api/residents/households/{householdId}/members/{child}/unlink", new { version })).ReadAsync<JsonElement>();
         Assert.Single(left.GetProperty("members").EnumerateArray());
         var gone = await app.Worker.PostJsonAsync($"/api/residents/households/{householdId}/members/{head}/unlink",

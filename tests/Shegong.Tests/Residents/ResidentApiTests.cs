@@ -40,18 +40,18 @@ public class ResidentApiTests(ResidentApp app) : IClassFixture<ResidentApp>
         var before = await app.CountAsync();
         var missing = await (await app.Worker.PostJsonAsync("/api/residents", new { name = app.NewName(), regionCode = app.OwnVillage }))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("birth date", missing.FieldError("birthDate"));
-        Assert.Contains("sex", missing.FieldError("sex"));
+        Assert.Contains("出生日期", missing.FieldError("birthDate"));
+        Assert.Contains("性别", missing.FieldError("sex"));
 
         var bad = await (await app.Worker.PostJsonAsync("/api/residents", new { name = "", idNumber = "510104194503020021", phone = "12345", regionCode = app.OwnVillage }))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("name", bad.FieldError("name"));
+        Assert.Contains("姓名", bad.FieldError("name"));
         Assert.NotEmpty(bad.FieldError("idNumber"));
         Assert.NotEmpty(bad.FieldError("phone"));
 
         var mismatch = await (await app.Worker.PostJsonAsync("/api/residents",
             new { name = app.NewName(), idNumber = app.NewIdNumber(), birthDate = "2001-01-01", regionCode = app.OwnVillage })).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("does not match", mismatch.FieldError("birthDate"));
+        Assert.Contains("不符", mismatch.FieldError("birthDate"));
         var badTag = await app.Worker.PostJsonAsync("/api/residents", new { name = app.NewName(), idNumber = app.NewIdNumber(), regionCode = app.OwnVillage, tags = new[] { "Rich" } });
         Assert.Equal(HttpStatusCode.BadRequest, badTag.StatusCode);
         Assert.Equal(before, await app.CountAsync());

@@ -74,9 +74,9 @@ public class ResidentScopeTests(ResidentApp app) : IClassFixture<ResidentApp>
     {
         var before = await app.CountAsync();
         var outside = await app.Worker.PostJsonAsync("/api/residents", new { name = app.NewName(), idNumber = app.NewIdNumber(), regionCode = app.SiblingTownshipVillage });
-        Assert.Contains("scope", (await outside.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("regionCode"));
+        Assert.Contains("您的范围内", (await outside.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("regionCode"));
         var township = await app.Client.PostJsonAsync("/api/residents", new { name = app.NewName(), idNumber = app.NewIdNumber(), regionCode = ResidentApp.Jinguanyi });
-        Assert.Contains("not a village", (await township.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("regionCode"));
+        Assert.Contains("不是村（社区）", (await township.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("regionCode"));
         Assert.Equal(before, await app.CountAsync());
     }
 }

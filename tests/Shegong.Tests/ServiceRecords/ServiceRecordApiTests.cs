@@ -96,9 +96,8 @@ public class ServiceRecordApiTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.Equal(7, detail.PersonTimes);
         var put = await (await Worker.PutJsonAsync($"/api/service-records/{id}", Corrected(detail.Version, "2025-03-01", 0))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("小组工作的节次", put.FieldError("source"), StringComparison.Ordinal);
-        Assert.Contains("group session", put.FieldError("source"), StringComparison.Ordinal);
         var delete = await (await Worker.DeleteAsync($"/api/service-records/{id}?version={detail.Version}", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("group session", delete.FieldError("source"), StringComparison.Ordinal);
+        Assert.Contains("小组工作的节次", delete.FieldError("source"), StringComparison.Ordinal);
         Assert.Equal(7, (await (await Worker.GetUrlAsync($"/api/service-records/{id}")).ReadAsync<RecordDetail>()).PersonTimes);
     }
 
@@ -181,7 +180,7 @@ public class ServiceRecordApiTests(RecordsApp app) : IClassFixture<RecordsApp>
             amount = 1000,
             methodTargets = new Dictionary<string, int> { ["Other"] = 10 },
         })).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("Other", problem.FieldError("methodTargets"), StringComparison.Ordinal);
+        Assert.Contains("其他服务", problem.FieldError("methodTargets"), StringComparison.Ordinal);
     }
 
     private object Corrected(uint? version, string servedOn, int headCount) => new

@@ -20,7 +20,7 @@ public sealed partial class AssessmentService
         var missing = Enum.GetValues<NeedDomain>().Where(d => form.Scores!.Count(s => s.Domain == d) != 1).ToList();
         if (missing.Count > 0)
         {
-            throw RequestProblem.Invalid("scores", $"每个领域须评分一次，缺少或重复：{string.Join("、", missing)} / score each domain exactly once; missing or repeated: {string.Join(", ", missing)}");
+            throw RequestProblem.Invalid("scores", Problems.Format(ProblemText.AssessmentScoreEachDomainOnce, Names.List(missing.Select(d => Names.Of(d)))));
         }
         if (form.AssessedOn > Today)
         {

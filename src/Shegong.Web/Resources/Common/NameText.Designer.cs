@@ -2828,5 +2828,399 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("Yes", resourceCulture);
             }
         }
+            /// <summary>
+        ///   Looks up a localized string similar to 收入.
+        /// </summary>
+        internal static string Enum_NeedDomain_Income {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Income", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 健康.
+        /// </summary>
+        internal static string Enum_NeedDomain_Health {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Health", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 生活照料.
+        /// </summary>
+        internal static string Enum_NeedDomain_DailyCare {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_DailyCare", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 教育.
+        /// </summary>
+        internal static string Enum_NeedDomain_Education {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Education", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 就业.
+        /// </summary>
+        internal static string Enum_NeedDomain_Employment {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Employment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 住房.
+        /// </summary>
+        internal static string Enum_NeedDomain_Housing {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Housing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 家庭与社会支持.
+        /// </summary>
+        internal static string Enum_NeedDomain_FamilySupport {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_FamilySupport", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 安全.
+        /// </summary>
+        internal static string Enum_NeedDomain_Safety {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
+            }
+        }
+            /// <summary>
+        ///   Looks up a localized string similar to 服务申请.
+        /// </summary>
+        internal static string Entity_ServiceRequest {
+            get {
+                return ResourceManager.GetString("Entity_ServiceRequest", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介.
+        /// </summary>
+        internal static string Entity_CaseReferral {
+            get {
+                return ResourceManager.GetString("Entity_CaseReferral", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介答复.
+        /// </summary>
+        internal static string Entity_ReferralAnswer {
+            get {
+                return ResourceManager.GetString("Entity_ReferralAnswer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 身份证号码.
+        /// </summary>
+        internal static string Field_idNumber {
+            get {
+                return ResourceManager.GetString("Field_idNumber", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 手机号码.
+        /// </summary>
+        internal static string Field_phone {
+            get {
+                return ResourceManager.GetString("Field_phone", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 联系人姓名.
+        /// </summary>
+        internal static string Field_ContactName {
+            get {
+                return ResourceManager.GetString("Field_ContactName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 需求.
+        /// </summary>
+        internal static string Field_Need {
+            get {
+                return ResourceManager.GetString("Field_Need", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来源.
+        /// </summary>
+        internal static string Field_Origin {
+            get {
+                return ResourceManager.GetString("Field_Origin", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 提出时间.
+        /// </summary>
+        internal static string Field_RaisedAt {
+            get {
+                return ResourceManager.GetString("Field_RaisedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记人.
+        /// </summary>
+        internal static string Field_RaisedBy {
+            get {
+                return ResourceManager.GetString("Field_RaisedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 是否紧急.
+        /// </summary>
+        internal static string Field_Urgent {
+            get {
+                return ResourceManager.GetString("Field_Urgent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 是否接收.
+        /// </summary>
+        internal static string Field_Accepted {
+            get {
+                return ResourceManager.GetString("Field_Accepted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复人.
+        /// </summary>
+        internal static string Field_AnsweredBy {
+            get {
+                return ResourceManager.GetString("Field_AnsweredBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复日期.
+        /// </summary>
+        internal static string Field_AnsweredOn {
+            get {
+                return ResourceManager.GetString("Field_AnsweredOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介编号.
+        /// </summary>
+        internal static string Field_ReferralId {
+            get {
+                return ResourceManager.GetString("Field_ReferralId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转出方区划.
+        /// </summary>
+        internal static string Field_SenderRegionCode {
+            get {
+                return ResourceManager.GetString("Field_SenderRegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转出站点.
+        /// </summary>
+        internal static string Field_FromStationName {
+            get {
+                return ResourceManager.GetString("Field_FromStationName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 原因.
+        /// </summary>
+        internal static string Field_Reason {
+            get {
+                return ResourceManager.GetString("Field_Reason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介人.
+        /// </summary>
+        internal static string Field_ReferredBy {
+            get {
+                return ResourceManager.GetString("Field_ReferredBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介日期.
+        /// </summary>
+        internal static string Field_ReferredOn {
+            get {
+                return ResourceManager.GetString("Field_ReferredOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象姓名.
+        /// </summary>
+        internal static string Field_ResidentName {
+            get {
+                return ResourceManager.GetString("Field_ResidentName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介对象类型.
+        /// </summary>
+        internal static string Field_Target {
+            get {
+                return ResourceManager.GetString("Field_Target", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介对象.
+        /// </summary>
+        internal static string Field_TargetName {
+            get {
+                return ResourceManager.GetString("Field_TargetName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转入站点.
+        /// </summary>
+        internal static string Field_TargetStationId {
+            get {
+                return ResourceManager.GetString("Field_TargetStationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来站提出.
+        /// </summary>
+        internal static string Enum_RequestOrigin_WalkIn {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_WalkIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 代为提出.
+        /// </summary>
+        internal static string Enum_RequestOrigin_OnBehalf {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_OnBehalf", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 网上提交.
+        /// </summary>
+        internal static string Enum_RequestOrigin_Online {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_Online", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已提出.
+        /// </summary>
+        internal static string Enum_RequestStatus_Raised {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Raised", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已分派站点.
+        /// </summary>
+        internal static string Enum_RequestStatus_Triaged {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Triaged", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已派给社工.
+        /// </summary>
+        internal static string Enum_RequestStatus_Assigned {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Assigned", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已走访.
+        /// </summary>
+        internal static string Enum_RequestStatus_Visited {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Visited", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已完成.
+        /// </summary>
+        internal static string Enum_RequestStatus_Completed {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Completed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不予受理.
+        /// </summary>
+        internal static string Enum_RequestStatus_Declined {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Declined", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工站.
+        /// </summary>
+        internal static string Enum_ReferralTarget_Station {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_Station", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工机构.
+        /// </summary>
+        internal static string Enum_ReferralTarget_Agency {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_Agency", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 政府部门.
+        /// </summary>
+        internal static string Enum_ReferralTarget_GovernmentDepartment {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_GovernmentDepartment", resourceCulture);
+            }
+        }
     }
 }

@@ -3655,5 +3655,13 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("CaseWriteClosingReport", resourceCulture);
             }
         }
+            /// <summary>
+        ///   Looks up a localized string similar to 每个领域须评分一次，缺少或重复：{0}.
+        /// </summary>
+        internal static string AssessmentScoreEachDomainOnce {
+            get {
+                return ResourceManager.GetString("AssessmentScoreEachDomainOnce", resourceCulture);
+            }
+        }
     }
 }
