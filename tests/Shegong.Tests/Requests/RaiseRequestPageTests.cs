@@ -42,10 +42,10 @@ public sealed class RaiseRequestPageTests(BrowserApp app)
         await Expect(page.Locator(".field-error[data-field=need]")).ToBeVisibleAsync();
         Assert.Equal(before, await CountAsync());
 
-        await page.Locator("[data-testid=request-village] .picker-input").PressSequentiallyAsync(villageName);
+        await page.Locator("[data-testid=request-village] .picker-input").FillAsync(villageName); // one search, so the choices are not replaced while being clicked
         await page.Locator("[data-testid=request-village] .picker-choice", new() { HasTextString = villageName }).First.ClickAsync();
         await Expect(page.Locator(".picked-village")).ToContainTextAsync(villageName);
-        await page.Locator("[data-testid=request-resident] .picker-input").PressSequentiallyAsync("周奶奶");
+        await page.Locator("[data-testid=request-resident] .picker-input").FillAsync("周奶奶");
         await page.Locator("[data-testid=request-resident] .picker-choice", new() { HasTextString = "申请测试周奶奶" }).ClickAsync();
         await Expect(page.Locator("input.field-contact")).ToHaveValueAsync("申请测试周奶奶");
         await page.Locator("input.field-phone").FillAsync("13900139000");

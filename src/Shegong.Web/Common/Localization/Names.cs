@@ -19,8 +19,11 @@ public static class Names
 
     public static string Entity(string entity) => Lookup($"Entity_{entity}") ?? entity;
 
+    // An API field name (idNumber) finds the property's name (IdNumber): the audit shows both kinds.
     public static string Field(string entity, string field) =>
-        Lookup($"Field_{entity}_{field}") ?? Lookup($"Field_{field}") ?? field;
+        Lookup($"Field_{entity}_{field}") ?? Lookup($"Field_{field}") ?? Lookup($"Field_{Pascal(field)}") ?? field;
+
+    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>Several values in words, joined the way the language joins a list ("或" / " or ").</summary>
     public static string Either<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>

@@ -2927,24 +2927,6 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to 身份证号码.
-        /// </summary>
-        internal static string Field_idNumber {
-            get {
-                return ResourceManager.GetString("Field_idNumber", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 手机号码.
-        /// </summary>
-        internal static string Field_phone {
-            get {
-                return ResourceManager.GetString("Field_phone", resourceCulture);
-            }
-        }
-        
-        /// <summary>
         ///   Looks up a localized string similar to 联系人姓名.
         /// </summary>
         internal static string Field_ContactName {
