@@ -130,7 +130,8 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         {
             throw RequestProblem.Invalid("socialWorkerId", Problems.Format(ProblemText.AccountWorkerNotAtStation, id));
         }
-        var other = await db.Users.IgnoreQueryFilters().Where(a => a.SocialWorkerId == id && a.Id != account.Id)
+        // Named only when the caller may see that account; one outside the scope still meets the unique index (409).
+        var other = await db.Users.Where(a => a.SocialWorkerId == id && a.Id != account.Id)
             .Select(a => a.UserName).FirstOrDefaultAsync(cancellationToken);
         return other is null ? id : throw RequestProblem.Conflict(Problems.Format(ProblemText.AccountWorkerTaken, other));
     }
