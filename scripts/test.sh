@@ -25,7 +25,8 @@ run_suite() { # name, then env assignments
   failed=$(grep -Eo 'failed: *[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
   summary+=("$name: $passed passed, $failed failed")
   # Name the failed tests in the summary, so a CI log cut short still says which ones.
-  while IFS= read -r line; do summary+=("  $name $line"); done < <(grep -E '^failed ' "$log" | cut -c1-200 || true)
+  # With the first lines of each failure's message: the log above it may be cut.
+  while IFS= read -r line; do summary+=("  $name $line"); done < <(grep -E -A6 '^failed ' "$log" | grep -v -E '^\s+at |from /' | cut -c1-240 || true)
   rm -f "$log"
   if [ "$rc" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; summary+=("$name: test run failed (exit $rc)"); fi
   [ "$rc" -eq 0 ]

@@ -21,7 +21,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
     /// <summary>Latin words a Chinese page may show: the product of a proper name or a file format.</summary>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     /// <summary>Latin words a Chinese page may show: the product name, the switch to English, a file format, account names.</summary>
-    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo", "jpg", "png", "webp", "pdf"];
+    private static readonly HashSet<string> LatinAllowed = ["Shegong", "English", "Excel", "admin", "demo", "jpg", "jpeg", "png", "webp", "pdf"];
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex LatinWord();

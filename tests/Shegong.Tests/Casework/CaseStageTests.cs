@@ -56,7 +56,7 @@ public class CaseStageTests(CaseworkApp app) : IClassFixture<CaseworkApp>
         var c = await app.OpenCaseAsync();
         var problem = await (await Worker.PostJsonAsync($"/api/cases/{c.Id}/stage", new { stage = "Planning", assessmentSummary = "跳过预估", version = c.Version }))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("Assessment", problem.FieldError("stage"));
+        Assert.Contains("“预估”", problem.FieldError("stage"));
         var back = await (await Worker.GetUrlAsync($"/api/cases/{c.Id}")).ReadAsync<CaseDetail>();
         Assert.Equal(CaseStage.Intake, back.Stage);
         Assert.Null(back.AssessmentSummary);
@@ -64,7 +64,7 @@ public class CaseStageTests(CaseworkApp app) : IClassFixture<CaseworkApp>
 
         var closedEarly = await (await Worker.PostJsonAsync($"/api/cases/{c.Id}/stage", new { stage = "Closed", closeReason = "Other", closingReport = "x", version = c.Version }))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("Assessment", closedEarly.FieldError("stage"));
+        Assert.Contains("“预估”", closedEarly.FieldError("stage"));
     }
 
     [Fact]

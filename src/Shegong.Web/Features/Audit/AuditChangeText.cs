@@ -14,9 +14,12 @@ public static class AuditChangeText
         .Where(t => t.IsClass && t.Namespace?.StartsWith("Shegong.Web.Features", StringComparison.Ordinal) == true)
         .GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
 
-    /// <summary>Keys never show: older entries recorded an insert's temporary key as a change.</summary>
+    /// <summary>
+    /// Keys never show (older entries recorded an insert's temporary key as a change), nor the random name a
+    /// file is stored under: both are the system's, not the reader's; the entry keeps them.
+    /// </summary>
     public static IEnumerable<AuditChange> Visible(IEnumerable<AuditChange> changes) =>
-        changes.Where(c => c.Field != "Id");
+        changes.Where(c => c.Field != "Id" && !c.Field.EndsWith("StoredName", StringComparison.Ordinal));
 
     /// <summary>A child row's change is recorded on its parent as <c>Child.Field</c>: named "child · field".</summary>
     public static string Field(string entity, string field) => Split(entity, field) is var (child, own) && child != entity
@@ -46,6 +49,8 @@ public static class AuditChangeText
             _ when type == typeof(bool) => bool.TryParse(value, out var b) && b ? NameText.Yes : NameText.No,
             _ when type == typeof(DateTime) && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) =>
                 at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            // A file's kind by its format (png, pdf), as the upload hint names it, not as a media type.
+            _ when field == "ContentType" && value.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 => value[(slash + 1)..],
             _ => value,
         };
     }
