@@ -86,6 +86,13 @@ public sealed class ListPagesTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(new Regex("sort=sex"));
         await Expect(page.Locator(".workforce-social-workers th.ant-table-column-sort")).ToHaveCountAsync(1);
         // The database sorts by the stored value, so the page holds one sex, then the other: the value changes at most once.
+        // The header shows the sort at once, the rows come with the next load: wait for them (or fail at the timeout below).
+        await page.WaitForFunctionAsync("""
+            () => {
+                const sexes = [...document.querySelectorAll('.workforce-social-workers tbody tr.ant-table-row td:nth-child(2)')].map(td => td.innerText.trim());
+                return sexes.length > 0 && sexes.filter((s, i) => i > 0 && s !== sexes[i - 1]).length <= 1;
+            }
+            """, null, new() { Timeout = 15_000 }).ContinueWith(_ => { }, TestContext.Current.CancellationToken);
         var sexes = (await rows.Locator("td:nth-child(2)").AllInnerTextsAsync()).Select(s => s.Trim()).ToList();
         Assert.True(sexes.Zip(sexes.Skip(1)).Count(p => p.First != p.Second) <= 1, string.Join(",", sexes));
 

@@ -79,6 +79,23 @@ public partial class StatisticsTests
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_breakdown_exports_to_Excel_with_the_same_rows_headed_in_Chinese()
+    {
+        var rows = (await BreakdownAsync(Chengdu, "2024-01-01", "2024-12-31", "region")).Rows;
+        using var export = await app.Client.GetUrlAsync($"/api/statistics/breakdown/export?region={Chengdu}&from=2024-01-01&to=2024-12-31&by=region");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(rows.Select(r => (r.Name, r.ServiceRecords, r.PersonTimes, r.PeopleServed)),
+            sheet.Select(r => ((string)r["地区"], Convert.ToInt32(r["服务记录(条)"], System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(r["服务人次"], System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(r["服务人数"], System.Globalization.CultureInfo.InvariantCulture))));
+        // The same checks as the breakdown itself: a bad split is a 400 naming the field.
+        using var bad = await app.Client.GetUrlAsync($"/api/statistics/breakdown/export?region={Chengdu}&by=town");
+        Assert.NotEmpty((await bad.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("by"));
+    }
+
     private static (int, int, int) Of(List<BreakdownRowDto> rows, string key) =>
         rows.Single(r => r.Key == key) is var row ? (row.ServiceRecords, row.PersonTimes, row.PeopleServed) : default;
 

@@ -94,7 +94,7 @@ public static class AccessTable
             (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
             (AccessAction.Export, Everyone)),
         // Derived data: the statistics' leaves, kept by their maintainer inside each record's save; no role writes them.
-        Entity<ServiceSummary>([], (AccessAction.Read, Everyone)),
+        Entity<ServiceSummary>([], (AccessAction.Read, Everyone), (AccessAction.Export, Everyone)),
         // Cases and needs assessments: as sensitive as residents; the station's staff write them (a referral's answer
         // by the receiving station's staff), their contacts and assessments make service records.
         Entity<Case>([typeof(CaseGoal), typeof(CaseContact), typeof(CaseEvent), typeof(CaseReferral)], (AccessAction.Read, ResidentReaders),

@@ -25,6 +25,14 @@ public static class StatisticsEndpoints
             .WithDescription("by: region (default), month, category, method or channel, in any letter case. Rows cover every child region " +
                 "(plus a row keyed by the region's own code for its own stations' records), every month of the period (yyyy-MM) or every value.")
             .RequirePermission<ServiceSummary>(AccessAction.Read);
+        group.MapGet("/breakdown/export", async (string? region, DateOnly? from, DateOnly? to, string? by, StatisticsService service,
+                Microsoft.Extensions.Localization.IStringLocalizer<StatisticsText> text, CancellationToken ct) =>
+            {
+                var breakdown = await service.BreakdownAsync(region, from, to, StatisticsService.ParseBy(by), ct);
+                return Results.File(BreakdownExport.ToXlsx(breakdown, text), ExcelExport.ContentType, BreakdownExport.FileName(breakdown));
+            })
+            .WithSummary("A breakdown as an Excel file: the same rows as /breakdown, headed in the reader's language")
+            .RequirePermission<ServiceSummary>(AccessAction.Export);
         group.MapGet("/records", async (string? region, DateOnly? from, DateOnly? to, ServiceCategory? category, ServiceMethod? method,
                 ServiceChannel? channel, ServiceSource? source, int? page, int? pageSize, string? sort, StatisticsService statistics,
                 ServiceRecordService records, CancellationToken ct) =>

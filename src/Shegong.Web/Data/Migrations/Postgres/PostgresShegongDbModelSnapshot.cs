@@ -1475,9 +1475,9 @@ namespace Shegong.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode", "ServedOn");
-
                     b.HasIndex("StationId", "ServedOn");
+
+                    b.HasIndex("RegionCode", "ServedOn", "Category", "Method", "Channel");
 
                     b.ToTable("ServiceRecords");
                 });

@@ -1402,9 +1402,9 @@ namespace Shegong.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode", "ServedOn");
-
                     b.HasIndex("StationId", "ServedOn");
+
+                    b.HasIndex("RegionCode", "ServedOn", "Category", "Method", "Channel");
 
                     b.ToTable("ServiceRecords");
                 });
