@@ -7,6 +7,7 @@ using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Services;
 using Shegong.Web.Features.Stations;
+using Shegong.Web.Features.Workforce.Compliance;
 using static Shegong.Tests.Pilots.PilotFlow;
 
 namespace Shegong.Tests.Pilots;
@@ -78,6 +79,9 @@ public class PilotComplianceTests(WorkforceApp app) : IClassFixture<WorkforceApp
         Assert.Equal(2, problems.Problems.Count);
         Assert.Contains("少于2人", problems.Problems[0]);
         Assert.Single(problems.MissingCategories);
+
+        var summary = await (await flow.Province.GetUrlAsync($"/api/workforce/summary?region={Jinjiang}")).ReadAsync<WorkforceSummary>();
+        Assert.True(summary.ShortStations.Single(s => s.StationId == weak).IsPilot);
 
         var elsewhere = await flow.Province.PutJsonAsync($"/api/pilot-projects/{projects[0].Id}/station",
             new { stationId = weak, version = await flow.Province.VersionOfAsync($"/api/pilot-projects/{projects[0].Id}") });
