@@ -40,7 +40,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
-            "/today",
+            "/today", "/pilots", "/pilots/applications", "/pilots/projects",
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit"];
     }
 

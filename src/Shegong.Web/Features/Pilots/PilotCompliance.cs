@@ -33,6 +33,10 @@ public sealed partial class PilotProjectService
         return projects.ToDictionary(p => p.Id, p => Check(p.StationId, statuses, certified, categories));
     }
 
+    /// <summary>Compliance of the listed projects the caller may see (the project page's column).</summary>
+    public async Task<IReadOnlyDictionary<int, PilotCompliance>> ComplianceForAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken = default) =>
+        await ComplianceAsync(await db.Set<PilotProject>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken), cancellationToken);
+
     private static PilotCompliance Check(int? stationId, Dictionary<int, StationStatus> statuses, Dictionary<int, int> certified,
         ILookup<int, ServiceCategory> categories)
     {
