@@ -18,8 +18,14 @@ public sealed class PilotChoosingPageTests(BrowserApp app)
         var today = DateOnly.FromDateTime(DateTime.Now);
         var created = await app.Client.PostJsonAsync("/api/pilot-batches", new
         {
-            year = 2030, name = "浏览器遴选批次", budget = 500_000m, targetCounties = 1, targetTownships = 2,
-            opensOn = today.AddDays(-1), closesOn = today.AddDays(10), standardSubsidy = 200_000m,
+            year = 2030,
+            name = "浏览器遴选批次",
+            budget = 500_000m,
+            targetCounties = 1,
+            targetTownships = 2,
+            opensOn = today.AddDays(-1),
+            closesOn = today.AddDays(10),
+            standardSubsidy = 200_000m,
         });
         var batch = await created.ReadAsync<PilotBatchRow>(HttpStatusCode.Created);
         await Move(batch.Id, "Open");

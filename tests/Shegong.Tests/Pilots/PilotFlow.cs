@@ -30,8 +30,14 @@ public sealed class PilotFlow(WorkforceApp app)
     {
         var created = await Province.PostJsonAsync("/api/pilot-batches", new
         {
-            year = 2022, name, budget = 1_000_000m, targetCounties = 2, targetTownships = 3,
-            opensOn = Today.AddDays(daysFromToday), closesOn = Today.AddDays(daysFromToday + 20), standardSubsidy = standard,
+            year = 2022,
+            name,
+            budget = 1_000_000m,
+            targetCounties = 2,
+            targetTownships = 3,
+            opensOn = Today.AddDays(daysFromToday),
+            closesOn = Today.AddDays(daysFromToday + 20),
+            standardSubsidy = standard,
         });
         var batch = await created.ReadAsync<PilotBatchRow>(HttpStatusCode.Created);
         foreach (var next in new[] { PilotBatchStatus.Open, PilotBatchStatus.Reviewing, PilotBatchStatus.Confirmed }.TakeWhile(s => s <= status))

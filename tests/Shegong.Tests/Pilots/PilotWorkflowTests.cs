@@ -26,7 +26,11 @@ public class PilotWorkflowTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Equal(PilotApplicationStatus.Returned, returned.Status);
         var resubmitted = await (await qingyangCounty.PutJsonAsync($"/api/pilot-applications/{qingyang.Id}", new
         {
-            pilotBatchId = batch.Id, regionCode = Qingyang, townships = new[] { Township(Xiyuhe, "西御河街道社工站") }, version = returned.Version, note = "已补充选址",
+            pilotBatchId = batch.Id,
+            regionCode = Qingyang,
+            townships = new[] { Township(Xiyuhe, "西御河街道社工站") },
+            version = returned.Version,
+            note = "已补充选址",
         })).ReadAsync<PilotApplicationDetail>();
         Assert.Equal(("西御河街道社工站", PilotApplicationStatus.Submitted), (resubmitted.Townships.Single().PlannedStationName, resubmitted.Status));
         await (await ReviewAsync(city, qingyang.Id, "Approve")).ReadAsync<PilotApplicationDetail>();

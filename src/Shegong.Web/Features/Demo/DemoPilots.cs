@@ -47,8 +47,16 @@ internal sealed class DemoPilots(ShegongDb db, Random random)
         CancellationToken cancellationToken)
     {
         var province = RegionCode.Pad("51");
-        var batch = new PilotBatch { Year = year, Name = name, RegionCode = province, Budget = budget, TargetCounties = counties,
-            TargetTownships = townships, StandardSubsidy = StandardSubsidy };
+        var batch = new PilotBatch
+        {
+            Year = year,
+            Name = name,
+            RegionCode = province,
+            Budget = budget,
+            TargetCounties = counties,
+            TargetTownships = townships,
+            StandardSubsidy = StandardSubsidy
+        };
         batch.SetWindow(new DateOnly(year, 3, 1), new DateOnly(year, 4, 30));
         batch.MoveTo(PilotBatchStatus.Open);
         db.Add(batch);
@@ -62,8 +70,11 @@ internal sealed class DemoPilots(ShegongDb db, Random random)
             var application = new PilotApplication { PilotBatchId = batch.Id, RegionCode = county.Key };
             application.Townships.AddRange(county.Select(t => new PilotApplicationTownship
             {
-                PilotBatchId = batch.Id, TownshipCode = t, BuildPath = BuildPath.GovernancePilot,
-                PlannedStationName = $"{names[t]}社会工作服务站", Justification = "乡镇人口较多，困难群众服务需求集中，具备场地和人员条件。",
+                PilotBatchId = batch.Id,
+                TownshipCode = t,
+                BuildPath = BuildPath.GovernancePilot,
+                PlannedStationName = $"{names[t]}社会工作服务站",
+                Justification = "乡镇人口较多，困难群众服务需求集中，具备场地和人员条件。",
             }));
             application.Submit(By, at);
             application.Review(PilotStepKind.CityApproved, By, at.AddDays(15), null);

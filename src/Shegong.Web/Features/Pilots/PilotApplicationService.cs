@@ -20,8 +20,16 @@ public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser us
         query = batchId is { } b ? query.Where(a => a.PilotBatchId == b) : query;
         query = status is { } s ? query.Where(a => a.Status == s) : query;
         var rows = await query.OrderBy(a => a.PilotBatchId).ThenBy(a => a.RegionCode)
-            .Select(a => new { a.Id, a.PilotBatchId, a.RegionCode, a.Status, a.CreatedAt, Townships = a.Townships.Count,
-                Confirmed = a.Townships.Count(t => t.Decision == TownshipDecision.Confirmed) })
+            .Select(a => new
+            {
+                a.Id,
+                a.PilotBatchId,
+                a.RegionCode,
+                a.Status,
+                a.CreatedAt,
+                Townships = a.Townships.Count,
+                Confirmed = a.Townships.Count(t => t.Decision == TownshipDecision.Confirmed)
+            })
             .ToListAsync(cancellationToken);
         var batchIds = rows.Select(r => r.PilotBatchId).Distinct().ToList();
         var batches = await db.Set<PilotBatch>().Where(x => batchIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
