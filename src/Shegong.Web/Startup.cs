@@ -13,6 +13,7 @@ using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -49,6 +50,7 @@ public static class Startup
         services.AddActivities();
         services.AddScoped<StatisticsService>();
         services.AddScoped<SummaryVerifier>();
+        services.AddPilots();
         return services;
     }
 
@@ -108,6 +110,7 @@ public static class Startup
         api.MapGroupWorkEndpoints();
         api.MapActivitiesEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapPilotEndpoints();
         return app;
     }
 

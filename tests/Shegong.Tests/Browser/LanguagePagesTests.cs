@@ -6,6 +6,7 @@ using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Pilots;
 using static Microsoft.Playwright.Assertions;
 using Group = Shegong.Web.Features.GroupWork.Group;
 
@@ -40,7 +41,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
-            "/today",
+            "/today", "/pilots", "/pilots/applications", "/pilots/projects",
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit"];
     }
 
@@ -128,6 +129,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange(await db.Set<GroupSession>().Select(s => s.Content).ToListAsync(Ct));
         var activities = await db.Set<CommunityActivity>().Select(a => new[] { a.Title, a.Venue, a.Volunteers, a.Organisations, a.Description }).ToListAsync(Ct);
         names.AddRange(activities.SelectMany(a => a).OfType<string>());
+        names.AddRange(await db.Set<PilotBatch>().Select(b => b.Name).ToListAsync(Ct));
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();

@@ -79,7 +79,7 @@ public class ComplianceTests(WorkforceApp app) : IClassFixture<WorkforceApp>, IA
         Assert.Equal(3, summary.StationsChecked);
         Assert.Equal([t2, t3], summary.ShortStations.Select(s => s.StationId));
         Assert.Equal((2, 1), (summary.ShortStations[0].Residents, summary.ShortStations[0].CertifiedResidents));
-        Assert.Null(summary.ShortStations[0].IsPilot);
+        Assert.False(summary.ShortStations[0].IsPilot);
     }
 
     [Fact]

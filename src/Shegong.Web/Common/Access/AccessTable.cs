@@ -5,6 +5,7 @@ using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -52,6 +53,8 @@ public static class AccessTable
 {
     private static readonly AccountRole[] Everyone = Enum.GetValues<AccountRole>();
     private static readonly AccountRole[] Officials = [AccountRole.ProvinceAdmin, AccountRole.CityOfficer, AccountRole.CountyOfficer];
+    private static readonly AccountRole[] ProvinceOnly = [AccountRole.ProvinceAdmin];
+    private static readonly AccountRole[] CountyOnly = [AccountRole.CountyOfficer];
     private static readonly AccountRole[] StationStaffWriters = [.. Officials, AccountRole.StationManager];
     // Social workers: officials, and their employers (agency managers) and stations (station managers).
     private static readonly AccountRole[] WorkerWriters = [.. StationStaffWriters, AccountRole.AgencyManager];
@@ -114,6 +117,13 @@ public static class AccessTable
         Entity<CommunityActivity>([typeof(ActivityParticipant), typeof(ActivityFile)], (AccessAction.Read, ResidentReaders),
             (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
             (AccessAction.Export, ResidentReaders)),
+        // Pilots: the province runs batches and decides townships, counties apply, cities review (the service checks who does which step).
+        Entity<PilotBatch>([], (AccessAction.Read, Everyone), (AccessAction.Create, ProvinceOnly), (AccessAction.Update, ProvinceOnly),
+            (AccessAction.StatusChange, ProvinceOnly)),
+        Entity<PilotApplication>([typeof(PilotApplicationTownship), typeof(PilotStep)], (AccessAction.Read, Everyone),
+            (AccessAction.Create, CountyOnly), (AccessAction.Update, Officials), (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
+        Entity<PilotProject>([typeof(PilotDisbursement)], (AccessAction.Read, Everyone), (AccessAction.Create, ProvinceOnly),
+            (AccessAction.Update, Officials), (AccessAction.Delete, ProvinceOnly), (AccessAction.Export, Everyone)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

@@ -79,6 +79,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         var workforceClock = System.Diagnostics.Stopwatch.StartNew();
         var (agencies, workers) = await new DemoWorkforce(db, personal, new Random(seed + 1)).SeedAsync(regions, stations, plan, cancellationToken);
         db.ChangeTracker.Clear();
+        await new DemoPilots(db, new Random(seed + 3)).SeedAsync(plan, cancellationToken);
         var servicesClock = System.Diagnostics.Stopwatch.StartNew();
         var (residents, records) = await SeedServicesAsync(seed, villagesByTownship, cancellationToken);
         logger.LogInformation(

@@ -157,6 +157,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介.
+        /// </summary>
+        internal static string Entity_CaseReferral {
+            get {
+                return ResourceManager.GetString("Entity_CaseReferral", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 社区活动.
         /// </summary>
         internal static string Entity_CommunityActivity {
@@ -238,6 +247,69 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 试点申报.
+        /// </summary>
+        internal static string Entity_PilotApplication {
+            get {
+                return ResourceManager.GetString("Entity_PilotApplication", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报乡镇.
+        /// </summary>
+        internal static string Entity_PilotApplicationTownship {
+            get {
+                return ResourceManager.GetString("Entity_PilotApplicationTownship", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点批次.
+        /// </summary>
+        internal static string Entity_PilotBatch {
+            get {
+                return ResourceManager.GetString("Entity_PilotBatch", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 补助拨付.
+        /// </summary>
+        internal static string Entity_PilotDisbursement {
+            get {
+                return ResourceManager.GetString("Entity_PilotDisbursement", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点项目.
+        /// </summary>
+        internal static string Entity_PilotProject {
+            get {
+                return ResourceManager.GetString("Entity_PilotProject", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报步骤.
+        /// </summary>
+        internal static string Entity_PilotStep {
+            get {
+                return ResourceManager.GetString("Entity_PilotStep", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介答复.
+        /// </summary>
+        internal static string Entity_ReferralAnswer {
+            get {
+                return ResourceManager.GetString("Entity_ReferralAnswer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 行政区划.
         /// </summary>
         internal static string Entity_Region {
@@ -288,6 +360,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_ServiceRecordWorker {
             get {
                 return ResourceManager.GetString("Entity_ServiceRecordWorker", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务申请.
+        /// </summary>
+        internal static string Entity_ServiceRequest {
+            get {
+                return ResourceManager.GetString("Entity_ServiceRequest", resourceCulture);
             }
         }
         
@@ -1066,6 +1147,78 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 生活照料.
+        /// </summary>
+        internal static string Enum_NeedDomain_DailyCare {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_DailyCare", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 教育.
+        /// </summary>
+        internal static string Enum_NeedDomain_Education {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Education", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 就业.
+        /// </summary>
+        internal static string Enum_NeedDomain_Employment {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Employment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 家庭与社会支持.
+        /// </summary>
+        internal static string Enum_NeedDomain_FamilySupport {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_FamilySupport", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 健康.
+        /// </summary>
+        internal static string Enum_NeedDomain_Health {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Health", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 住房.
+        /// </summary>
+        internal static string Enum_NeedDomain_Housing {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Housing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 收入.
+        /// </summary>
+        internal static string Enum_NeedDomain_Income {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Income", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 安全.
+        /// </summary>
+        internal static string Enum_NeedDomain_Safety {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 身份证号码.
         /// </summary>
         internal static string Enum_PersonalField_IdNumber {
@@ -1080,6 +1233,186 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_PersonalField_Phone {
             get {
                 return ResourceManager.GetString("Enum_PersonalField_Phone", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 市级已通过.
+        /// </summary>
+        internal static string Enum_PilotApplicationStatus_CityApproved {
+            get {
+                return ResourceManager.GetString("Enum_PilotApplicationStatus_CityApproved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 市级未通过.
+        /// </summary>
+        internal static string Enum_PilotApplicationStatus_CityRejected {
+            get {
+                return ResourceManager.GetString("Enum_PilotApplicationStatus_CityRejected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已退回.
+        /// </summary>
+        internal static string Enum_PilotApplicationStatus_Returned {
+            get {
+                return ResourceManager.GetString("Enum_PilotApplicationStatus_Returned", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 待市级审核.
+        /// </summary>
+        internal static string Enum_PilotApplicationStatus_Submitted {
+            get {
+                return ResourceManager.GetString("Enum_PilotApplicationStatus_Submitted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已结束.
+        /// </summary>
+        internal static string Enum_PilotBatchStatus_Closed {
+            get {
+                return ResourceManager.GetString("Enum_PilotBatchStatus_Closed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已确认.
+        /// </summary>
+        internal static string Enum_PilotBatchStatus_Confirmed {
+            get {
+                return ResourceManager.GetString("Enum_PilotBatchStatus_Confirmed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 草稿.
+        /// </summary>
+        internal static string Enum_PilotBatchStatus_Draft {
+            get {
+                return ResourceManager.GetString("Enum_PilotBatchStatus_Draft", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报中.
+        /// </summary>
+        internal static string Enum_PilotBatchStatus_Open {
+            get {
+                return ResourceManager.GetString("Enum_PilotBatchStatus_Open", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评审中.
+        /// </summary>
+        internal static string Enum_PilotBatchStatus_Reviewing {
+            get {
+                return ResourceManager.GetString("Enum_PilotBatchStatus_Reviewing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 修正.
+        /// </summary>
+        internal static string Enum_PilotStepKind_Amended {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_Amended", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 市级通过.
+        /// </summary>
+        internal static string Enum_PilotStepKind_CityApproved {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_CityApproved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 市级不通过.
+        /// </summary>
+        internal static string Enum_PilotStepKind_CityRejected {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_CityRejected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 市级退回.
+        /// </summary>
+        internal static string Enum_PilotStepKind_CityReturned {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_CityReturned", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 省级确认.
+        /// </summary>
+        internal static string Enum_PilotStepKind_ProvinceConfirmed {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_ProvinceConfirmed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 省级不予确认.
+        /// </summary>
+        internal static string Enum_PilotStepKind_ProvinceRejected {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_ProvinceRejected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 重新提交.
+        /// </summary>
+        internal static string Enum_PilotStepKind_Resubmitted {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_Resubmitted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 提交申报.
+        /// </summary>
+        internal static string Enum_PilotStepKind_Submitted {
+            get {
+                return ResourceManager.GetString("Enum_PilotStepKind_Submitted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工机构.
+        /// </summary>
+        internal static string Enum_ReferralTarget_Agency {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_Agency", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 政府部门.
+        /// </summary>
+        internal static string Enum_ReferralTarget_GovernmentDepartment {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_GovernmentDepartment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工站.
+        /// </summary>
+        internal static string Enum_ReferralTarget_Station {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_Station", resourceCulture);
             }
         }
         
@@ -1125,6 +1458,87 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_RegionLevel_Village {
             get {
                 return ResourceManager.GetString("Enum_RegionLevel_Village", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 代为提出.
+        /// </summary>
+        internal static string Enum_RequestOrigin_OnBehalf {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_OnBehalf", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 网上提交.
+        /// </summary>
+        internal static string Enum_RequestOrigin_Online {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_Online", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来站提出.
+        /// </summary>
+        internal static string Enum_RequestOrigin_WalkIn {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_WalkIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已派给社工.
+        /// </summary>
+        internal static string Enum_RequestStatus_Assigned {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Assigned", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已完成.
+        /// </summary>
+        internal static string Enum_RequestStatus_Completed {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Completed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不予受理.
+        /// </summary>
+        internal static string Enum_RequestStatus_Declined {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Declined", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已提出.
+        /// </summary>
+        internal static string Enum_RequestStatus_Raised {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Raised", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已分派站点.
+        /// </summary>
+        internal static string Enum_RequestStatus_Triaged {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Triaged", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已走访.
+        /// </summary>
+        internal static string Enum_RequestStatus_Visited {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Visited", resourceCulture);
             }
         }
         
@@ -1444,6 +1858,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 已确认.
+        /// </summary>
+        internal static string Enum_TownshipDecision_Confirmed {
+            get {
+                return ResourceManager.GetString("Enum_TownshipDecision_Confirmed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 待确认.
+        /// </summary>
+        internal static string Enum_TownshipDecision_Pending {
+            get {
+                return ResourceManager.GetString("Enum_TownshipDecision_Pending", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未入选.
+        /// </summary>
+        internal static string Enum_TownshipDecision_Rejected {
+            get {
+                return ResourceManager.GetString("Enum_TownshipDecision_Rejected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 类似乡级单位.
         /// </summary>
         internal static string Enum_TownshipKind_SpecialUnit {
@@ -1507,6 +1948,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 是否接收.
+        /// </summary>
+        internal static string Field_Accepted {
+            get {
+                return ResourceManager.GetString("Field_Accepted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 登录失败次数.
         /// </summary>
         internal static string Field_AccessFailedCount {
@@ -1557,6 +2007,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Amount {
             get {
                 return ResourceManager.GetString("Field_Amount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复人.
+        /// </summary>
+        internal static string Field_AnsweredBy {
+            get {
+                return ResourceManager.GetString("Field_AnsweredBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复日期.
+        /// </summary>
+        internal static string Field_AnsweredOn {
+            get {
+                return ResourceManager.GetString("Field_AnsweredOn", resourceCulture);
             }
         }
         
@@ -1701,6 +2169,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ContactedOn {
             get {
                 return ResourceManager.GetString("Field_ContactedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 联系人姓名.
+        /// </summary>
+        internal static string Field_ContactName {
+            get {
+                return ResourceManager.GetString("Field_ContactName", resourceCulture);
             }
         }
         
@@ -1890,6 +2367,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_From {
             get {
                 return ResourceManager.GetString("Field_From", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转出站点.
+        /// </summary>
+        internal static string Field_FromStationName {
+            get {
+                return ResourceManager.GetString("Field_FromStationName", resourceCulture);
             }
         }
         
@@ -2164,6 +2650,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 需求.
+        /// </summary>
+        internal static string Field_Need {
+            get {
+                return ResourceManager.GetString("Field_Need", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 电子邮箱.
         /// </summary>
         internal static string Field_NormalizedEmail {
@@ -2232,6 +2727,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_OrganiserStationId {
             get {
                 return ResourceManager.GetString("Field_OrganiserStationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来源.
+        /// </summary>
+        internal static string Field_Origin {
+            get {
+                return ResourceManager.GetString("Field_Origin", resourceCulture);
             }
         }
         
@@ -2362,11 +2866,38 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 提出时间.
+        /// </summary>
+        internal static string Field_RaisedAt {
+            get {
+                return ResourceManager.GetString("Field_RaisedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记人.
+        /// </summary>
+        internal static string Field_RaisedBy {
+            get {
+                return ResourceManager.GetString("Field_RaisedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 评估等级.
         /// </summary>
         internal static string Field_Rating {
             get {
                 return ResourceManager.GetString("Field_Rating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 原因.
+        /// </summary>
+        internal static string Field_Reason {
+            get {
+                return ResourceManager.GetString("Field_Reason", resourceCulture);
             }
         }
         
@@ -2389,6 +2920,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介编号.
+        /// </summary>
+        internal static string Field_ReferralId {
+            get {
+                return ResourceManager.GetString("Field_ReferralId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介人.
+        /// </summary>
+        internal static string Field_ReferredBy {
+            get {
+                return ResourceManager.GetString("Field_ReferredBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介日期.
+        /// </summary>
+        internal static string Field_ReferredOn {
+            get {
+                return ResourceManager.GetString("Field_ReferredOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 所在区划.
         /// </summary>
         internal static string Field_RegionCode {
@@ -2403,6 +2961,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ResidentId {
             get {
                 return ResourceManager.GetString("Field_ResidentId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象姓名.
+        /// </summary>
+        internal static string Field_ResidentName {
+            get {
+                return ResourceManager.GetString("Field_ResidentName", resourceCulture);
             }
         }
         
@@ -2448,6 +3015,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_SecurityStamp {
             get {
                 return ResourceManager.GetString("Field_SecurityStamp", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转出方区划.
+        /// </summary>
+        internal static string Field_SenderRegionCode {
+            get {
+                return ResourceManager.GetString("Field_SenderRegionCode", resourceCulture);
             }
         }
         
@@ -2641,6 +3217,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介对象类型.
+        /// </summary>
+        internal static string Field_Target {
+            get {
+                return ResourceManager.GetString("Field_Target", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介对象.
+        /// </summary>
+        internal static string Field_TargetName {
+            get {
+                return ResourceManager.GetString("Field_TargetName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转入站点.
+        /// </summary>
+        internal static string Field_TargetStationId {
+            get {
+                return ResourceManager.GetString("Field_TargetStationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 终止原因.
         /// </summary>
         internal static string Field_TerminationReason {
@@ -2727,6 +3330,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_UrbanRuralCode {
             get {
                 return ResourceManager.GetString("Field_UrbanRuralCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 是否紧急.
+        /// </summary>
+        internal static string Field_Urgent {
+            get {
+                return ResourceManager.GetString("Field_Urgent", resourceCulture);
             }
         }
         
@@ -2826,382 +3438,6 @@ namespace Shegong.Web.Common.Localization {
         internal static string Yes {
             get {
                 return ResourceManager.GetString("Yes", resourceCulture);
-            }
-        }
-            /// <summary>
-        ///   Looks up a localized string similar to 收入.
-        /// </summary>
-        internal static string Enum_NeedDomain_Income {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Income", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 健康.
-        /// </summary>
-        internal static string Enum_NeedDomain_Health {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Health", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 生活照料.
-        /// </summary>
-        internal static string Enum_NeedDomain_DailyCare {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_DailyCare", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 教育.
-        /// </summary>
-        internal static string Enum_NeedDomain_Education {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Education", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 就业.
-        /// </summary>
-        internal static string Enum_NeedDomain_Employment {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Employment", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 住房.
-        /// </summary>
-        internal static string Enum_NeedDomain_Housing {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Housing", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 家庭与社会支持.
-        /// </summary>
-        internal static string Enum_NeedDomain_FamilySupport {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_FamilySupport", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 安全.
-        /// </summary>
-        internal static string Enum_NeedDomain_Safety {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
-            }
-        }
-            /// <summary>
-        ///   Looks up a localized string similar to 服务申请.
-        /// </summary>
-        internal static string Entity_ServiceRequest {
-            get {
-                return ResourceManager.GetString("Entity_ServiceRequest", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介.
-        /// </summary>
-        internal static string Entity_CaseReferral {
-            get {
-                return ResourceManager.GetString("Entity_CaseReferral", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介答复.
-        /// </summary>
-        internal static string Entity_ReferralAnswer {
-            get {
-                return ResourceManager.GetString("Entity_ReferralAnswer", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 联系人姓名.
-        /// </summary>
-        internal static string Field_ContactName {
-            get {
-                return ResourceManager.GetString("Field_ContactName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 需求.
-        /// </summary>
-        internal static string Field_Need {
-            get {
-                return ResourceManager.GetString("Field_Need", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 来源.
-        /// </summary>
-        internal static string Field_Origin {
-            get {
-                return ResourceManager.GetString("Field_Origin", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 提出时间.
-        /// </summary>
-        internal static string Field_RaisedAt {
-            get {
-                return ResourceManager.GetString("Field_RaisedAt", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 登记人.
-        /// </summary>
-        internal static string Field_RaisedBy {
-            get {
-                return ResourceManager.GetString("Field_RaisedBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 是否紧急.
-        /// </summary>
-        internal static string Field_Urgent {
-            get {
-                return ResourceManager.GetString("Field_Urgent", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 是否接收.
-        /// </summary>
-        internal static string Field_Accepted {
-            get {
-                return ResourceManager.GetString("Field_Accepted", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 答复人.
-        /// </summary>
-        internal static string Field_AnsweredBy {
-            get {
-                return ResourceManager.GetString("Field_AnsweredBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 答复日期.
-        /// </summary>
-        internal static string Field_AnsweredOn {
-            get {
-                return ResourceManager.GetString("Field_AnsweredOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介编号.
-        /// </summary>
-        internal static string Field_ReferralId {
-            get {
-                return ResourceManager.GetString("Field_ReferralId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转出方区划.
-        /// </summary>
-        internal static string Field_SenderRegionCode {
-            get {
-                return ResourceManager.GetString("Field_SenderRegionCode", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转出站点.
-        /// </summary>
-        internal static string Field_FromStationName {
-            get {
-                return ResourceManager.GetString("Field_FromStationName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 原因.
-        /// </summary>
-        internal static string Field_Reason {
-            get {
-                return ResourceManager.GetString("Field_Reason", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介人.
-        /// </summary>
-        internal static string Field_ReferredBy {
-            get {
-                return ResourceManager.GetString("Field_ReferredBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介日期.
-        /// </summary>
-        internal static string Field_ReferredOn {
-            get {
-                return ResourceManager.GetString("Field_ReferredOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务对象姓名.
-        /// </summary>
-        internal static string Field_ResidentName {
-            get {
-                return ResourceManager.GetString("Field_ResidentName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介对象类型.
-        /// </summary>
-        internal static string Field_Target {
-            get {
-                return ResourceManager.GetString("Field_Target", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介对象.
-        /// </summary>
-        internal static string Field_TargetName {
-            get {
-                return ResourceManager.GetString("Field_TargetName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转入站点.
-        /// </summary>
-        internal static string Field_TargetStationId {
-            get {
-                return ResourceManager.GetString("Field_TargetStationId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 来站提出.
-        /// </summary>
-        internal static string Enum_RequestOrigin_WalkIn {
-            get {
-                return ResourceManager.GetString("Enum_RequestOrigin_WalkIn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 代为提出.
-        /// </summary>
-        internal static string Enum_RequestOrigin_OnBehalf {
-            get {
-                return ResourceManager.GetString("Enum_RequestOrigin_OnBehalf", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 网上提交.
-        /// </summary>
-        internal static string Enum_RequestOrigin_Online {
-            get {
-                return ResourceManager.GetString("Enum_RequestOrigin_Online", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已提出.
-        /// </summary>
-        internal static string Enum_RequestStatus_Raised {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Raised", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已分派站点.
-        /// </summary>
-        internal static string Enum_RequestStatus_Triaged {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Triaged", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已派给社工.
-        /// </summary>
-        internal static string Enum_RequestStatus_Assigned {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Assigned", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已走访.
-        /// </summary>
-        internal static string Enum_RequestStatus_Visited {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Visited", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已完成.
-        /// </summary>
-        internal static string Enum_RequestStatus_Completed {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Completed", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 不予受理.
-        /// </summary>
-        internal static string Enum_RequestStatus_Declined {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Declined", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 社工站.
-        /// </summary>
-        internal static string Enum_ReferralTarget_Station {
-            get {
-                return ResourceManager.GetString("Enum_ReferralTarget_Station", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 社工机构.
-        /// </summary>
-        internal static string Enum_ReferralTarget_Agency {
-            get {
-                return ResourceManager.GetString("Enum_ReferralTarget_Agency", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 政府部门.
-        /// </summary>
-        internal static string Enum_ReferralTarget_GovernmentDepartment {
-            get {
-                return ResourceManager.GetString("Enum_ReferralTarget_GovernmentDepartment", resourceCulture);
             }
         }
     }

@@ -1026,6 +1026,296 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.ToTable("GroupSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PilotBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("PilotBatchId", "RegionCode")
+                        .IsUnique();
+
+                    b.ToTable("PilotApplication");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplicationTownship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BuildPath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PilotApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PilotBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlannedStationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("Subsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotApplicationId");
+
+                    b.HasIndex("TownshipCode");
+
+                    b.HasIndex("PilotBatchId", "TownshipCode")
+                        .IsUnique();
+
+                    b.ToTable("PilotApplicationTownship");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("StandardSubsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TargetCounties")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetTownships")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PilotBatch");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotDisbursement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PilotProjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotProjectId");
+
+                    b.ToTable("PilotDisbursement");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AwardedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("AwardedSubsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("GrantedSubsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("PilotApplicationTownshipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PilotBatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<int?>("StationId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotApplicationTownshipId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("PilotBatchId", "RegionCode")
+                        .IsUnique();
+
+                    b.ToTable("PilotProject");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PilotApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotApplicationId");
+
+                    b.ToTable("PilotStep");
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -2517,6 +2807,86 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.Navigation("Record");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PilotBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplicationTownship", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotApplication", null)
+                        .WithMany("Townships")
+                        .HasForeignKey("PilotApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PilotBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotDisbursement", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotProject", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("PilotProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotProject", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotApplicationTownship", null)
+                        .WithMany()
+                        .HasForeignKey("PilotApplicationTownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PilotBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotStep", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotApplication", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PilotApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Regions.Region", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Regions.Region", null)
@@ -2828,6 +3198,18 @@ namespace Shegong.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.GroupSession", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Townships");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotProject", b =>
+                {
+                    b.Navigation("Disbursements");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Residents.Resident", b =>

@@ -975,6 +975,278 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.ToTable("GroupSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PilotBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("PilotBatchId", "RegionCode")
+                        .IsUnique();
+
+                    b.ToTable("PilotApplication");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplicationTownship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuildPath")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PilotApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PilotBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlannedStationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Subsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotApplicationId");
+
+                    b.HasIndex("TownshipCode");
+
+                    b.HasIndex("PilotBatchId", "TownshipCode")
+                        .IsUnique();
+
+                    b.ToTable("PilotApplicationTownship");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("StandardSubsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetCounties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetTownships")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PilotBatch");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotDisbursement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PilotProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotProjectId");
+
+                    b.ToTable("PilotDisbursement");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AwardedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AwardedSubsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GrantedSubsidy")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PilotApplicationTownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PilotBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int?>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotApplicationTownshipId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("PilotBatchId", "RegionCode")
+                        .IsUnique();
+
+                    b.ToTable("PilotProject");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PilotApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PilotApplicationId");
+
+                    b.ToTable("PilotStep");
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -2402,6 +2674,86 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.Navigation("Record");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PilotBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplicationTownship", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotApplication", null)
+                        .WithMany("Townships")
+                        .HasForeignKey("PilotApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PilotBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotDisbursement", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotProject", null)
+                        .WithMany("Disbursements")
+                        .HasForeignKey("PilotProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotProject", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotApplicationTownship", null)
+                        .WithMany()
+                        .HasForeignKey("PilotApplicationTownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotBatch", null)
+                        .WithMany()
+                        .HasForeignKey("PilotBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotStep", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Pilots.PilotApplication", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PilotApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Regions.Region", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Regions.Region", null)
@@ -2713,6 +3065,18 @@ namespace Shegong.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.GroupSession", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Townships");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotProject", b =>
+                {
+                    b.Navigation("Disbursements");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Residents.Resident", b =>

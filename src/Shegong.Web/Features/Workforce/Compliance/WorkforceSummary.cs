@@ -24,6 +24,6 @@ public sealed record WorkforceSummary(
 
 /// <summary>
 /// An operating township station with fewer than two certified resident social workers.
-/// <see cref="IsPilot"/> is null until pilot projects exist in the model (the pilots issue fills it).
+/// <see cref="IsPilot"/>: the station carries a pilot project (kept nullable so the API's shape stays as it was).
 /// </summary>
 public sealed record ShortStation(int StationId, string Name, string RegionCode, string RegionPath, int Residents, int CertifiedResidents, bool? IsPilot);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Workforce.SocialWorkers;
@@ -49,8 +50,11 @@ public sealed class WorkforceSummaryService(ShegongDb db)
             .ToDictionaryAsync(g => g.StationId, cancellationToken);
         var short_ = stations.Where(s => (staffing.GetValueOrDefault(s.Id)?.Certified ?? 0) < RequiredCertified).ToList();
         var paths = await RegionPaths.NameAsync(db, short_.Select(s => s.RegionCode), cancellationToken);
+        var shortIds = short_.Select(s => (int?)s.Id).ToList();
+        var pilots = (await db.Set<PilotProject>().IgnoreQueryFilters().Where(p => shortIds.Contains(p.StationId))
+            .Select(p => p.StationId!.Value).ToListAsync(cancellationToken)).ToHashSet();
         var shortRows = short_.Select(s => new ShortStation(s.Id, s.Name, s.RegionCode, paths[s.RegionCode].Path,
-            staffing.GetValueOrDefault(s.Id)?.Residents ?? 0, staffing.GetValueOrDefault(s.Id)?.Certified ?? 0, IsPilot: null)).ToList();
+            staffing.GetValueOrDefault(s.Id)?.Residents ?? 0, staffing.GetValueOrDefault(s.Id)?.Certified ?? 0, IsPilot: pilots.Contains(s.Id))).ToList();
 
         return new WorkforceSummary(region.Code, region.Name, activeCount, resident, certified, Share(certified, resident), byLevel,
             graduates, Share(graduates, resident), local, Share(local, resident), stations.Count, shortRows.Count, shortRows);

@@ -1,0 +1,4 @@
+namespace Shegong.Web.Features.Pilots;
+
+/// <summary>Marker for the pilot pages' texts: Resources/Features/Pilots/PilotText(.en).resx.</summary>
+public sealed class PilotText;
