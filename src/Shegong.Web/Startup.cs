@@ -13,6 +13,7 @@ using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Linkage;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -47,6 +48,7 @@ public static class Startup
         services.AddServiceRequests();
         services.AddGroupWork();
         services.AddActivities();
+        services.AddLinkage();
         services.AddScoped<StatisticsService>();
         services.AddScoped<SummaryVerifier>();
         return services;
@@ -107,6 +109,7 @@ public static class Startup
         app.MapPublicRequestEndpoints();
         api.MapGroupWorkEndpoints();
         api.MapActivitiesEndpoints();
+        api.MapLinkageEndpoints();
         api.MapStatisticsEndpoints();
         return app;
     }

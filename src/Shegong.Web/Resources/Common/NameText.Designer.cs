@@ -157,11 +157,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介.
+        /// </summary>
+        internal static string Entity_CaseReferral {
+            get {
+                return ResourceManager.GetString("Entity_CaseReferral", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 社区活动.
         /// </summary>
         internal static string Entity_CommunityActivity {
             get {
                 return ResourceManager.GetString("Entity_CommunityActivity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社区社会组织.
+        /// </summary>
+        internal static string Entity_CommunityOrganisation {
+            get {
+                return ResourceManager.GetString("Entity_CommunityOrganisation", resourceCulture);
             }
         }
         
@@ -238,6 +256,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介答复.
+        /// </summary>
+        internal static string Entity_ReferralAnswer {
+            get {
+                return ResourceManager.GetString("Entity_ReferralAnswer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 行政区划.
         /// </summary>
         internal static string Entity_Region {
@@ -288,6 +315,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_ServiceRecordWorker {
             get {
                 return ResourceManager.GetString("Entity_ServiceRecordWorker", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务申请.
+        /// </summary>
+        internal static string Entity_ServiceRequest {
+            get {
+                return ResourceManager.GetString("Entity_ServiceRequest", resourceCulture);
             }
         }
         
@@ -1066,6 +1102,141 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 生活照料.
+        /// </summary>
+        internal static string Enum_NeedDomain_DailyCare {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_DailyCare", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 教育.
+        /// </summary>
+        internal static string Enum_NeedDomain_Education {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Education", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 就业.
+        /// </summary>
+        internal static string Enum_NeedDomain_Employment {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Employment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 家庭与社会支持.
+        /// </summary>
+        internal static string Enum_NeedDomain_FamilySupport {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_FamilySupport", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 健康.
+        /// </summary>
+        internal static string Enum_NeedDomain_Health {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Health", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 住房.
+        /// </summary>
+        internal static string Enum_NeedDomain_Housing {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Housing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 收入.
+        /// </summary>
+        internal static string Enum_NeedDomain_Income {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Income", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 安全.
+        /// </summary>
+        internal static string Enum_NeedDomain_Safety {
+            get {
+                return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 街道备案.
+        /// </summary>
+        internal static string Enum_OrganisationStage_Filed {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationStage_Filed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 培育中.
+        /// </summary>
+        internal static string Enum_OrganisationStage_Incubating {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationStage_Incubating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 民政登记.
+        /// </summary>
+        internal static string Enum_OrganisationStage_Registered {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationStage_Registered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 治理类.
+        /// </summary>
+        internal static string Enum_OrganisationType_Governance {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Governance", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 自组织/微组织.
+        /// </summary>
+        internal static string Enum_OrganisationType_Informal {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Informal", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 兴趣类.
+        /// </summary>
+        internal static string Enum_OrganisationType_Interest {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Interest", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务类.
+        /// </summary>
+        internal static string Enum_OrganisationType_Service {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Service", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 身份证号码.
         /// </summary>
         internal static string Enum_PersonalField_IdNumber {
@@ -1080,6 +1251,33 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_PersonalField_Phone {
             get {
                 return ResourceManager.GetString("Enum_PersonalField_Phone", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工机构.
+        /// </summary>
+        internal static string Enum_ReferralTarget_Agency {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_Agency", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 政府部门.
+        /// </summary>
+        internal static string Enum_ReferralTarget_GovernmentDepartment {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_GovernmentDepartment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工站.
+        /// </summary>
+        internal static string Enum_ReferralTarget_Station {
+            get {
+                return ResourceManager.GetString("Enum_ReferralTarget_Station", resourceCulture);
             }
         }
         
@@ -1125,6 +1323,87 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_RegionLevel_Village {
             get {
                 return ResourceManager.GetString("Enum_RegionLevel_Village", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 代为提出.
+        /// </summary>
+        internal static string Enum_RequestOrigin_OnBehalf {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_OnBehalf", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 网上提交.
+        /// </summary>
+        internal static string Enum_RequestOrigin_Online {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_Online", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来站提出.
+        /// </summary>
+        internal static string Enum_RequestOrigin_WalkIn {
+            get {
+                return ResourceManager.GetString("Enum_RequestOrigin_WalkIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已派给社工.
+        /// </summary>
+        internal static string Enum_RequestStatus_Assigned {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Assigned", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已完成.
+        /// </summary>
+        internal static string Enum_RequestStatus_Completed {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Completed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不予受理.
+        /// </summary>
+        internal static string Enum_RequestStatus_Declined {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Declined", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已提出.
+        /// </summary>
+        internal static string Enum_RequestStatus_Raised {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Raised", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已分派站点.
+        /// </summary>
+        internal static string Enum_RequestStatus_Triaged {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Triaged", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已走访.
+        /// </summary>
+        internal static string Enum_RequestStatus_Visited {
+            get {
+                return ResourceManager.GetString("Enum_RequestStatus_Visited", resourceCulture);
             }
         }
         
@@ -1507,6 +1786,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 是否接收.
+        /// </summary>
+        internal static string Field_Accepted {
+            get {
+                return ResourceManager.GetString("Field_Accepted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 登录失败次数.
         /// </summary>
         internal static string Field_AccessFailedCount {
@@ -1557,6 +1845,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Amount {
             get {
                 return ResourceManager.GetString("Field_Amount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复人.
+        /// </summary>
+        internal static string Field_AnsweredBy {
+            get {
+                return ResourceManager.GetString("Field_AnsweredBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复日期.
+        /// </summary>
+        internal static string Field_AnsweredOn {
+            get {
+                return ResourceManager.GetString("Field_AnsweredOn", resourceCulture);
             }
         }
         
@@ -1687,6 +1993,123 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 统一社会信用代码.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_CreditCode {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_CreditCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 备案日期.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_FiledOn {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_FiledOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Id {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 开始培育.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_IncubatedOn {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_IncubatedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 负责人.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_LeaderName {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_LeaderName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成员人数.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_MemberCount {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_MemberCount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组织名称.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Name {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 所在地.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记日期.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_RegisteredOn {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_RegisteredOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 阶段.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Stage {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Stage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 培育站点.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_StationId {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_StationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 获得的支持.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Support {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Support", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组织类型.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Type {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Type", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 并发标记.
         /// </summary>
         internal static string Field_ConcurrencyStamp {
@@ -1701,6 +2124,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ContactedOn {
             get {
                 return ResourceManager.GetString("Field_ContactedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 联系人姓名.
+        /// </summary>
+        internal static string Field_ContactName {
+            get {
+                return ResourceManager.GetString("Field_ContactName", resourceCulture);
             }
         }
         
@@ -1890,6 +2322,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_From {
             get {
                 return ResourceManager.GetString("Field_From", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转出站点.
+        /// </summary>
+        internal static string Field_FromStationName {
+            get {
+                return ResourceManager.GetString("Field_FromStationName", resourceCulture);
             }
         }
         
@@ -2164,6 +2605,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 需求.
+        /// </summary>
+        internal static string Field_Need {
+            get {
+                return ResourceManager.GetString("Field_Need", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 电子邮箱.
         /// </summary>
         internal static string Field_NormalizedEmail {
@@ -2232,6 +2682,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_OrganiserStationId {
             get {
                 return ResourceManager.GetString("Field_OrganiserStationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 来源.
+        /// </summary>
+        internal static string Field_Origin {
+            get {
+                return ResourceManager.GetString("Field_Origin", resourceCulture);
             }
         }
         
@@ -2362,11 +2821,38 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 提出时间.
+        /// </summary>
+        internal static string Field_RaisedAt {
+            get {
+                return ResourceManager.GetString("Field_RaisedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记人.
+        /// </summary>
+        internal static string Field_RaisedBy {
+            get {
+                return ResourceManager.GetString("Field_RaisedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 评估等级.
         /// </summary>
         internal static string Field_Rating {
             get {
                 return ResourceManager.GetString("Field_Rating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 原因.
+        /// </summary>
+        internal static string Field_Reason {
+            get {
+                return ResourceManager.GetString("Field_Reason", resourceCulture);
             }
         }
         
@@ -2389,6 +2875,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介编号.
+        /// </summary>
+        internal static string Field_ReferralId {
+            get {
+                return ResourceManager.GetString("Field_ReferralId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介人.
+        /// </summary>
+        internal static string Field_ReferredBy {
+            get {
+                return ResourceManager.GetString("Field_ReferredBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介日期.
+        /// </summary>
+        internal static string Field_ReferredOn {
+            get {
+                return ResourceManager.GetString("Field_ReferredOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 所在区划.
         /// </summary>
         internal static string Field_RegionCode {
@@ -2403,6 +2916,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ResidentId {
             get {
                 return ResourceManager.GetString("Field_ResidentId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象姓名.
+        /// </summary>
+        internal static string Field_ResidentName {
+            get {
+                return ResourceManager.GetString("Field_ResidentName", resourceCulture);
             }
         }
         
@@ -2448,6 +2970,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_SecurityStamp {
             get {
                 return ResourceManager.GetString("Field_SecurityStamp", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转出方区划.
+        /// </summary>
+        internal static string Field_SenderRegionCode {
+            get {
+                return ResourceManager.GetString("Field_SenderRegionCode", resourceCulture);
             }
         }
         
@@ -2641,6 +3172,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 转介对象类型.
+        /// </summary>
+        internal static string Field_Target {
+            get {
+                return ResourceManager.GetString("Field_Target", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介对象.
+        /// </summary>
+        internal static string Field_TargetName {
+            get {
+                return ResourceManager.GetString("Field_TargetName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转入站点.
+        /// </summary>
+        internal static string Field_TargetStationId {
+            get {
+                return ResourceManager.GetString("Field_TargetStationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 终止原因.
         /// </summary>
         internal static string Field_TerminationReason {
@@ -2727,6 +3285,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_UrbanRuralCode {
             get {
                 return ResourceManager.GetString("Field_UrbanRuralCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 是否紧急.
+        /// </summary>
+        internal static string Field_Urgent {
+            get {
+                return ResourceManager.GetString("Field_Urgent", resourceCulture);
             }
         }
         
@@ -2826,382 +3393,6 @@ namespace Shegong.Web.Common.Localization {
         internal static string Yes {
             get {
                 return ResourceManager.GetString("Yes", resourceCulture);
-            }
-        }
-            /// <summary>
-        ///   Looks up a localized string similar to 收入.
-        /// </summary>
-        internal static string Enum_NeedDomain_Income {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Income", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 健康.
-        /// </summary>
-        internal static string Enum_NeedDomain_Health {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Health", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 生活照料.
-        /// </summary>
-        internal static string Enum_NeedDomain_DailyCare {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_DailyCare", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 教育.
-        /// </summary>
-        internal static string Enum_NeedDomain_Education {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Education", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 就业.
-        /// </summary>
-        internal static string Enum_NeedDomain_Employment {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Employment", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 住房.
-        /// </summary>
-        internal static string Enum_NeedDomain_Housing {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Housing", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 家庭与社会支持.
-        /// </summary>
-        internal static string Enum_NeedDomain_FamilySupport {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_FamilySupport", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 安全.
-        /// </summary>
-        internal static string Enum_NeedDomain_Safety {
-            get {
-                return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
-            }
-        }
-            /// <summary>
-        ///   Looks up a localized string similar to 服务申请.
-        /// </summary>
-        internal static string Entity_ServiceRequest {
-            get {
-                return ResourceManager.GetString("Entity_ServiceRequest", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介.
-        /// </summary>
-        internal static string Entity_CaseReferral {
-            get {
-                return ResourceManager.GetString("Entity_CaseReferral", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介答复.
-        /// </summary>
-        internal static string Entity_ReferralAnswer {
-            get {
-                return ResourceManager.GetString("Entity_ReferralAnswer", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 联系人姓名.
-        /// </summary>
-        internal static string Field_ContactName {
-            get {
-                return ResourceManager.GetString("Field_ContactName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 需求.
-        /// </summary>
-        internal static string Field_Need {
-            get {
-                return ResourceManager.GetString("Field_Need", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 来源.
-        /// </summary>
-        internal static string Field_Origin {
-            get {
-                return ResourceManager.GetString("Field_Origin", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 提出时间.
-        /// </summary>
-        internal static string Field_RaisedAt {
-            get {
-                return ResourceManager.GetString("Field_RaisedAt", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 登记人.
-        /// </summary>
-        internal static string Field_RaisedBy {
-            get {
-                return ResourceManager.GetString("Field_RaisedBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 是否紧急.
-        /// </summary>
-        internal static string Field_Urgent {
-            get {
-                return ResourceManager.GetString("Field_Urgent", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 是否接收.
-        /// </summary>
-        internal static string Field_Accepted {
-            get {
-                return ResourceManager.GetString("Field_Accepted", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 答复人.
-        /// </summary>
-        internal static string Field_AnsweredBy {
-            get {
-                return ResourceManager.GetString("Field_AnsweredBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 答复日期.
-        /// </summary>
-        internal static string Field_AnsweredOn {
-            get {
-                return ResourceManager.GetString("Field_AnsweredOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介编号.
-        /// </summary>
-        internal static string Field_ReferralId {
-            get {
-                return ResourceManager.GetString("Field_ReferralId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转出方区划.
-        /// </summary>
-        internal static string Field_SenderRegionCode {
-            get {
-                return ResourceManager.GetString("Field_SenderRegionCode", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转出站点.
-        /// </summary>
-        internal static string Field_FromStationName {
-            get {
-                return ResourceManager.GetString("Field_FromStationName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 原因.
-        /// </summary>
-        internal static string Field_Reason {
-            get {
-                return ResourceManager.GetString("Field_Reason", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介人.
-        /// </summary>
-        internal static string Field_ReferredBy {
-            get {
-                return ResourceManager.GetString("Field_ReferredBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介日期.
-        /// </summary>
-        internal static string Field_ReferredOn {
-            get {
-                return ResourceManager.GetString("Field_ReferredOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务对象姓名.
-        /// </summary>
-        internal static string Field_ResidentName {
-            get {
-                return ResourceManager.GetString("Field_ResidentName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介对象类型.
-        /// </summary>
-        internal static string Field_Target {
-            get {
-                return ResourceManager.GetString("Field_Target", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介对象.
-        /// </summary>
-        internal static string Field_TargetName {
-            get {
-                return ResourceManager.GetString("Field_TargetName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转入站点.
-        /// </summary>
-        internal static string Field_TargetStationId {
-            get {
-                return ResourceManager.GetString("Field_TargetStationId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 来站提出.
-        /// </summary>
-        internal static string Enum_RequestOrigin_WalkIn {
-            get {
-                return ResourceManager.GetString("Enum_RequestOrigin_WalkIn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 代为提出.
-        /// </summary>
-        internal static string Enum_RequestOrigin_OnBehalf {
-            get {
-                return ResourceManager.GetString("Enum_RequestOrigin_OnBehalf", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 网上提交.
-        /// </summary>
-        internal static string Enum_RequestOrigin_Online {
-            get {
-                return ResourceManager.GetString("Enum_RequestOrigin_Online", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已提出.
-        /// </summary>
-        internal static string Enum_RequestStatus_Raised {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Raised", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已分派站点.
-        /// </summary>
-        internal static string Enum_RequestStatus_Triaged {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Triaged", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已派给社工.
-        /// </summary>
-        internal static string Enum_RequestStatus_Assigned {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Assigned", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已走访.
-        /// </summary>
-        internal static string Enum_RequestStatus_Visited {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Visited", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已完成.
-        /// </summary>
-        internal static string Enum_RequestStatus_Completed {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Completed", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 不予受理.
-        /// </summary>
-        internal static string Enum_RequestStatus_Declined {
-            get {
-                return ResourceManager.GetString("Enum_RequestStatus_Declined", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 社工站.
-        /// </summary>
-        internal static string Enum_ReferralTarget_Station {
-            get {
-                return ResourceManager.GetString("Enum_ReferralTarget_Station", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 社工机构.
-        /// </summary>
-        internal static string Enum_ReferralTarget_Agency {
-            get {
-                return ResourceManager.GetString("Enum_ReferralTarget_Agency", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 政府部门.
-        /// </summary>
-        internal static string Enum_ReferralTarget_GovernmentDepartment {
-            get {
-                return ResourceManager.GetString("Enum_ReferralTarget_GovernmentDepartment", resourceCulture);
             }
         }
     }

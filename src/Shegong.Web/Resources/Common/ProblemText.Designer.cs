@@ -247,6 +247,213 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 每个活动最多{0}个佐证材料.
+        /// </summary>
+        internal static string ActivityActivityAtMostEvidenceFiles {
+            get {
+                return ResourceManager.GetString("ActivityActivityAtMostEvidenceFiles", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 活动的组织站点不能更改.
+        /// </summary>
+        internal static string ActivityActivitySOrganisingStationCannotChange {
+            get {
+                return ResourceManager.GetString("ActivityActivitySOrganisingStationCannotChange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社区活动{0}没有编号为{1}的佐证材料.
+        /// </summary>
+        internal static string ActivityCommunityActivityNoEvidenceFile {
+            get {
+                return ResourceManager.GetString("ActivityCommunityActivityNoEvidenceFile", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 活动简介不能超过2000个字.
+        /// </summary>
+        internal static string ActivityDescriptionAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("ActivityDescriptionAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 时长须在0到1440分钟之间.
+        /// </summary>
+        internal static string ActivityDurationMustBetween01440Minutes {
+            get {
+                return ResourceManager.GetString("ActivityDurationMustBetween01440Minutes", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件不能超过{0}.
+        /// </summary>
+        internal static string ActivityFileAtMost {
+            get {
+                return ResourceManager.GetString("ActivityFileAtMost", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件是空的.
+        /// </summary>
+        internal static string ActivityFileEmpty {
+            get {
+                return ResourceManager.GetString("ActivityFileEmpty", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件内容不是{0}格式.
+        /// </summary>
+        internal static string ActivityFileSContentNotFile {
+            get {
+                return ResourceManager.GetString("ActivityFileSContentNotFile", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的社区活动.
+        /// </summary>
+        internal static string ActivityNoCommunityActivity {
+            get {
+                return ResourceManager.GetString("ActivityNoCommunityActivity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”不是“{1}”服务范围内的村(社区).
+        /// </summary>
+        internal static string ActivityNotVillageServedBy {
+            get {
+                return ResourceManager.GetString("ActivityNotVillageServedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有代码为{0}的村(社区).
+        /// </summary>
+        internal static string ActivityNoVillageCode {
+            get {
+                return ResourceManager.GetString("ActivityNoVillageCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 只能上传{0}文件.
+        /// </summary>
+        internal static string ActivityOnlyFilesMayUploaded {
+            get {
+                return ResourceManager.GetString("ActivityOnlyFilesMayUploaded", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 参与组织不能超过1000个字.
+        /// </summary>
+        internal static string ActivityOrganisationsAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("ActivityOrganisationsAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择组织站点.
+        /// </summary>
+        internal static string ActivityOrganisingStationRequired {
+            get {
+                return ResourceManager.GetString("ActivityOrganisingStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 参与人数（{0}）不能少于登记的服务对象人数（{1}）.
+        /// </summary>
+        internal static string ActivityParticipantCountCannotLessThanNamedParticipants {
+            get {
+                return ResourceManager.GetString("ActivityParticipantCountCannotLessThanNamedParticipants", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 参与人数须在1到100000之间.
+        /// </summary>
+        internal static string ActivityParticipantCountMustBetween1100000 {
+            get {
+                return ResourceManager.GetString("ActivityParticipantCountMustBetween1100000", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写参与人数.
+        /// </summary>
+        internal static string ActivityParticipantCountRequired {
+            get {
+                return ResourceManager.GetString("ActivityParticipantCountRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请以 multipart/form-data 上传名为 file 的文件.
+        /// </summary>
+        internal static string ActivitySendFileAsMultipartFormDataIn {
+            get {
+                return ResourceManager.GetString("ActivitySendFileAsMultipartFormDataIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 活动名称不能超过200个字.
+        /// </summary>
+        internal static string ActivityTitleAtMost200Characters {
+            get {
+                return ResourceManager.GetString("ActivityTitleAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写活动名称.
+        /// </summary>
+        internal static string ActivityTitleRequired {
+            get {
+                return ResourceManager.GetString("ActivityTitleRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 活动地点不能超过200个字.
+        /// </summary>
+        internal static string ActivityVenueAtMost200Characters {
+            get {
+                return ResourceManager.GetString("ActivityVenueAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 村(社区)代码须为12位数字.
+        /// </summary>
+        internal static string ActivityVillageCodeMust12Digits {
+            get {
+                return ResourceManager.GetString("ActivityVillageCodeMust12Digits", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿者不能超过1000个字.
+        /// </summary>
+        internal static string ActivityVolunteersAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("ActivityVolunteersAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 联系人不能超过50个字.
         /// </summary>
         internal static string AgencyContactPersonCharacters {
@@ -319,6 +526,204 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 请填写评估日期.
+        /// </summary>
+        internal static string AssessmentAssessedOnRequired {
+            get {
+                return ResourceManager.GetString("AssessmentAssessedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评估日期不能晚于今天.
+        /// </summary>
+        internal static string AssessmentAssessmentCannotDatedInFuture {
+            get {
+                return ResourceManager.GetString("AssessmentAssessmentCannotDatedInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择评估社工.
+        /// </summary>
+        internal static string AssessmentAssessorIdRequired {
+            get {
+                return ResourceManager.GetString("AssessmentAssessorIdRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已有个案由此评估开案，不能删除.
+        /// </summary>
+        internal static string AssessmentCaseWasOpenedFromAssessmentSoCannot {
+            get {
+                return ResourceManager.GetString("AssessmentCaseWasOpenedFromAssessmentSoCannot", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择服务方式.
+        /// </summary>
+        internal static string AssessmentChannelRequired {
+            get {
+                return ResourceManager.GetString("AssessmentChannelRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择本站点服务范围内的家庭.
+        /// </summary>
+        internal static string AssessmentChooseHouseholdLivingInStationSArea {
+            get {
+                return ResourceManager.GetString("AssessmentChooseHouseholdLivingInStationSArea", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择本站点服务范围内的服务对象.
+        /// </summary>
+        internal static string AssessmentChooseResidentLivingInStationSArea {
+            get {
+                return ResourceManager.GetString("AssessmentChooseResidentLivingInStationSArea", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择本站点服务范围内的村（社区）.
+        /// </summary>
+        internal static string AssessmentChooseVillageInStationSArea {
+            get {
+                return ResourceManager.GetString("AssessmentChooseVillageInStationSArea", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择领域.
+        /// </summary>
+        internal static string AssessmentDomainRequired {
+            get {
+                return ResourceManager.GetString("AssessmentDomainRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 时长须在1到1440分钟之间.
+        /// </summary>
+        internal static string AssessmentDurationMinutesMustBetween11440 {
+            get {
+                return ResourceManager.GetString("AssessmentDurationMinutesMustBetween11440", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写时长.
+        /// </summary>
+        internal static string AssessmentDurationMinutesRequired {
+            get {
+                return ResourceManager.GetString("AssessmentDurationMinutesRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 需求不能超过2000个字.
+        /// </summary>
+        internal static string AssessmentIdentifiedNeedsAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("AssessmentIdentifiedNeedsAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写发现的需求.
+        /// </summary>
+        internal static string AssessmentIdentifiedNeedsRequired {
+            get {
+                return ResourceManager.GetString("AssessmentIdentifiedNeedsRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的需求评估.
+        /// </summary>
+        internal static string AssessmentNoNeedsAssessment {
+            get {
+                return ResourceManager.GetString("AssessmentNoNeedsAssessment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的可用站点.
+        /// </summary>
+        internal static string AssessmentNoOpenStation {
+            get {
+                return ResourceManager.GetString("AssessmentNoOpenStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择优先级.
+        /// </summary>
+        internal static string AssessmentPriorityRequired {
+            get {
+                return ResourceManager.GetString("AssessmentPriorityRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 每个领域须评分一次，缺少或重复：{0}.
+        /// </summary>
+        internal static string AssessmentScoreEachDomainOnce {
+            get {
+                return ResourceManager.GetString("AssessmentScoreEachDomainOnce", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评分须在1到5之间（1为困难严重，5为无需求）.
+        /// </summary>
+        internal static string AssessmentScoreMust1SevereDifficulty5No {
+            get {
+                return ResourceManager.GetString("AssessmentScoreMust1SevereDifficulty5No", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请评分.
+        /// </summary>
+        internal static string AssessmentScoreRequired {
+            get {
+                return ResourceManager.GetString("AssessmentScoreRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请为每个领域评分.
+        /// </summary>
+        internal static string AssessmentScoresRequired {
+            get {
+                return ResourceManager.GetString("AssessmentScoresRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的社工不在本站点工作.
+        /// </summary>
+        internal static string AssessmentSocialWorkerDoesNotWorkAtStation {
+            get {
+                return ResourceManager.GetString("AssessmentSocialWorkerDoesNotWorkAtStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择评估对象类型.
+        /// </summary>
+        internal static string AssessmentSubjectRequired {
+            get {
+                return ResourceManager.GetString("AssessmentSubjectRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 审计日志不可修改或删除.
         /// </summary>
         internal static string AuditAuditEntriesChangedDeleted {
@@ -369,6 +774,510 @@ namespace Shegong.Web.Common.Localization {
         internal static string BulkWritesSystemOnly {
             get {
                 return ResourceManager.GetString("BulkWritesSystemOnly", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择接收或拒绝.
+        /// </summary>
+        internal static string CaseAcceptedRequired {
+            get {
+                return ResourceManager.GetString("CaseAcceptedRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 答复日期不能早于转介日期（{0:yyyy-MM-dd}）.
+        /// </summary>
+        internal static string CaseAnswerCannotBeforeReferral {
+            get {
+                return ResourceManager.GetString("CaseAnswerCannotBeforeReferral", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 预估小结不能超过2000个字.
+        /// </summary>
+        internal static string CaseAssessmentSummaryAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("CaseAssessmentSummaryAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标最多20个.
+        /// </summary>
+        internal static string CaseAtMost20Goals {
+            get {
+                return ResourceManager.GetString("CaseAtMost20Goals", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 此个案已有待答复的转介.
+        /// </summary>
+        internal static string CaseCaseAlreadyReferralWaitingForAnswer {
+            get {
+                return ResourceManager.GetString("CaseCaseAlreadyReferralWaitingForAnswer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案不能从“{0}”直接进入“{1}”，下一阶段是“{2}”.
+        /// </summary>
+        internal static string CaseCaseCannotMoveFromNextStage {
+            get {
+                return ResourceManager.GetString("CaseCaseCannotMoveFromNextStage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 开案日期不能晚于今天.
+        /// </summary>
+        internal static string CaseCaseCannotOpenInFuture {
+            get {
+                return ResourceManager.GetString("CaseCaseCannotOpenInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案已结案，只能重新开案.
+        /// </summary>
+        internal static string CaseCaseClosedCanOnlyReopened {
+            get {
+                return ResourceManager.GetString("CaseCaseClosedCanOnlyReopened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 此个案没有编号为{0}的服务记录.
+        /// </summary>
+        internal static string CaseCaseNoContact {
+            get {
+                return ResourceManager.GetString("CaseCaseNoContact", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择另一个未关闭的站点.
+        /// </summary>
+        internal static string CaseChooseAnotherStationNotClosed {
+            get {
+                return ResourceManager.GetString("CaseChooseAnotherStationNotClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择结案原因.
+        /// </summary>
+        internal static string CaseChooseWhyCaseClosed {
+            get {
+                return ResourceManager.GetString("CaseChooseWhyCaseClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已结案的个案不能转介，请先重新开案.
+        /// </summary>
+        internal static string CaseClosedCaseCannotReferredReopenFirst {
+            get {
+                return ResourceManager.GetString("CaseClosedCaseCannotReferredReopenFirst", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已结案的个案不能转交.
+        /// </summary>
+        internal static string CaseClosedCaseCannotTransferred {
+            get {
+                return ResourceManager.GetString("CaseClosedCaseCannotTransferred", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已结案的个案不能修改服务记录，请先重新开案.
+        /// </summary>
+        internal static string CaseClosedCaseSContactsCannotChangeReopen {
+            get {
+                return ResourceManager.GetString("CaseClosedCaseSContactsCannotChangeReopen", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结案报告不能超过2000个字.
+        /// </summary>
+        internal static string CaseClosingReportAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("CaseClosingReportAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期不能早于开案日期（{0:yyyy-MM-dd}）.
+        /// </summary>
+        internal static string CaseContactCannotBeforeCaseOpened {
+            get {
+                return ResourceManager.GetString("CaseContactCannotBeforeCaseOpened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期不能晚于今天.
+        /// </summary>
+        internal static string CaseContactCannotDatedInFuture {
+            get {
+                return ResourceManager.GetString("CaseContactCannotDatedInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务日期.
+        /// </summary>
+        internal static string CaseContactedOnRequired {
+            get {
+                return ResourceManager.GetString("CaseContactedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务内容.
+        /// </summary>
+        internal static string CaseContentRequired {
+            get {
+                return ResourceManager.GetString("CaseContentRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期不能早于上一次变动（{0:yyyy-MM-dd}）.
+        /// </summary>
+        internal static string CaseDateCannotBeforePreviousMove {
+            get {
+                return ResourceManager.GetString("CaseDateCannotBeforePreviousMove", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期不能晚于今天.
+        /// </summary>
+        internal static string CaseDateCannotInFuture {
+            get {
+                return ResourceManager.GetString("CaseDateCannotInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结案前须评估计划中的每个目标（且只评估本个案的目标）.
+        /// </summary>
+        internal static string CaseEvaluateEveryGoalCaseSPlanBefore {
+            get {
+                return ResourceManager.GetString("CaseEvaluateEveryGoalCaseSPlanBefore", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评估小结不能超过2000个字.
+        /// </summary>
+        internal static string CaseEvaluationSummaryAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("CaseEvaluationSummaryAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 每个目标都须写明内容.
+        /// </summary>
+        internal static string CaseEveryGoalNeedsDescription {
+            get {
+                return ResourceManager.GetString("CaseEveryGoalNeedsDescription", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标不能超过500个字.
+        /// </summary>
+        internal static string CaseGoalAtMost500Characters {
+            get {
+                return ResourceManager.GetString("CaseGoalAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择个案来源.
+        /// </summary>
+        internal static string CaseIntakeSourceRequired {
+            get {
+                return ResourceManager.GetString("CaseIntakeSourceRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写接收的机构或部门名称.
+        /// </summary>
+        internal static string CaseNameAgencyDepartment {
+            get {
+                return ResourceManager.GetString("CaseNameAgencyDepartment", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的个案.
+        /// </summary>
+        internal static string CaseNoCase {
+            get {
+                return ResourceManager.GetString("CaseNoCase", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的该服务对象的需求评估.
+        /// </summary>
+        internal static string CaseNoNeedsAssessmentResident {
+            get {
+                return ResourceManager.GetString("CaseNoNeedsAssessmentResident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的转介.
+        /// </summary>
+        internal static string CaseNoReferral {
+            get {
+                return ResourceManager.GetString("CaseNoReferral", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 说明不能超过500个字.
+        /// </summary>
+        internal static string CaseNoteAtMost500Characters {
+            get {
+                return ResourceManager.GetString("CaseNoteAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 只有已结案的个案可以重新开案.
+        /// </summary>
+        internal static string CaseOnlyClosedCaseCanReopened {
+            get {
+                return ResourceManager.GetString("CaseOnlyClosedCaseCanReopened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评估说明不能超过500个字.
+        /// </summary>
+        internal static string CaseOutcomeNoteAtMost500Characters {
+            get {
+                return ResourceManager.GetString("CaseOutcomeNoteAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 进入介入阶段前请至少制定一个服务目标.
+        /// </summary>
+        internal static string CasePlanNeedsAtLeastOneGoalBefore {
+            get {
+                return ResourceManager.GetString("CasePlanNeedsAtLeastOneGoalBefore", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 计划说明不能超过2000个字.
+        /// </summary>
+        internal static string CasePlanSummaryAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("CasePlanSummaryAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 求助问题不能超过1000个字.
+        /// </summary>
+        internal static string CasePresentingProblemAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("CasePresentingProblemAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写求助问题.
+        /// </summary>
+        internal static string CasePresentingProblemRequired {
+            get {
+                return ResourceManager.GetString("CasePresentingProblemRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 原因不能超过400个字.
+        /// </summary>
+        internal static string CaseReasonAtMost400Characters {
+            get {
+                return ResourceManager.GetString("CaseReasonAtMost400Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 原因不能超过500个字.
+        /// </summary>
+        internal static string CaseReasonAtMost500Characters {
+            get {
+                return ResourceManager.GetString("CaseReasonAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写重新开案的原因.
+        /// </summary>
+        internal static string CaseReasonRequired {
+            get {
+                return ResourceManager.GetString("CaseReasonRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写转交原因.
+        /// </summary>
+        internal static string CaseReasonRequired2 {
+            get {
+                return ResourceManager.GetString("CaseReasonRequired2", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写转介原因.
+        /// </summary>
+        internal static string CaseReasonRequired3 {
+            get {
+                return ResourceManager.GetString("CaseReasonRequired3", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 进入评估阶段前须至少记录一次介入服务.
+        /// </summary>
+        internal static string CaseRecordAtLeastOneContactBeforeEvaluation {
+            get {
+                return ResourceManager.GetString("CaseRecordAtLeastOneContactBeforeEvaluation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 此转介已有答复.
+        /// </summary>
+        internal static string CaseReferralAlreadyBeenAnswered {
+            get {
+                return ResourceManager.GetString("CaseReferralAlreadyBeenAnswered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 转介到站点的，须由接收站点答复.
+        /// </summary>
+        internal static string CaseReferralStationAnsweredByStation {
+            get {
+                return ResourceManager.GetString("CaseReferralStationAnsweredByStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择社工.
+        /// </summary>
+        internal static string CaseRequired {
+            get {
+                return ResourceManager.GetString("CaseRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该服务对象不住在“{0}”的服务范围内.
+        /// </summary>
+        internal static string CaseResidentDoesNotLiveInSArea {
+            get {
+                return ResourceManager.GetString("CaseResidentDoesNotLiveInSArea", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择服务对象.
+        /// </summary>
+        internal static string CaseResidentIdRequired {
+            get {
+                return ResourceManager.GetString("CaseResidentIdRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该社工已负责此个案.
+        /// </summary>
+        internal static string CaseSocialWorkerAlreadyHoldsCase {
+            get {
+                return ResourceManager.GetString("CaseSocialWorkerAlreadyHoldsCase", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择目标阶段.
+        /// </summary>
+        internal static string CaseStageRequired {
+            get {
+                return ResourceManager.GetString("CaseStageRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 接收单位名称不能超过100个字.
+        /// </summary>
+        internal static string CaseTargetNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("CaseTargetNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择转介对象类型.
+        /// </summary>
+        internal static string CaseTargetRequired {
+            get {
+                return ResourceManager.GetString("CaseTargetRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择接手的社工.
+        /// </summary>
+        internal static string CaseWorkerIdRequired {
+            get {
+                return ResourceManager.GetString("CaseWorkerIdRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 进入计划阶段前请填写预估小结.
+        /// </summary>
+        internal static string CaseWriteAssessmentSummaryBeforePlanning {
+            get {
+                return ResourceManager.GetString("CaseWriteAssessmentSummaryBeforePlanning", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写结案报告.
+        /// </summary>
+        internal static string CaseWriteClosingReport {
+            get {
+                return ResourceManager.GetString("CaseWriteClosingReport", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结案前请填写评估小结.
+        /// </summary>
+        internal static string CaseWriteEvaluationSummaryBeforeClosing {
+            get {
+                return ResourceManager.GetString("CaseWriteEvaluationSummaryBeforeClosing", resourceCulture);
             }
         }
         
@@ -796,6 +1705,240 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 一次最多2000人.
+        /// </summary>
+        internal static string GroupAtMost2000People {
+            get {
+                return ResourceManager.GetString("GroupAtMost2000People", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择服务类别.
+        /// </summary>
+        internal static string GroupCategoryRequired {
+            get {
+                return ResourceManager.GetString("GroupCategoryRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 站点“{0}”已关闭.
+        /// </summary>
+        internal static string GroupClosed {
+            get {
+                return ResourceManager.GetString("GroupClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 本节内容不能超过2000个字.
+        /// </summary>
+        internal static string GroupContentAtMost2000Characters {
+            get {
+                return ResourceManager.GetString("GroupContentAtMost2000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写本节内容.
+        /// </summary>
+        internal static string GroupContentRequired {
+            get {
+                return ResourceManager.GetString("GroupContentRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写活动日期.
+        /// </summary>
+        internal static string GroupDateRequired {
+            get {
+                return ResourceManager.GetString("GroupDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 时长须在1到1440分钟之间.
+        /// </summary>
+        internal static string GroupDurationMustBetween11440Minutes {
+            get {
+                return ResourceManager.GetString("GroupDurationMustBetween11440Minutes", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写时长.
+        /// </summary>
+        internal static string GroupDurationRequired {
+            get {
+                return ResourceManager.GetString("GroupDurationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组已结束，不能再变更阶段.
+        /// </summary>
+        internal static string GroupGroupEndedStageCannotChange {
+            get {
+                return ResourceManager.GetString("GroupGroupEndedStageCannotChange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组只能从“{0}”进入“{1}”阶段.
+        /// </summary>
+        internal static string GroupGroupInCanOnlyMoveOn {
+            get {
+                return ResourceManager.GetString("GroupGroupInCanOnlyMoveOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组{0}没有编号为{1}的节次.
+        /// </summary>
+        internal static string GroupGroupNoSession {
+            get {
+                return ResourceManager.GetString("GroupGroupNoSession", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组的站点不能更改.
+        /// </summary>
+        internal static string GroupGroupSStationCannotChange {
+            get {
+                return ResourceManager.GetString("GroupGroupSStationCannotChange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择带领社工.
+        /// </summary>
+        internal static string GroupLeaderRequired {
+            get {
+                return ResourceManager.GetString("GroupLeaderRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组名称不能超过100个字.
+        /// </summary>
+        internal static string GroupNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("GroupNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写小组名称.
+        /// </summary>
+        internal static string GroupNameRequired {
+            get {
+                return ResourceManager.GetString("GroupNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的小组.
+        /// </summary>
+        internal static string GroupNoGroup {
+            get {
+                return ResourceManager.GetString("GroupNoGroup", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的社工.
+        /// </summary>
+        internal static string GroupNoSocialWorker {
+            get {
+                return ResourceManager.GetString("GroupNoSocialWorker", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的站点.
+        /// </summary>
+        internal static string GroupNoStation {
+            get {
+                return ResourceManager.GetString("GroupNoStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 计划节数须在1到100之间.
+        /// </summary>
+        internal static string GroupPlannedSessionsMustBetween1100 {
+            get {
+                return ResourceManager.GetString("GroupPlannedSessionsMustBetween1100", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写计划节数.
+        /// </summary>
+        internal static string GroupPlannedSessionsRequired {
+            get {
+                return ResourceManager.GetString("GroupPlannedSessionsRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 小组目标不能超过1000个字.
+        /// </summary>
+        internal static string GroupPurposeAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("GroupPurposeAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写小组目标.
+        /// </summary>
+        internal static string GroupPurposeRequired {
+            get {
+                return ResourceManager.GetString("GroupPurposeRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的服务对象不是本小组组员，非组员请计入未登记人数.
+        /// </summary>
+        internal static string GroupResidentNotMemberGroupCountNonMembers {
+            get {
+                return ResourceManager.GetString("GroupResidentNotMemberGroupCountNonMembers", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择开展小组的站点.
+        /// </summary>
+        internal static string GroupStationRequired {
+            get {
+                return ResourceManager.GetString("GroupStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择小组类型.
+        /// </summary>
+        internal static string GroupTypeRequired {
+            get {
+                return ResourceManager.GetString("GroupTypeRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未登记人数须在0到10000之间.
+        /// </summary>
+        internal static string GroupUnnamedHeadCountMustBetween010 {
+            get {
+                return ResourceManager.GetString("GroupUnnamedHeadCountMustBetween010", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 不能按“{0}”排序，可排序字段：{1}.
         /// </summary>
         internal static string ListCannotSortBy {
@@ -873,6 +2016,168 @@ namespace Shegong.Web.Common.Localization {
         internal static string NumberNotFinite {
             get {
                 return ResourceManager.GetString("NumberNotFinite", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该统一社会信用代码已被另一个社区社会组织使用.
+        /// </summary>
+        internal static string OrganisationCreditCodeTaken {
+            get {
+                return ResourceManager.GetString("OrganisationCreditCodeTaken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期不能晚于今天.
+        /// </summary>
+        internal static string OrganisationDateInFuture {
+            get {
+                return ResourceManager.GetString("OrganisationDateInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 开始培育的日期不能晚于备案日期（{0}）.
+        /// </summary>
+        internal static string OrganisationIncubatedAfterFiled {
+            get {
+                return ResourceManager.GetString("OrganisationIncubatedAfterFiled", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写开始培育的日期.
+        /// </summary>
+        internal static string OrganisationIncubatedOnRequired {
+            get {
+                return ResourceManager.GetString("OrganisationIncubatedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 负责人姓名不能超过50个字.
+        /// </summary>
+        internal static string OrganisationLeaderAtMost50Characters {
+            get {
+                return ResourceManager.GetString("OrganisationLeaderAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成员人数须在1到100000之间.
+        /// </summary>
+        internal static string OrganisationMemberCountRange {
+            get {
+                return ResourceManager.GetString("OrganisationMemberCountRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写成员人数.
+        /// </summary>
+        internal static string OrganisationMemberCountRequired {
+            get {
+                return ResourceManager.GetString("OrganisationMemberCountRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组织名称不能超过100个字.
+        /// </summary>
+        internal static string OrganisationNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("OrganisationNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写组织名称.
+        /// </summary>
+        internal static string OrganisationNameRequired {
+            get {
+                return ResourceManager.GetString("OrganisationNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的社区社会组织.
+        /// </summary>
+        internal static string OrganisationNotFound {
+            get {
+                return ResourceManager.GetString("OrganisationNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”不是“{1}”所辖的街道(乡镇)或村(社区).
+        /// </summary>
+        internal static string OrganisationPlaceNotUnderStation {
+            get {
+                return ResourceManager.GetString("OrganisationPlaceNotUnderStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期不能早于上一阶段的日期（{0}）.
+        /// </summary>
+        internal static string OrganisationStageDateBefore {
+            get {
+                return ResourceManager.GetString("OrganisationStageDateBefore", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写该阶段的日期.
+        /// </summary>
+        internal static string OrganisationStageDateRequired {
+            get {
+                return ResourceManager.GetString("OrganisationStageDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不能从“{0}”转到“{1}”：只能进入下一阶段（培育中 → 街道备案 → 民政登记）.
+        /// </summary>
+        internal static string OrganisationStageNotNext {
+            get {
+                return ResourceManager.GetString("OrganisationStageNotNext", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择要进入的阶段.
+        /// </summary>
+        internal static string OrganisationStageRequired {
+            get {
+                return ResourceManager.GetString("OrganisationStageRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择培育站点.
+        /// </summary>
+        internal static string OrganisationStationRequired {
+            get {
+                return ResourceManager.GetString("OrganisationStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 获得的支持不能超过1000个字.
+        /// </summary>
+        internal static string OrganisationSupportAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("OrganisationSupportAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择组织类型.
+        /// </summary>
+        internal static string OrganisationTypeRequired {
+            get {
+                return ResourceManager.GetString("OrganisationTypeRequired", resourceCulture);
             }
         }
         
@@ -1075,6 +2380,537 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 姓名不能超过50个字.
+        /// </summary>
+        internal static string RequestContactNameAtMost50Characters {
+            get {
+                return ResourceManager.GetString("RequestContactNameAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写姓名.
+        /// </summary>
+        internal static string RequestContactNameRequired {
+            get {
+                return ResourceManager.GetString("RequestContactNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写不予受理的原因（200字以内）.
+        /// </summary>
+        internal static string RequestGiveReasonAtMost200Characters {
+            get {
+                return ResourceManager.GetString("RequestGiveReasonAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 需求说明须为4到500个字.
+        /// </summary>
+        internal static string RequestNeedMust4500Characters {
+            get {
+                return ResourceManager.GetString("RequestNeedMust4500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请说明需要什么帮助.
+        /// </summary>
+        internal static string RequestNeedRequired {
+            get {
+                return ResourceManager.GetString("RequestNeedRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的服务申请.
+        /// </summary>
+        internal static string RequestNoServiceRequest {
+            get {
+                return ResourceManager.GetString("RequestNoServiceRequest", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 上门记录不能超过1000个字.
+        /// </summary>
+        internal static string RequestNoteAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("RequestNoteAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评价不能超过200个字.
+        /// </summary>
+        internal static string RequestNoteAtMost200Characters {
+            get {
+                return ResourceManager.GetString("RequestNoteAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 您的辖区内没有代码为{0}的村(社区).
+        /// </summary>
+        internal static string RequestNoVillageInYourScopeCode {
+            get {
+                return ResourceManager.GetString("RequestNoVillageInYourScopeCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 网上申请请通过公开表单提交.
+        /// </summary>
+        internal static string RequestOnlineRequestsComeThroughPublicForm {
+            get {
+                return ResourceManager.GetString("RequestOnlineRequestsComeThroughPublicForm", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择提出方式.
+        /// </summary>
+        internal static string RequestOriginRequired {
+            get {
+                return ResourceManager.GetString("RequestOriginRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写手机号码，以便社工联系您.
+        /// </summary>
+        internal static string RequestPhoneRequiredSoSocialWorkerCanCall {
+            get {
+                return ResourceManager.GetString("RequestPhoneRequiredSoSocialWorkerCanCall", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 代提人不能超过50个字.
+        /// </summary>
+        internal static string RequestRaisedByAtMost50Characters {
+            get {
+                return ResourceManager.GetString("RequestRaisedByAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 状态为“{0}”的申请不能执行“{1}”.
+        /// </summary>
+        internal static string RequestRequestCannot {
+            get {
+                return ResourceManager.GetString("RequestRequestCannot", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 代为提出的申请须填写代提人.
+        /// </summary>
+        internal static string RequestRequestRaisedOnSomeoneSBehalfNames {
+            get {
+                return ResourceManager.GetString("RequestRequestRaisedOnSomeoneSBehalfNames", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 满意度须为1到5.
+        /// </summary>
+        internal static string RequestSatisfactionMust15 {
+            get {
+                return ResourceManager.GetString("RequestSatisfactionMust15", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择满意度（1到5）.
+        /// </summary>
+        internal static string RequestSatisfactionRequired15 {
+            get {
+                return ResourceManager.GetString("RequestSatisfactionRequired15", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的社工不在受理站点工作.
+        /// </summary>
+        internal static string RequestSocialWorkerDoesNotWorkAtHandling {
+            get {
+                return ResourceManager.GetString("RequestSocialWorkerDoesNotWorkAtHandling", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 站点“{0}”未在运营或不服务该村(社区).
+        /// </summary>
+        internal static string RequestStationNotOperatingDoesNotServeVillage {
+            get {
+                return ResourceManager.GetString("RequestStationNotOperatingDoesNotServeVillage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不接受来自其他网站的提交.
+        /// </summary>
+        internal static string RequestSubmissionsFromOtherSitesRefused {
+            get {
+                return ResourceManager.GetString("RequestSubmissionsFromOtherSitesRefused", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 提交内容过长.
+        /// </summary>
+        internal static string RequestSubmissionTooLarge {
+            get {
+                return ResourceManager.GetString("RequestSubmissionTooLarge", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 提交过于频繁，请稍后再试或致电社工站.
+        /// </summary>
+        internal static string RequestTooManySubmissionsTryLaterCallStation {
+            get {
+                return ResourceManager.GetString("RequestTooManySubmissionsTryLaterCallStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 村(社区)代码须为12位数字.
+        /// </summary>
+        internal static string RequestVillageCodeMust12Digits {
+            get {
+                return ResourceManager.GetString("RequestVillageCodeMust12Digits", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择所在村(社区).
+        /// </summary>
+        internal static string RequestVillageCodeRequired {
+            get {
+                return ResourceManager.GetString("RequestVillageCodeRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 住址不能超过200个字.
+        /// </summary>
+        internal static string ResidentAddressAtMost200Characters {
+            get {
+                return ResourceManager.GetString("ResidentAddressAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”已属于另一户，请先从原户移出.
+        /// </summary>
+        internal static string ResidentAlreadyBelongsHouseholdUnlinkThemFirst {
+            get {
+                return ResourceManager.GetString("ResidentAlreadyBelongsHouseholdUnlinkThemFirst", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 出生日期与身份证号码不符，可留空.
+        /// </summary>
+        internal static string ResidentBirthDateDoesNotMatchNumberLeave {
+            get {
+                return ResourceManager.GetString("ResidentBirthDateDoesNotMatchNumberLeave", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 出生日期须在1890年至今天之间.
+        /// </summary>
+        internal static string ResidentBirthDateMustLieBetween1890Today {
+            get {
+                return ResourceManager.GetString("ResidentBirthDateMustLieBetween1890Today", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择与户主的关系（户主已确定）.
+        /// </summary>
+        internal static string ResidentChooseRelationHeadHouseholdHead {
+            get {
+                return ResourceManager.GetString("ResidentChooseRelationHeadHouseholdHead", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 同意日期不能晚于今天.
+        /// </summary>
+        internal static string ResidentConsentCannotDatedInFuture {
+            get {
+                return ResourceManager.GetString("ResidentConsentCannotDatedInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 只能显示身份证号码（idNumber）、手机号码（phone）或出生日期（birthDate）.
+        /// </summary>
+        internal static string ResidentFieldMustIdNumberPhoneBirthDate {
+            get {
+                return ResourceManager.GetString("ResidentFieldMustIdNumberPhoneBirthDate", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 身份证号码片段只能含数字、X 或 *，最多18位.
+        /// </summary>
+        internal static string ResidentFragmentHoldsDigitsXOnlyAtMost {
+            get {
+                return ResourceManager.GetString("ResidentFragmentHoldsDigitsXOnlyAtMost", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请只填写身份证号码或电话号码之一.
+        /// </summary>
+        internal static string ResidentGiveEitherNumberPhoneNotBoth {
+            get {
+                return ResourceManager.GetString("ResidentGiveEitherNumberPhoneNotBoth", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择户主.
+        /// </summary>
+        internal static string ResidentHeadHouseholdRequired {
+            get {
+                return ResourceManager.GetString("ResidentHeadHouseholdRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 姓名不能超过50个字.
+        /// </summary>
+        internal static string ResidentNameAtMost50Characters {
+            get {
+                return ResourceManager.GetString("ResidentNameAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写姓名.
+        /// </summary>
+        internal static string ResidentNameRequired {
+            get {
+                return ResourceManager.GetString("ResidentNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的户.
+        /// </summary>
+        internal static string ResidentNoHousehold {
+            get {
+                return ResourceManager.GetString("ResidentNoHousehold", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的服务对象.
+        /// </summary>
+        internal static string ResidentNoResident {
+            get {
+                return ResourceManager.GetString("ResidentNoResident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”不是村（社区）级区划.
+        /// </summary>
+        internal static string ResidentNotVillageCommunity {
+            get {
+                return ResourceManager.GetString("ResidentNotVillageCommunity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 您的范围内没有代码为{0}的村（社区）.
+        /// </summary>
+        internal static string ResidentNoVillageCommunityWithCodeInYour {
+            get {
+                return ResourceManager.GetString("ResidentNoVillageCommunityWithCodeInYour", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该身份证号码已登记为服务对象.
+        /// </summary>
+        internal static string ResidentNumberAlreadyRegisteredResident {
+            get {
+                return ResourceManager.GetString("ResidentNumberAlreadyRegisteredResident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该身份证号码已登记为服务对象“{0}”（编号{1}）.
+        /// </summary>
+        internal static string ResidentNumberAlreadyRegisteredResident2 {
+            get {
+                return ResourceManager.GetString("ResidentNumberAlreadyRegisteredResident2", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该身份证号码已在其他地区登记为服务对象.
+        /// </summary>
+        internal static string ResidentNumberAlreadyRegisteredResidentElsewhere {
+            get {
+                return ResourceManager.GetString("ResidentNumberAlreadyRegisteredResidentElsewhere", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 电话号码不能超过30个字符.
+        /// </summary>
+        internal static string ResidentPhoneAtMost30Characters {
+            get {
+                return ResourceManager.GetString("ResidentPhoneAtMost30Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择要加入的服务对象.
+        /// </summary>
+        internal static string ResidentResidentLinkRequired {
+            get {
+                return ResourceManager.GetString("ResidentResidentLinkRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该服务对象没有有效的知情同意可撤回.
+        /// </summary>
+        internal static string ResidentResidentNoConsentWithdraw {
+            get {
+                return ResourceManager.GetString("ResidentResidentNoConsentWithdraw", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该服务对象未登记身份证号码.
+        /// </summary>
+        internal static string ResidentResidentNoNumberOnRecord {
+            get {
+                return ResourceManager.GetString("ResidentResidentNoNumberOnRecord", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该服务对象未登记电话号码.
+        /// </summary>
+        internal static string ResidentResidentNoPhoneOnRecord {
+            get {
+                return ResourceManager.GetString("ResidentResidentNoPhoneOnRecord", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号{0}的服务对象不是该户成员.
+        /// </summary>
+        internal static string ResidentResidentNotMemberHousehold {
+            get {
+                return ResourceManager.GetString("ResidentResidentNotMemberHousehold", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 同村已有同名、同出生日期的服务对象（编号{0}），可能是同一人；确认不是同一人后请勾选“仍然保存”.
+        /// </summary>
+        internal static string ResidentResidentWithSameNameBirthDateVillage {
+            get {
+                return ResourceManager.GetString("ResidentResidentWithSameNameBirthDateVillage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 性别与身份证号码不符，可留空.
+        /// </summary>
+        internal static string ResidentSexDoesNotMatchNumberLeaveEmpty {
+            get {
+                return ResourceManager.GetString("ResidentSexDoesNotMatchNumberLeaveEmpty", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请先移出其他成员，户主最后移出.
+        /// </summary>
+        internal static string ResidentUnlinkOtherMembersFirstHeadGoesLast {
+            get {
+                return ResourceManager.GetString("ResidentUnlinkOtherMembersFirstHeadGoesLast", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择所在村（社区）.
+        /// </summary>
+        internal static string ResidentVillageCommunityRequired {
+            get {
+                return ResourceManager.GetString("ResidentVillageCommunityRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 困难群体标签不正确.
+        /// </summary>
+        internal static string ResidentVulnerabilityTagNotKnown {
+            get {
+                return ResourceManager.GetString("ResidentVulnerabilityTagNotKnown", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 撤回日期须在同意日期与今天之间.
+        /// </summary>
+        internal static string ResidentWithdrawalMustLieBetweenConsentDateToday {
+            get {
+                return ResourceManager.GetString("ResidentWithdrawalMustLieBetweenConsentDateToday", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有身份证号码时须填写出生日期.
+        /// </summary>
+        internal static string ResidentWithoutNumberBirthDateRequired {
+            get {
+                return ResourceManager.GetString("ResidentWithoutNumberBirthDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有身份证号码时须选择性别.
+        /// </summary>
+        internal static string ResidentWithoutNumberSexRequired {
+            get {
+                return ResourceManager.GetString("ResidentWithoutNumberSexRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象不能超过{0}位，其余请填未登记人数.
+        /// </summary>
+        internal static string ServiceRecordAtMostNamedResidentsCountRestIn {
+            get {
+                return ResourceManager.GetString("ServiceRecordAtMostNamedResidentsCountRestIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社工不能超过{0}位.
+        /// </summary>
+        internal static string ServiceRecordAtMostSocialWorkers {
+            get {
+                return ResourceManager.GetString("ServiceRecordAtMostSocialWorkers", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 请至少提交一条服务记录.
         /// </summary>
         internal static string ServiceRecordBatchEmpty {
@@ -1098,6 +2934,186 @@ namespace Shegong.Web.Common.Localization {
         internal static string ServiceRecordBatchTooLarge {
             get {
                 return ResourceManager.GetString("ServiceRecordBatchTooLarge", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结束日期不能早于开始日期.
+        /// </summary>
+        internal static string ServiceRecordCannotBeforeFrom {
+            get {
+                return ResourceManager.GetString("ServiceRecordCannotBeforeFrom", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择服务途径.
+        /// </summary>
+        internal static string ServiceRecordChannelRequired {
+            get {
+                return ResourceManager.GetString("ServiceRecordChannelRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务内容不能超过1000个字.
+        /// </summary>
+        internal static string ServiceRecordContentAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("ServiceRecordContentAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 更正时不能更换站点，请删除后在正确的站点重新录入.
+        /// </summary>
+        internal static string ServiceRecordCorrectionKeepsStationDeleteRecordEnterAt {
+            get {
+                return ResourceManager.GetString("ServiceRecordCorrectionKeepsStationDeleteRecordEnterAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务时长须在1到720分钟之间.
+        /// </summary>
+        internal static string ServiceRecordDurationMinutesMustBetween1720 {
+            get {
+                return ResourceManager.GetString("ServiceRecordDurationMinutesMustBetween1720", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务时长.
+        /// </summary>
+        internal static string ServiceRecordDurationMinutesRequired {
+            get {
+                return ResourceManager.GetString("ServiceRecordDurationMinutesRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未登记人数须在0到5000之间.
+        /// </summary>
+        internal static string ServiceRecordHeadCountMustBetween05000 {
+            get {
+                return ResourceManager.GetString("ServiceRecordHeadCountMustBetween05000", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择服务方法.
+        /// </summary>
+        internal static string ServiceRecordMethodRequired {
+            get {
+                return ResourceManager.GetString("ServiceRecordMethodRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请至少选择一位服务对象或填写未登记人数.
+        /// </summary>
+        internal static string ServiceRecordNameAtLeastOneResidentGiveHeadCount {
+            get {
+                return ResourceManager.GetString("ServiceRecordNameAtLeastOneResidentGiveHeadCount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请至少选择一位社工.
+        /// </summary>
+        internal static string ServiceRecordNameAtLeastOneSocialWorker {
+            get {
+                return ResourceManager.GetString("ServiceRecordNameAtLeastOneSocialWorker", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的服务记录.
+        /// </summary>
+        internal static string ServiceRecordNoServiceRecord {
+            get {
+                return ResourceManager.GetString("ServiceRecordNoServiceRecord", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 此记录由{0}生成，请在{0}中修改或删除.
+        /// </summary>
+        internal static string ServiceRecordRecordComesFromEditDeleteThere {
+            get {
+                return ResourceManager.GetString("ServiceRecordRecordComesFromEditDeleteThere", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期早于站点启用日期（{0:yyyy-MM-dd}）.
+        /// </summary>
+        internal static string ServiceRecordServedOnBeforeStationOpened {
+            get {
+                return ResourceManager.GetString("ServiceRecordServedOnBeforeStationOpened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期不能早于{0:yyyy-MM-dd}.
+        /// </summary>
+        internal static string ServiceRecordServedOnCannotBefore {
+            get {
+                return ResourceManager.GetString("ServiceRecordServedOnCannotBefore", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期不能晚于今天.
+        /// </summary>
+        internal static string ServiceRecordServedOnCannotInFuture {
+            get {
+                return ResourceManager.GetString("ServiceRecordServedOnCannotInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务日期.
+        /// </summary>
+        internal static string ServiceRecordServedOnRequired {
+            get {
+                return ResourceManager.GetString("ServiceRecordServedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的社工在{1:yyyy-MM-dd}不在站点“{2}”工作.
+        /// </summary>
+        internal static string ServiceRecordSocialWorkerDidNotWorkAtOn {
+            get {
+                return ResourceManager.GetString("ServiceRecordSocialWorkerDidNotWorkAtOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择站点.
+        /// </summary>
+        internal static string ServiceRecordStationIdRequired {
+            get {
+                return ResourceManager.GetString("ServiceRecordStationIdRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 站点“{0}”不在运营中.
+        /// </summary>
+        internal static string ServiceRecordStationNotOperating {
+            get {
+                return ResourceManager.GetString("ServiceRecordStationNotOperating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 价值须在0到1亿元之间.
+        /// </summary>
+        internal static string ServiceRecordValueYuanMustBetween0100000000 {
+            get {
+                return ResourceManager.GetString("ServiceRecordValueYuanMustBetween0100000000", resourceCulture);
             }
         }
         
@@ -1768,6 +3784,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 合同指标只能是个案、小组或社区工作，不能是“其他服务”.
+        /// </summary>
+        internal static string WorkforceContractTargetsCaseworkGroupWorkCommunityWork {
+            get {
+                return ResourceManager.GetString("WorkforceContractTargetsCaseworkGroupWorkCommunityWork", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to “{0}”不是{1}级区划.
         /// </summary>
         internal static string WorkforceRegionLevel {
@@ -1800,1867 +3825,6 @@ namespace Shegong.Web.Common.Localization {
         internal static string YearBetween {
             get {
                 return ResourceManager.GetString("YearBetween", resourceCulture);
-            }
-        }
-            /// <summary>
-        ///   Looks up a localized string similar to 同意日期不能晚于今天.
-        /// </summary>
-        internal static string ResidentConsentCannotDatedInFuture {
-            get {
-                return ResourceManager.GetString("ResidentConsentCannotDatedInFuture", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该服务对象没有有效的知情同意可撤回.
-        /// </summary>
-        internal static string ResidentResidentNoConsentWithdraw {
-            get {
-                return ResourceManager.GetString("ResidentResidentNoConsentWithdraw", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 撤回日期须在同意日期与今天之间.
-        /// </summary>
-        internal static string ResidentWithdrawalMustLieBetweenConsentDateToday {
-            get {
-                return ResourceManager.GetString("ResidentWithdrawalMustLieBetweenConsentDateToday", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 只能显示身份证号码（idNumber）、手机号码（phone）或出生日期（birthDate）.
-        /// </summary>
-        internal static string ResidentFieldMustIdNumberPhoneBirthDate {
-            get {
-                return ResourceManager.GetString("ResidentFieldMustIdNumberPhoneBirthDate", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该服务对象未登记身份证号码.
-        /// </summary>
-        internal static string ResidentResidentNoNumberOnRecord {
-            get {
-                return ResourceManager.GetString("ResidentResidentNoNumberOnRecord", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该服务对象未登记电话号码.
-        /// </summary>
-        internal static string ResidentResidentNoPhoneOnRecord {
-            get {
-                return ResourceManager.GetString("ResidentResidentNoPhoneOnRecord", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请只填写身份证号码或电话号码之一.
-        /// </summary>
-        internal static string ResidentGiveEitherNumberPhoneNotBoth {
-            get {
-                return ResourceManager.GetString("ResidentGiveEitherNumberPhoneNotBoth", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该身份证号码已登记为服务对象.
-        /// </summary>
-        internal static string ResidentNumberAlreadyRegisteredResident {
-            get {
-                return ResourceManager.GetString("ResidentNumberAlreadyRegisteredResident", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 困难群体标签不正确.
-        /// </summary>
-        internal static string ResidentVulnerabilityTagNotKnown {
-            get {
-                return ResourceManager.GetString("ResidentVulnerabilityTagNotKnown", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 您的范围内没有代码为{0}的村（社区）.
-        /// </summary>
-        internal static string ResidentNoVillageCommunityWithCodeInYour {
-            get {
-                return ResourceManager.GetString("ResidentNoVillageCommunityWithCodeInYour", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to “{0}”不是村（社区）级区划.
-        /// </summary>
-        internal static string ResidentNotVillageCommunity {
-            get {
-                return ResourceManager.GetString("ResidentNotVillageCommunity", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该身份证号码已登记为服务对象“{0}”（编号{1}）.
-        /// </summary>
-        internal static string ResidentNumberAlreadyRegisteredResident2 {
-            get {
-                return ResourceManager.GetString("ResidentNumberAlreadyRegisteredResident2", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该身份证号码已在其他地区登记为服务对象.
-        /// </summary>
-        internal static string ResidentNumberAlreadyRegisteredResidentElsewhere {
-            get {
-                return ResourceManager.GetString("ResidentNumberAlreadyRegisteredResidentElsewhere", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 同村已有同名、同出生日期的服务对象（编号{0}），可能是同一人；确认不是同一人后请勾选“仍然保存”.
-        /// </summary>
-        internal static string ResidentResidentWithSameNameBirthDateVillage {
-            get {
-                return ResourceManager.GetString("ResidentResidentWithSameNameBirthDateVillage", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 出生日期与身份证号码不符，可留空.
-        /// </summary>
-        internal static string ResidentBirthDateDoesNotMatchNumberLeave {
-            get {
-                return ResourceManager.GetString("ResidentBirthDateDoesNotMatchNumberLeave", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 性别与身份证号码不符，可留空.
-        /// </summary>
-        internal static string ResidentSexDoesNotMatchNumberLeaveEmpty {
-            get {
-                return ResourceManager.GetString("ResidentSexDoesNotMatchNumberLeaveEmpty", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有身份证号码时须填写出生日期.
-        /// </summary>
-        internal static string ResidentWithoutNumberBirthDateRequired {
-            get {
-                return ResourceManager.GetString("ResidentWithoutNumberBirthDateRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 出生日期须在1890年至今天之间.
-        /// </summary>
-        internal static string ResidentBirthDateMustLieBetween1890Today {
-            get {
-                return ResourceManager.GetString("ResidentBirthDateMustLieBetween1890Today", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有身份证号码时须选择性别.
-        /// </summary>
-        internal static string ResidentWithoutNumberSexRequired {
-            get {
-                return ResourceManager.GetString("ResidentWithoutNumberSexRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择户主.
-        /// </summary>
-        internal static string ResidentHeadHouseholdRequired {
-            get {
-                return ResourceManager.GetString("ResidentHeadHouseholdRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 住址不能超过200个字.
-        /// </summary>
-        internal static string ResidentAddressAtMost200Characters {
-            get {
-                return ResourceManager.GetString("ResidentAddressAtMost200Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择要加入的服务对象.
-        /// </summary>
-        internal static string ResidentResidentLinkRequired {
-            get {
-                return ResourceManager.GetString("ResidentResidentLinkRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择与户主的关系（户主已确定）.
-        /// </summary>
-        internal static string ResidentChooseRelationHeadHouseholdHead {
-            get {
-                return ResourceManager.GetString("ResidentChooseRelationHeadHouseholdHead", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 编号{0}的服务对象不是该户成员.
-        /// </summary>
-        internal static string ResidentResidentNotMemberHousehold {
-            get {
-                return ResourceManager.GetString("ResidentResidentNotMemberHousehold", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请先移出其他成员，户主最后移出.
-        /// </summary>
-        internal static string ResidentUnlinkOtherMembersFirstHeadGoesLast {
-            get {
-                return ResourceManager.GetString("ResidentUnlinkOtherMembersFirstHeadGoesLast", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的服务对象.
-        /// </summary>
-        internal static string ResidentNoResident {
-            get {
-                return ResourceManager.GetString("ResidentNoResident", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to “{0}”已属于另一户，请先从原户移出.
-        /// </summary>
-        internal static string ResidentAlreadyBelongsHouseholdUnlinkThemFirst {
-            get {
-                return ResourceManager.GetString("ResidentAlreadyBelongsHouseholdUnlinkThemFirst", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的户.
-        /// </summary>
-        internal static string ResidentNoHousehold {
-            get {
-                return ResourceManager.GetString("ResidentNoHousehold", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写姓名.
-        /// </summary>
-        internal static string ResidentNameRequired {
-            get {
-                return ResourceManager.GetString("ResidentNameRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 姓名不能超过50个字.
-        /// </summary>
-        internal static string ResidentNameAtMost50Characters {
-            get {
-                return ResourceManager.GetString("ResidentNameAtMost50Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 电话号码不能超过30个字符.
-        /// </summary>
-        internal static string ResidentPhoneAtMost30Characters {
-            get {
-                return ResourceManager.GetString("ResidentPhoneAtMost30Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择所在村（社区）.
-        /// </summary>
-        internal static string ResidentVillageCommunityRequired {
-            get {
-                return ResourceManager.GetString("ResidentVillageCommunityRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 身份证号码片段只能含数字、X 或 *，最多18位.
-        /// </summary>
-        internal static string ResidentFragmentHoldsDigitsXOnlyAtMost {
-            get {
-                return ResourceManager.GetString("ResidentFragmentHoldsDigitsXOnlyAtMost", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 小组只能从“{0}”进入“{1}”阶段.
-        /// </summary>
-        internal static string GroupGroupInCanOnlyMoveOn {
-            get {
-                return ResourceManager.GetString("GroupGroupInCanOnlyMoveOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 小组已结束，不能再变更阶段.
-        /// </summary>
-        internal static string GroupGroupEndedStageCannotChange {
-            get {
-                return ResourceManager.GetString("GroupGroupEndedStageCannotChange", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择开展小组的站点.
-        /// </summary>
-        internal static string GroupStationRequired {
-            get {
-                return ResourceManager.GetString("GroupStationRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写小组名称.
-        /// </summary>
-        internal static string GroupNameRequired {
-            get {
-                return ResourceManager.GetString("GroupNameRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 小组名称不能超过100个字.
-        /// </summary>
-        internal static string GroupNameAtMost100Characters {
-            get {
-                return ResourceManager.GetString("GroupNameAtMost100Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写小组目标.
-        /// </summary>
-        internal static string GroupPurposeRequired {
-            get {
-                return ResourceManager.GetString("GroupPurposeRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 小组目标不能超过1000个字.
-        /// </summary>
-        internal static string GroupPurposeAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("GroupPurposeAtMost1000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择小组类型.
-        /// </summary>
-        internal static string GroupTypeRequired {
-            get {
-                return ResourceManager.GetString("GroupTypeRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择服务类别.
-        /// </summary>
-        internal static string GroupCategoryRequired {
-            get {
-                return ResourceManager.GetString("GroupCategoryRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择带领社工.
-        /// </summary>
-        internal static string GroupLeaderRequired {
-            get {
-                return ResourceManager.GetString("GroupLeaderRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写计划节数.
-        /// </summary>
-        internal static string GroupPlannedSessionsRequired {
-            get {
-                return ResourceManager.GetString("GroupPlannedSessionsRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 计划节数须在1到100之间.
-        /// </summary>
-        internal static string GroupPlannedSessionsMustBetween1100 {
-            get {
-                return ResourceManager.GetString("GroupPlannedSessionsMustBetween1100", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写活动日期.
-        /// </summary>
-        internal static string GroupDateRequired {
-            get {
-                return ResourceManager.GetString("GroupDateRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写时长.
-        /// </summary>
-        internal static string GroupDurationRequired {
-            get {
-                return ResourceManager.GetString("GroupDurationRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 时长须在1到1440分钟之间.
-        /// </summary>
-        internal static string GroupDurationMustBetween11440Minutes {
-            get {
-                return ResourceManager.GetString("GroupDurationMustBetween11440Minutes", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写本节内容.
-        /// </summary>
-        internal static string GroupContentRequired {
-            get {
-                return ResourceManager.GetString("GroupContentRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 本节内容不能超过2000个字.
-        /// </summary>
-        internal static string GroupContentAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("GroupContentAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 未登记人数须在0到10000之间.
-        /// </summary>
-        internal static string GroupUnnamedHeadCountMustBetween010 {
-            get {
-                return ResourceManager.GetString("GroupUnnamedHeadCountMustBetween010", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 小组的站点不能更改.
-        /// </summary>
-        internal static string GroupGroupSStationCannotChange {
-            get {
-                return ResourceManager.GetString("GroupGroupSStationCannotChange", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的站点.
-        /// </summary>
-        internal static string GroupNoStation {
-            get {
-                return ResourceManager.GetString("GroupNoStation", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 站点“{0}”已关闭.
-        /// </summary>
-        internal static string GroupClosed {
-            get {
-                return ResourceManager.GetString("GroupClosed", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的社工.
-        /// </summary>
-        internal static string GroupNoSocialWorker {
-            get {
-                return ResourceManager.GetString("GroupNoSocialWorker", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的小组.
-        /// </summary>
-        internal static string GroupNoGroup {
-            get {
-                return ResourceManager.GetString("GroupNoGroup", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 小组{0}没有编号为{1}的节次.
-        /// </summary>
-        internal static string GroupGroupNoSession {
-            get {
-                return ResourceManager.GetString("GroupGroupNoSession", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 编号为{0}的服务对象不是本小组组员，非组员请计入未登记人数.
-        /// </summary>
-        internal static string GroupResidentNotMemberGroupCountNonMembers {
-            get {
-                return ResourceManager.GetString("GroupResidentNotMemberGroupCountNonMembers", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 一次最多2000人.
-        /// </summary>
-        internal static string GroupAtMost2000People {
-            get {
-                return ResourceManager.GetString("GroupAtMost2000People", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择评估对象类型.
-        /// </summary>
-        internal static string AssessmentSubjectRequired {
-            get {
-                return ResourceManager.GetString("AssessmentSubjectRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择评估社工.
-        /// </summary>
-        internal static string AssessmentAssessorIdRequired {
-            get {
-                return ResourceManager.GetString("AssessmentAssessorIdRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写评估日期.
-        /// </summary>
-        internal static string AssessmentAssessedOnRequired {
-            get {
-                return ResourceManager.GetString("AssessmentAssessedOnRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择服务方式.
-        /// </summary>
-        internal static string AssessmentChannelRequired {
-            get {
-                return ResourceManager.GetString("AssessmentChannelRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写时长.
-        /// </summary>
-        internal static string AssessmentDurationMinutesRequired {
-            get {
-                return ResourceManager.GetString("AssessmentDurationMinutesRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 时长须在1到1440分钟之间.
-        /// </summary>
-        internal static string AssessmentDurationMinutesMustBetween11440 {
-            get {
-                return ResourceManager.GetString("AssessmentDurationMinutesMustBetween11440", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写发现的需求.
-        /// </summary>
-        internal static string AssessmentIdentifiedNeedsRequired {
-            get {
-                return ResourceManager.GetString("AssessmentIdentifiedNeedsRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 需求不能超过2000个字.
-        /// </summary>
-        internal static string AssessmentIdentifiedNeedsAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("AssessmentIdentifiedNeedsAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请为每个领域评分.
-        /// </summary>
-        internal static string AssessmentScoresRequired {
-            get {
-                return ResourceManager.GetString("AssessmentScoresRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择领域.
-        /// </summary>
-        internal static string AssessmentDomainRequired {
-            get {
-                return ResourceManager.GetString("AssessmentDomainRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请评分.
-        /// </summary>
-        internal static string AssessmentScoreRequired {
-            get {
-                return ResourceManager.GetString("AssessmentScoreRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 评分须在1到5之间（1为困难严重，5为无需求）.
-        /// </summary>
-        internal static string AssessmentScoreMust1SevereDifficulty5No {
-            get {
-                return ResourceManager.GetString("AssessmentScoreMust1SevereDifficulty5No", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择优先级.
-        /// </summary>
-        internal static string AssessmentPriorityRequired {
-            get {
-                return ResourceManager.GetString("AssessmentPriorityRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 评估日期不能晚于今天.
-        /// </summary>
-        internal static string AssessmentAssessmentCannotDatedInFuture {
-            get {
-                return ResourceManager.GetString("AssessmentAssessmentCannotDatedInFuture", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的可用站点.
-        /// </summary>
-        internal static string AssessmentNoOpenStation {
-            get {
-                return ResourceManager.GetString("AssessmentNoOpenStation", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 编号为{0}的社工不在本站点工作.
-        /// </summary>
-        internal static string AssessmentSocialWorkerDoesNotWorkAtStation {
-            get {
-                return ResourceManager.GetString("AssessmentSocialWorkerDoesNotWorkAtStation", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择本站点服务范围内的服务对象.
-        /// </summary>
-        internal static string AssessmentChooseResidentLivingInStationSArea {
-            get {
-                return ResourceManager.GetString("AssessmentChooseResidentLivingInStationSArea", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择本站点服务范围内的家庭.
-        /// </summary>
-        internal static string AssessmentChooseHouseholdLivingInStationSArea {
-            get {
-                return ResourceManager.GetString("AssessmentChooseHouseholdLivingInStationSArea", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择本站点服务范围内的村（社区）.
-        /// </summary>
-        internal static string AssessmentChooseVillageInStationSArea {
-            get {
-                return ResourceManager.GetString("AssessmentChooseVillageInStationSArea", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已有个案由此评估开案，不能删除.
-        /// </summary>
-        internal static string AssessmentCaseWasOpenedFromAssessmentSoCannot {
-            get {
-                return ResourceManager.GetString("AssessmentCaseWasOpenedFromAssessmentSoCannot", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的需求评估.
-        /// </summary>
-        internal static string AssessmentNoNeedsAssessment {
-            get {
-                return ResourceManager.GetString("AssessmentNoNeedsAssessment", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写服务日期.
-        /// </summary>
-        internal static string ServiceRecordServedOnRequired {
-            get {
-                return ResourceManager.GetString("ServiceRecordServedOnRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择站点.
-        /// </summary>
-        internal static string ServiceRecordStationIdRequired {
-            get {
-                return ResourceManager.GetString("ServiceRecordStationIdRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择服务方法.
-        /// </summary>
-        internal static string ServiceRecordMethodRequired {
-            get {
-                return ResourceManager.GetString("ServiceRecordMethodRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择服务途径.
-        /// </summary>
-        internal static string ServiceRecordChannelRequired {
-            get {
-                return ResourceManager.GetString("ServiceRecordChannelRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写服务时长.
-        /// </summary>
-        internal static string ServiceRecordDurationMinutesRequired {
-            get {
-                return ResourceManager.GetString("ServiceRecordDurationMinutesRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务时长须在1到720分钟之间.
-        /// </summary>
-        internal static string ServiceRecordDurationMinutesMustBetween1720 {
-            get {
-                return ResourceManager.GetString("ServiceRecordDurationMinutesMustBetween1720", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 未登记人数须在0到5000之间.
-        /// </summary>
-        internal static string ServiceRecordHeadCountMustBetween05000 {
-            get {
-                return ResourceManager.GetString("ServiceRecordHeadCountMustBetween05000", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 价值须在0到1亿元之间.
-        /// </summary>
-        internal static string ServiceRecordValueYuanMustBetween0100000000 {
-            get {
-                return ResourceManager.GetString("ServiceRecordValueYuanMustBetween0100000000", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务内容不能超过1000个字.
-        /// </summary>
-        internal static string ServiceRecordContentAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("ServiceRecordContentAtMost1000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 结束日期不能早于开始日期.
-        /// </summary>
-        internal static string ServiceRecordCannotBeforeFrom {
-            get {
-                return ResourceManager.GetString("ServiceRecordCannotBeforeFrom", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务日期不能晚于今天.
-        /// </summary>
-        internal static string ServiceRecordServedOnCannotInFuture {
-            get {
-                return ResourceManager.GetString("ServiceRecordServedOnCannotInFuture", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务日期不能早于{0:yyyy-MM-dd}.
-        /// </summary>
-        internal static string ServiceRecordServedOnCannotBefore {
-            get {
-                return ResourceManager.GetString("ServiceRecordServedOnCannotBefore", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 站点“{0}”不在运营中.
-        /// </summary>
-        internal static string ServiceRecordStationNotOperating {
-            get {
-                return ResourceManager.GetString("ServiceRecordStationNotOperating", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务日期早于站点启用日期（{0:yyyy-MM-dd}）.
-        /// </summary>
-        internal static string ServiceRecordServedOnBeforeStationOpened {
-            get {
-                return ResourceManager.GetString("ServiceRecordServedOnBeforeStationOpened", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请至少选择一位服务对象或填写未登记人数.
-        /// </summary>
-        internal static string ServiceRecordNameAtLeastOneResidentGiveHeadCount {
-            get {
-                return ResourceManager.GetString("ServiceRecordNameAtLeastOneResidentGiveHeadCount", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请至少选择一位社工.
-        /// </summary>
-        internal static string ServiceRecordNameAtLeastOneSocialWorker {
-            get {
-                return ResourceManager.GetString("ServiceRecordNameAtLeastOneSocialWorker", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 社工不能超过{0}位.
-        /// </summary>
-        internal static string ServiceRecordAtMostSocialWorkers {
-            get {
-                return ResourceManager.GetString("ServiceRecordAtMostSocialWorkers", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 编号为{0}的社工在{1:yyyy-MM-dd}不在站点“{2}”工作.
-        /// </summary>
-        internal static string ServiceRecordSocialWorkerDidNotWorkAtOn {
-            get {
-                return ResourceManager.GetString("ServiceRecordSocialWorkerDidNotWorkAtOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务对象不能超过{0}位，其余请填未登记人数.
-        /// </summary>
-        internal static string ServiceRecordAtMostNamedResidentsCountRestIn {
-            get {
-                return ResourceManager.GetString("ServiceRecordAtMostNamedResidentsCountRestIn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 更正时不能更换站点，请删除后在正确的站点重新录入.
-        /// </summary>
-        internal static string ServiceRecordCorrectionKeepsStationDeleteRecordEnterAt {
-            get {
-                return ResourceManager.GetString("ServiceRecordCorrectionKeepsStationDeleteRecordEnterAt", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 此记录由{0}生成，请在{0}中修改或删除.
-        /// </summary>
-        internal static string ServiceRecordRecordComesFromEditDeleteThere {
-            get {
-                return ResourceManager.GetString("ServiceRecordRecordComesFromEditDeleteThere", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的服务记录.
-        /// </summary>
-        internal static string ServiceRecordNoServiceRecord {
-            get {
-                return ResourceManager.GetString("ServiceRecordNoServiceRecord", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 合同指标只能是个案、小组或社区工作，不能是“其他服务”.
-        /// </summary>
-        internal static string WorkforceContractTargetsCaseworkGroupWorkCommunityWork {
-            get {
-                return ResourceManager.GetString("WorkforceContractTargetsCaseworkGroupWorkCommunityWork", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请以 multipart/form-data 上传名为 file 的文件.
-        /// </summary>
-        internal static string ActivitySendFileAsMultipartFormDataIn {
-            get {
-                return ResourceManager.GetString("ActivitySendFileAsMultipartFormDataIn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 每个活动最多{0}个佐证材料.
-        /// </summary>
-        internal static string ActivityActivityAtMostEvidenceFiles {
-            get {
-                return ResourceManager.GetString("ActivityActivityAtMostEvidenceFiles", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 社区活动{0}没有编号为{1}的佐证材料.
-        /// </summary>
-        internal static string ActivityCommunityActivityNoEvidenceFile {
-            get {
-                return ResourceManager.GetString("ActivityCommunityActivityNoEvidenceFile", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择组织站点.
-        /// </summary>
-        internal static string ActivityOrganisingStationRequired {
-            get {
-                return ResourceManager.GetString("ActivityOrganisingStationRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写活动名称.
-        /// </summary>
-        internal static string ActivityTitleRequired {
-            get {
-                return ResourceManager.GetString("ActivityTitleRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 活动名称不能超过200个字.
-        /// </summary>
-        internal static string ActivityTitleAtMost200Characters {
-            get {
-                return ResourceManager.GetString("ActivityTitleAtMost200Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 村(社区)代码须为12位数字.
-        /// </summary>
-        internal static string ActivityVillageCodeMust12Digits {
-            get {
-                return ResourceManager.GetString("ActivityVillageCodeMust12Digits", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 活动地点不能超过200个字.
-        /// </summary>
-        internal static string ActivityVenueAtMost200Characters {
-            get {
-                return ResourceManager.GetString("ActivityVenueAtMost200Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 时长须在0到1440分钟之间.
-        /// </summary>
-        internal static string ActivityDurationMustBetween01440Minutes {
-            get {
-                return ResourceManager.GetString("ActivityDurationMustBetween01440Minutes", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写参与人数.
-        /// </summary>
-        internal static string ActivityParticipantCountRequired {
-            get {
-                return ResourceManager.GetString("ActivityParticipantCountRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 参与人数须在1到100000之间.
-        /// </summary>
-        internal static string ActivityParticipantCountMustBetween1100000 {
-            get {
-                return ResourceManager.GetString("ActivityParticipantCountMustBetween1100000", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 志愿者不能超过1000个字.
-        /// </summary>
-        internal static string ActivityVolunteersAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("ActivityVolunteersAtMost1000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 参与组织不能超过1000个字.
-        /// </summary>
-        internal static string ActivityOrganisationsAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("ActivityOrganisationsAtMost1000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 活动简介不能超过2000个字.
-        /// </summary>
-        internal static string ActivityDescriptionAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("ActivityDescriptionAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的社区活动.
-        /// </summary>
-        internal static string ActivityNoCommunityActivity {
-            get {
-                return ResourceManager.GetString("ActivityNoCommunityActivity", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 活动的组织站点不能更改.
-        /// </summary>
-        internal static string ActivityActivitySOrganisingStationCannotChange {
-            get {
-                return ResourceManager.GetString("ActivityActivitySOrganisingStationCannotChange", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 参与人数（{0}）不能少于登记的服务对象人数（{1}）.
-        /// </summary>
-        internal static string ActivityParticipantCountCannotLessThanNamedParticipants {
-            get {
-                return ResourceManager.GetString("ActivityParticipantCountCannotLessThanNamedParticipants", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有代码为{0}的村(社区).
-        /// </summary>
-        internal static string ActivityNoVillageCode {
-            get {
-                return ResourceManager.GetString("ActivityNoVillageCode", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to “{0}”不是“{1}”服务范围内的村(社区).
-        /// </summary>
-        internal static string ActivityNotVillageServedBy {
-            get {
-                return ResourceManager.GetString("ActivityNotVillageServedBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 只能上传{0}文件.
-        /// </summary>
-        internal static string ActivityOnlyFilesMayUploaded {
-            get {
-                return ResourceManager.GetString("ActivityOnlyFilesMayUploaded", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 文件是空的.
-        /// </summary>
-        internal static string ActivityFileEmpty {
-            get {
-                return ResourceManager.GetString("ActivityFileEmpty", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 文件内容不是{0}格式.
-        /// </summary>
-        internal static string ActivityFileSContentNotFile {
-            get {
-                return ResourceManager.GetString("ActivityFileSContentNotFile", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 文件不能超过{0}.
-        /// </summary>
-        internal static string ActivityFileAtMost {
-            get {
-                return ResourceManager.GetString("ActivityFileAtMost", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 不接受来自其他网站的提交.
-        /// </summary>
-        internal static string RequestSubmissionsFromOtherSitesRefused {
-            get {
-                return ResourceManager.GetString("RequestSubmissionsFromOtherSitesRefused", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 提交内容过长.
-        /// </summary>
-        internal static string RequestSubmissionTooLarge {
-            get {
-                return ResourceManager.GetString("RequestSubmissionTooLarge", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 提交过于频繁，请稍后再试或致电社工站.
-        /// </summary>
-        internal static string RequestTooManySubmissionsTryLaterCallStation {
-            get {
-                return ResourceManager.GetString("RequestTooManySubmissionsTryLaterCallStation", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 满意度须为1到5.
-        /// </summary>
-        internal static string RequestSatisfactionMust15 {
-            get {
-                return ResourceManager.GetString("RequestSatisfactionMust15", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 状态为“{0}”的申请不能执行“{1}”.
-        /// </summary>
-        internal static string RequestRequestCannot {
-            get {
-                return ResourceManager.GetString("RequestRequestCannot", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写姓名.
-        /// </summary>
-        internal static string RequestContactNameRequired {
-            get {
-                return ResourceManager.GetString("RequestContactNameRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 姓名不能超过50个字.
-        /// </summary>
-        internal static string RequestContactNameAtMost50Characters {
-            get {
-                return ResourceManager.GetString("RequestContactNameAtMost50Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择所在村(社区).
-        /// </summary>
-        internal static string RequestVillageCodeRequired {
-            get {
-                return ResourceManager.GetString("RequestVillageCodeRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 村(社区)代码须为12位数字.
-        /// </summary>
-        internal static string RequestVillageCodeMust12Digits {
-            get {
-                return ResourceManager.GetString("RequestVillageCodeMust12Digits", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请说明需要什么帮助.
-        /// </summary>
-        internal static string RequestNeedRequired {
-            get {
-                return ResourceManager.GetString("RequestNeedRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 需求说明须为4到500个字.
-        /// </summary>
-        internal static string RequestNeedMust4500Characters {
-            get {
-                return ResourceManager.GetString("RequestNeedMust4500Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择提出方式.
-        /// </summary>
-        internal static string RequestOriginRequired {
-            get {
-                return ResourceManager.GetString("RequestOriginRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 代提人不能超过50个字.
-        /// </summary>
-        internal static string RequestRaisedByAtMost50Characters {
-            get {
-                return ResourceManager.GetString("RequestRaisedByAtMost50Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 网上申请请通过公开表单提交.
-        /// </summary>
-        internal static string RequestOnlineRequestsComeThroughPublicForm {
-            get {
-                return ResourceManager.GetString("RequestOnlineRequestsComeThroughPublicForm", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 代为提出的申请须填写代提人.
-        /// </summary>
-        internal static string RequestRequestRaisedOnSomeoneSBehalfNames {
-            get {
-                return ResourceManager.GetString("RequestRequestRaisedOnSomeoneSBehalfNames", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 您的辖区内没有代码为{0}的村(社区).
-        /// </summary>
-        internal static string RequestNoVillageInYourScopeCode {
-            get {
-                return ResourceManager.GetString("RequestNoVillageInYourScopeCode", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写手机号码，以便社工联系您.
-        /// </summary>
-        internal static string RequestPhoneRequiredSoSocialWorkerCanCall {
-            get {
-                return ResourceManager.GetString("RequestPhoneRequiredSoSocialWorkerCanCall", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的服务申请.
-        /// </summary>
-        internal static string RequestNoServiceRequest {
-            get {
-                return ResourceManager.GetString("RequestNoServiceRequest", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 站点“{0}”未在运营或不服务该村(社区).
-        /// </summary>
-        internal static string RequestStationNotOperatingDoesNotServeVillage {
-            get {
-                return ResourceManager.GetString("RequestStationNotOperatingDoesNotServeVillage", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 编号为{0}的社工不在受理站点工作.
-        /// </summary>
-        internal static string RequestSocialWorkerDoesNotWorkAtHandling {
-            get {
-                return ResourceManager.GetString("RequestSocialWorkerDoesNotWorkAtHandling", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 上门记录不能超过1000个字.
-        /// </summary>
-        internal static string RequestNoteAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("RequestNoteAtMost1000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写不予受理的原因（200字以内）.
-        /// </summary>
-        internal static string RequestGiveReasonAtMost200Characters {
-            get {
-                return ResourceManager.GetString("RequestGiveReasonAtMost200Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择满意度（1到5）.
-        /// </summary>
-        internal static string RequestSatisfactionRequired15 {
-            get {
-                return ResourceManager.GetString("RequestSatisfactionRequired15", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 评价不能超过200个字.
-        /// </summary>
-        internal static string RequestNoteAtMost200Characters {
-            get {
-                return ResourceManager.GetString("RequestNoteAtMost200Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 只有已结案的个案可以重新开案.
-        /// </summary>
-        internal static string CaseOnlyClosedCaseCanReopened {
-            get {
-                return ResourceManager.GetString("CaseOnlyClosedCaseCanReopened", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择个案来源.
-        /// </summary>
-        internal static string CaseIntakeSourceRequired {
-            get {
-                return ResourceManager.GetString("CaseIntakeSourceRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写求助问题.
-        /// </summary>
-        internal static string CasePresentingProblemRequired {
-            get {
-                return ResourceManager.GetString("CasePresentingProblemRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 求助问题不能超过1000个字.
-        /// </summary>
-        internal static string CasePresentingProblemAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("CasePresentingProblemAtMost1000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择目标阶段.
-        /// </summary>
-        internal static string CaseStageRequired {
-            get {
-                return ResourceManager.GetString("CaseStageRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 预估小结不能超过2000个字.
-        /// </summary>
-        internal static string CaseAssessmentSummaryAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("CaseAssessmentSummaryAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 计划说明不能超过2000个字.
-        /// </summary>
-        internal static string CasePlanSummaryAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("CasePlanSummaryAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 目标最多20个.
-        /// </summary>
-        internal static string CaseAtMost20Goals {
-            get {
-                return ResourceManager.GetString("CaseAtMost20Goals", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 评估小结不能超过2000个字.
-        /// </summary>
-        internal static string CaseEvaluationSummaryAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("CaseEvaluationSummaryAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 结案报告不能超过2000个字.
-        /// </summary>
-        internal static string CaseClosingReportAtMost2000Characters {
-            get {
-                return ResourceManager.GetString("CaseClosingReportAtMost2000Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 说明不能超过500个字.
-        /// </summary>
-        internal static string CaseNoteAtMost500Characters {
-            get {
-                return ResourceManager.GetString("CaseNoteAtMost500Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 目标不能超过500个字.
-        /// </summary>
-        internal static string CaseGoalAtMost500Characters {
-            get {
-                return ResourceManager.GetString("CaseGoalAtMost500Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 评估说明不能超过500个字.
-        /// </summary>
-        internal static string CaseOutcomeNoteAtMost500Characters {
-            get {
-                return ResourceManager.GetString("CaseOutcomeNoteAtMost500Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写重新开案的原因.
-        /// </summary>
-        internal static string CaseReasonRequired {
-            get {
-                return ResourceManager.GetString("CaseReasonRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 原因不能超过500个字.
-        /// </summary>
-        internal static string CaseReasonAtMost500Characters {
-            get {
-                return ResourceManager.GetString("CaseReasonAtMost500Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择接手的社工.
-        /// </summary>
-        internal static string CaseWorkerIdRequired {
-            get {
-                return ResourceManager.GetString("CaseWorkerIdRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写转交原因.
-        /// </summary>
-        internal static string CaseReasonRequired2 {
-            get {
-                return ResourceManager.GetString("CaseReasonRequired2", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 原因不能超过400个字.
-        /// </summary>
-        internal static string CaseReasonAtMost400Characters {
-            get {
-                return ResourceManager.GetString("CaseReasonAtMost400Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择转介对象类型.
-        /// </summary>
-        internal static string CaseTargetRequired {
-            get {
-                return ResourceManager.GetString("CaseTargetRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 接收单位名称不能超过100个字.
-        /// </summary>
-        internal static string CaseTargetNameAtMost100Characters {
-            get {
-                return ResourceManager.GetString("CaseTargetNameAtMost100Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写转介原因.
-        /// </summary>
-        internal static string CaseReasonRequired3 {
-            get {
-                return ResourceManager.GetString("CaseReasonRequired3", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择接收或拒绝.
-        /// </summary>
-        internal static string CaseAcceptedRequired {
-            get {
-                return ResourceManager.GetString("CaseAcceptedRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写服务日期.
-        /// </summary>
-        internal static string CaseContactedOnRequired {
-            get {
-                return ResourceManager.GetString("CaseContactedOnRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写服务内容.
-        /// </summary>
-        internal static string CaseContentRequired {
-            get {
-                return ResourceManager.GetString("CaseContentRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已结案的个案不能修改服务记录，请先重新开案.
-        /// </summary>
-        internal static string CaseClosedCaseSContactsCannotChangeReopen {
-            get {
-                return ResourceManager.GetString("CaseClosedCaseSContactsCannotChangeReopen", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 此个案没有编号为{0}的服务记录.
-        /// </summary>
-        internal static string CaseCaseNoContact {
-            get {
-                return ResourceManager.GetString("CaseCaseNoContact", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务日期不能晚于今天.
-        /// </summary>
-        internal static string CaseContactCannotDatedInFuture {
-            get {
-                return ResourceManager.GetString("CaseContactCannotDatedInFuture", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 服务日期不能早于开案日期（{0:yyyy-MM-dd}）.
-        /// </summary>
-        internal static string CaseContactCannotBeforeCaseOpened {
-            get {
-                return ResourceManager.GetString("CaseContactCannotBeforeCaseOpened", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已结案的个案不能转交.
-        /// </summary>
-        internal static string CaseClosedCaseCannotTransferred {
-            get {
-                return ResourceManager.GetString("CaseClosedCaseCannotTransferred", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该社工已负责此个案.
-        /// </summary>
-        internal static string CaseSocialWorkerAlreadyHoldsCase {
-            get {
-                return ResourceManager.GetString("CaseSocialWorkerAlreadyHoldsCase", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 日期不能晚于今天.
-        /// </summary>
-        internal static string CaseDateCannotInFuture {
-            get {
-                return ResourceManager.GetString("CaseDateCannotInFuture", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 已结案的个案不能转介，请先重新开案.
-        /// </summary>
-        internal static string CaseClosedCaseCannotReferredReopenFirst {
-            get {
-                return ResourceManager.GetString("CaseClosedCaseCannotReferredReopenFirst", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 此个案已有待答复的转介.
-        /// </summary>
-        internal static string CaseCaseAlreadyReferralWaitingForAnswer {
-            get {
-                return ResourceManager.GetString("CaseCaseAlreadyReferralWaitingForAnswer", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的转介.
-        /// </summary>
-        internal static string CaseNoReferral {
-            get {
-                return ResourceManager.GetString("CaseNoReferral", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 转介到站点的，须由接收站点答复.
-        /// </summary>
-        internal static string CaseReferralStationAnsweredByStation {
-            get {
-                return ResourceManager.GetString("CaseReferralStationAnsweredByStation", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 此转介已有答复.
-        /// </summary>
-        internal static string CaseReferralAlreadyBeenAnswered {
-            get {
-                return ResourceManager.GetString("CaseReferralAlreadyBeenAnswered", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 答复日期不能早于转介日期（{0:yyyy-MM-dd}）.
-        /// </summary>
-        internal static string CaseAnswerCannotBeforeReferral {
-            get {
-                return ResourceManager.GetString("CaseAnswerCannotBeforeReferral", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写接收的机构或部门名称.
-        /// </summary>
-        internal static string CaseNameAgencyDepartment {
-            get {
-                return ResourceManager.GetString("CaseNameAgencyDepartment", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择另一个未关闭的站点.
-        /// </summary>
-        internal static string CaseChooseAnotherStationNotClosed {
-            get {
-                return ResourceManager.GetString("CaseChooseAnotherStationNotClosed", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 开案日期不能晚于今天.
-        /// </summary>
-        internal static string CaseCaseCannotOpenInFuture {
-            get {
-                return ResourceManager.GetString("CaseCaseCannotOpenInFuture", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的该服务对象的需求评估.
-        /// </summary>
-        internal static string CaseNoNeedsAssessmentResident {
-            get {
-                return ResourceManager.GetString("CaseNoNeedsAssessmentResident", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择服务对象.
-        /// </summary>
-        internal static string CaseResidentIdRequired {
-            get {
-                return ResourceManager.GetString("CaseResidentIdRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 该服务对象不住在“{0}”的服务范围内.
-        /// </summary>
-        internal static string CaseResidentDoesNotLiveInSArea {
-            get {
-                return ResourceManager.GetString("CaseResidentDoesNotLiveInSArea", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择社工.
-        /// </summary>
-        internal static string CaseRequired {
-            get {
-                return ResourceManager.GetString("CaseRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 没有编号为{0}的个案.
-        /// </summary>
-        internal static string CaseNoCase {
-            get {
-                return ResourceManager.GetString("CaseNoCase", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 个案不能从“{0}”直接进入“{1}”，下一阶段是“{2}”.
-        /// </summary>
-        internal static string CaseCaseCannotMoveFromNextStage {
-            get {
-                return ResourceManager.GetString("CaseCaseCannotMoveFromNextStage", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 个案已结案，只能重新开案.
-        /// </summary>
-        internal static string CaseCaseClosedCanOnlyReopened {
-            get {
-                return ResourceManager.GetString("CaseCaseClosedCanOnlyReopened", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 日期不能早于上一次变动（{0:yyyy-MM-dd}）.
-        /// </summary>
-        internal static string CaseDateCannotBeforePreviousMove {
-            get {
-                return ResourceManager.GetString("CaseDateCannotBeforePreviousMove", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 进入计划阶段前请填写预估小结.
-        /// </summary>
-        internal static string CaseWriteAssessmentSummaryBeforePlanning {
-            get {
-                return ResourceManager.GetString("CaseWriteAssessmentSummaryBeforePlanning", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 进入介入阶段前请至少制定一个服务目标.
-        /// </summary>
-        internal static string CasePlanNeedsAtLeastOneGoalBefore {
-            get {
-                return ResourceManager.GetString("CasePlanNeedsAtLeastOneGoalBefore", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 每个目标都须写明内容.
-        /// </summary>
-        internal static string CaseEveryGoalNeedsDescription {
-            get {
-                return ResourceManager.GetString("CaseEveryGoalNeedsDescription", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 进入评估阶段前须至少记录一次介入服务.
-        /// </summary>
-        internal static string CaseRecordAtLeastOneContactBeforeEvaluation {
-            get {
-                return ResourceManager.GetString("CaseRecordAtLeastOneContactBeforeEvaluation", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 结案前须评估计划中的每个目标（且只评估本个案的目标）.
-        /// </summary>
-        internal static string CaseEvaluateEveryGoalCaseSPlanBefore {
-            get {
-                return ResourceManager.GetString("CaseEvaluateEveryGoalCaseSPlanBefore", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 结案前请填写评估小结.
-        /// </summary>
-        internal static string CaseWriteEvaluationSummaryBeforeClosing {
-            get {
-                return ResourceManager.GetString("CaseWriteEvaluationSummaryBeforeClosing", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请选择结案原因.
-        /// </summary>
-        internal static string CaseChooseWhyCaseClosed {
-            get {
-                return ResourceManager.GetString("CaseChooseWhyCaseClosed", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写结案报告.
-        /// </summary>
-        internal static string CaseWriteClosingReport {
-            get {
-                return ResourceManager.GetString("CaseWriteClosingReport", resourceCulture);
-            }
-        }
-            /// <summary>
-        ///   Looks up a localized string similar to 每个领域须评分一次，缺少或重复：{0}.
-        /// </summary>
-        internal static string AssessmentScoreEachDomainOnce {
-            get {
-                return ResourceManager.GetString("AssessmentScoreEachDomainOnce", resourceCulture);
             }
         }
     }
