@@ -81,6 +81,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         db.ChangeTracker.Clear();
         var servicesClock = System.Diagnostics.Stopwatch.StartNew();
         var (residents, records) = await SeedServicesAsync(seed, villagesByTownship, cancellationToken);
+        await new DemoLinkage(db, new Random(seed + 3)).SeedAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms), {Residents} residents and {Records} service records (in {ServicesElapsed} ms)",
             stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds - servicesClock.ElapsedMilliseconds, residents, records, servicesClock.ElapsedMilliseconds);

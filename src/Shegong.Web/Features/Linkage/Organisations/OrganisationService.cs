@@ -19,17 +19,16 @@ public sealed class OrganisationService(ShegongDb db, TimeProvider clock)
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
         var rows = await Sorts.Apply(query, page.Sort, q => q.OrderBy(o => o.RegionCode).ThenBy(o => o.Id), q => q.ThenBy(o => o.Id))
-            .Skip(page.Skip).Take(page.PageSize)
-            .Select(o => new
-            {
-                Organisation = o,
-                Station = db.Stations.IgnoreQueryFilters().Where(s => s.Id == o.StationId).Select(s => s.Name).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var places = await RegionPaths.NameAsync(db, rows.Select(r => r.Organisation.RegionCode), cancellationToken);
-        return new PagedResult<OrganisationRow>([.. rows.Select(r => r.Organisation).Zip(rows.Select(r => r.Station ?? ""), (o, station) =>
-            new OrganisationRow(o.Id, o.Name, o.Type, o.Stage, o.StationId, station, o.RegionCode, places[o.RegionCode].Name, o.LeaderName,
-                o.MemberCount, o.IncubatedOn, o.CreditCode))], total);
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        // Station names in a query of their own: IgnoreQueryFilters inside the scoped query would lift its scope too.
+        // The incubating station may lie above the reader's scope (a county station's organisation in a township).
+        var stationIds = rows.Select(o => o.StationId).Distinct().ToList();
+        var stations = await db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => stationIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var places = await RegionPaths.NameAsync(db, rows.Select(o => o.RegionCode), cancellationToken);
+        return new PagedResult<OrganisationRow>([.. rows.Select(o => new OrganisationRow(o.Id, o.Name, o.Type, o.Stage, o.StationId,
+            stations.GetValueOrDefault(o.StationId, ""), o.RegionCode, places[o.RegionCode].Name, o.LeaderName, o.MemberCount, o.IncubatedOn,
+            o.CreditCode))], total);
     }
 
     public async Task<OrganisationDetail> GetAsync(int id, CancellationToken cancellationToken = default)
