@@ -8,12 +8,13 @@ using Shegong.Web.Features.Accounts;
 namespace Shegong.Tests.Linkage;
 
 /// <summary>
-/// The access matrix for community organisations: one in the 锦官驿 township (own for the township
+/// The access matrix for community organisations and volunteer teams: one of each in the 锦官驿 township (own for the township
 /// roles, inside 锦江区 for the county roles), one in the sibling township and one in sibling 青羊区.
 /// </summary>
 public sealed class OrganisationAccessApp : AccessApp
 {
     public Dictionary<string, int> Organisations { get; } = [];
+    public Dictionary<string, int> Teams { get; } = [];
 
     /// <summary>A village of each place: an organisation works in a village or township (the 青羊区 station is a county's).</summary>
     public Dictionary<string, string> VillageOf { get; } = [];
@@ -29,6 +30,9 @@ public sealed class OrganisationAccessApp : AccessApp
             var response = await Client.PostAsJsonAsync("/api/community-organisations",
                 OrganisationTests.Form(StationIn[region], VillageOf[region], $"权限协会{region}"), TestContext.Current.CancellationToken);
             Organisations[region] = (await response.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+            var team = await Client.PostAsJsonAsync("/api/volunteer-teams", TeamTests.Form(StationIn[region], VillageOf[region], $"权限服务队{region}"),
+                TestContext.Current.CancellationToken);
+            Teams[region] = (await team.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32();
         }
     }
 }
@@ -53,7 +57,7 @@ public class OrganisationAccessTests(OrganisationAccessApp app) : IClassFixture<
     [InlineData(AccountRole.SocialWorker)]
     [InlineData(AccountRole.AgencyManager)]
     [InlineData(AccountRole.Viewer)]
-    public async Task Organisation_endpoints_answer_by_role_and_scope(AccountRole role)
+    public async Task Organisation_and_team_endpoints_answer_by_role_and_scope(AccountRole role)
     {
         var client = app.Clients[role];
         var failures = new List<string>();
@@ -89,6 +93,18 @@ public class OrganisationAccessTests(OrganisationAccessApp app) : IClassFixture<
             // Creating at a station outside the scope: the station is not found (400), as for an id that does not exist.
             Expect($"POST {region}", !write ? HttpStatusCode.Forbidden : seen ? HttpStatusCode.Created : HttpStatusCode.BadRequest,
                 await client.PostJsonAsync("/api/community-organisations", OrganisationTests.Form(app.StationIn[region], app.VillageOf[region], $"新协会{role}{region}")));
+        }
+        Expect("GET teams", HttpStatusCode.OK, await client.GetUrlAsync("/api/volunteer-teams"));
+        Expect("GET teams export", HttpStatusCode.OK, await client.GetUrlAsync("/api/volunteer-teams/export"));
+        foreach (var (region, id) in app.Teams)
+        {
+            var seen = Sees(role, region);
+            Expect($"GET team {region}", seen ? HttpStatusCode.OK : HttpStatusCode.NotFound, await client.GetUrlAsync($"/api/volunteer-teams/{id}"));
+            var version = await app.Client.VersionOfAsync($"/api/volunteer-teams/{id}");
+            Expect($"PUT team {region}", !write ? HttpStatusCode.Forbidden : seen ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+                await client.PutJsonAsync($"/api/volunteer-teams/{id}", TeamTests.Form(app.StationIn[region], app.VillageOf[region], $"权限服务队{region}", version: version)));
+            Expect($"POST team {region}", !write ? HttpStatusCode.Forbidden : seen ? HttpStatusCode.Created : HttpStatusCode.BadRequest,
+                await client.PostJsonAsync("/api/volunteer-teams", TeamTests.Form(app.StationIn[region], app.VillageOf[region], $"新服务队{role}{region}")));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

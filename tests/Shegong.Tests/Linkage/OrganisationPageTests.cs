@@ -17,11 +17,13 @@ public sealed class OrganisationPageTests(BrowserApp app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_demo_incubates_the_provinces_2129_organisations_at_every_stage()
+    public async Task The_demo_reproduces_the_provinces_2129_organisations_at_every_stage_and_2424_volunteer_teams()
     {
         var figures = await app.Client.GetFromJsonAsync<JsonElement>("/api/linkage/figures?region=510000000000", Ct);
         // Other tests of the collection add a few of their own.
         Assert.InRange(figures.GetProperty("organisationsIncubated").GetInt32(), 2129, 2129 * 105 / 100);
+        Assert.InRange(figures.GetProperty("volunteerTeamsFormed").GetInt32(), 2424, 2424 * 105 / 100);
+        Assert.InRange(figures.GetProperty("volunteerTeamsActive").GetInt32(), 1, figures.GetProperty("volunteerTeamsFormed").GetInt32() - 1);
         foreach (var stage in Enum.GetNames<OrganisationStage>())
         {
             Assert.True(figures.GetProperty("organisationsByStage").GetProperty(stage).GetInt32() > 100, stage);

@@ -6,6 +6,7 @@ using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -115,8 +116,10 @@ public static class AccessTable
         Entity<CommunityActivity>([typeof(ActivityParticipant), typeof(ActivityFile)], (AccessAction.Read, ResidentReaders),
             (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters), (AccessAction.Delete, ServiceWriters),
             (AccessAction.Export, ResidentReaders)),
-        // Community organisations: the incubating station's staff write them, everyone in scope reads them (no personal data but a leader's name).
+        // Community organisations and volunteer teams: the station's staff write them, everyone in scope reads them (no personal data but a leader's name).
         Entity<CommunityOrganisation>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.Export, Everyone)),
+        Entity<VolunteerTeam>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
             (AccessAction.Export, Everyone)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 
@@ -9,11 +10,15 @@ namespace Shegong.Web.Features.Demo;
 /// <summary>
 /// Five-society demo data reproducing the province's seed figures: 2,129 community organisations
 /// incubated by the operating township stations, in their villages (or the township itself), with
-/// about half still incubating, a third filed and the rest registered with a credit code.
+/// about half still incubating, a third filed and the rest registered with a credit code; and 2,424
+/// volunteer teams, most still serving.
 /// </summary>
 internal sealed class DemoLinkage(ShegongDb db, Random random)
 {
     public const int Organisations = 2129;
+    public const int Teams = 2424;
+
+    private static readonly string[] TeamThemes = ["党员志愿服务队", "巾帼志愿服务队", "青年志愿服务队", "银龄志愿服务队", "邻里守望队", "平安巡逻队", "环保志愿队"];
 
     private static readonly (string Theme, OrganisationType Type)[] Themes =
     [
@@ -58,9 +63,21 @@ internal sealed class DemoLinkage(ShegongDb db, Random random)
             }
             db.Add(organisation);
         }
+        for (var i = 0; i < Teams; i++)
+        {
+            var station = stations[random.Next(stations.Count)];
+            var choices = places[station.RegionCode].ToList();
+            var place = choices[random.Next(choices.Count)];
+            db.Add(new VolunteerTeam
+            {
+                Name = place.Name + TeamThemes[random.Next(TeamThemes.Length)], StationId = station.Id, RegionCode = place.Code, LeaderName = people.Name(),
+                MemberCount = random.Next(6, 80), FormedOn = (station.OpenedOn ?? new DateOnly(2022, 6, 1)).AddDays(random.Next(0, 600)),
+                IsActive = random.NextDouble() < 0.85,
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return Organisations;
+        return Organisations + Teams;
     }
 
     /// <summary>A well-formed code of a social organisation (5) registered with civil affairs (2: 社会团体) in its county.</summary>

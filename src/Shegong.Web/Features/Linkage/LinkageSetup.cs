@@ -1,5 +1,6 @@
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 
 namespace Shegong.Web.Features.Linkage;
 
@@ -9,6 +10,7 @@ public static class LinkageSetup
     public static IServiceCollection AddLinkage(this IServiceCollection services)
     {
         services.AddScoped<OrganisationService>();
+        services.AddScoped<TeamService>();
         services.AddScoped<LinkageFigureService>();
         return services;
     }
@@ -16,8 +18,9 @@ public static class LinkageSetup
     public static IEndpointRouteBuilder MapLinkageEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapOrganisationEndpoints();
+        app.MapTeamEndpoints();
         app.MapGet("/api/linkage/figures", (string region, LinkageFigureService service, CancellationToken ct) => service.FiguresAsync(region, ct))
-            .WithTags("Linkage").WithSummary("Five-society figures of a region (organisations incubated, by stage and type)")
+            .WithTags("Linkage").WithSummary("Five-society figures of a region (organisations incubated by stage and type, volunteer teams formed and active)")
             .RequirePermission<CommunityOrganisation>(AccessAction.Read);
         return app;
     }

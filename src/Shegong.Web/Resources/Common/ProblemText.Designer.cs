@@ -3827,5 +3827,60 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("YearBetween", resourceCulture);
             }
         }
+        
+        /// <summary>
+        ///   Looks up a localized string.
+        /// </summary>
+        internal static string TeamNotFound {
+            get {
+                return ResourceManager.GetString("TeamNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string.
+        /// </summary>
+        internal static string TeamNameRequired {
+            get {
+                return ResourceManager.GetString("TeamNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string.
+        /// </summary>
+        internal static string TeamNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("TeamNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string.
+        /// </summary>
+        internal static string TeamStationRequired {
+            get {
+                return ResourceManager.GetString("TeamStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string.
+        /// </summary>
+        internal static string TeamFormedOnRequired {
+            get {
+                return ResourceManager.GetString("TeamFormedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string.
+        /// </summary>
+        internal static string TeamActivitiesAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("TeamActivitiesAtMost1000Characters", resourceCulture);
+            }
+        }
+
     }
 }

@@ -4,7 +4,6 @@ using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
-using Shegong.Web.Features.Stations;
 
 namespace Shegong.Web.Features.Linkage.Organisations;
 
@@ -20,11 +19,7 @@ public sealed class OrganisationService(ShegongDb db, TimeProvider clock)
         var total = await query.CountAsync(cancellationToken);
         var rows = await Sorts.Apply(query, page.Sort, q => q.OrderBy(o => o.RegionCode).ThenBy(o => o.Id), q => q.ThenBy(o => o.Id))
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
-        // Station names in a query of their own: IgnoreQueryFilters inside the scoped query would lift its scope too.
-        // The incubating station may lie above the reader's scope (a county station's organisation in a township).
-        var stationIds = rows.Select(o => o.StationId).Distinct().ToList();
-        var stations = await db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => stationIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var stations = await LinkagePlaces.StationNamesAsync(db, rows.Select(o => o.StationId), cancellationToken);
         var places = await RegionPaths.NameAsync(db, rows.Select(o => o.RegionCode), cancellationToken);
         return new PagedResult<OrganisationRow>([.. rows.Select(o => new OrganisationRow(o.Id, o.Name, o.Type, o.Stage, o.StationId,
             stations.GetValueOrDefault(o.StationId, ""), o.RegionCode, places[o.RegionCode].Name, o.LeaderName, o.MemberCount, o.IncubatedOn,
@@ -113,13 +108,8 @@ public sealed class OrganisationService(ShegongDb db, TimeProvider clock)
     private async Task ApplyAsync(OrganisationForm form, CommunityOrganisation organisation, CancellationToken cancellationToken)
     {
         FormValidation.ThrowIfInvalid(form);
-        var station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == form.StationId, cancellationToken)
-            ?? throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupNoStation, form.StationId));
-        if (station.Status == StationStatus.Closed && station.Id != organisation.StationId)
-        {
-            throw RequestProblem.Invalid("stationId", Problems.Format(ProblemText.GroupClosed, station.Name));
-        }
-        var place = await PlaceAsync(string.IsNullOrEmpty(form.RegionCode) ? station.RegionCode : form.RegionCode, station, cancellationToken);
+        var station = await LinkagePlaces.StationAsync(db, form.StationId, organisation.StationId, cancellationToken);
+        var place = await LinkagePlaces.PlaceAsync(db, form.RegionCode, station, cancellationToken);
         var incubated = form.IncubatedOn!.Value;
         if (incubated > Today)
         {
@@ -137,19 +127,6 @@ public sealed class OrganisationService(ShegongDb db, TimeProvider clock)
         organisation.MemberCount = form.MemberCount!.Value;
         organisation.Support = Clean(form.Support);
         organisation.IncubatedOn = incubated;
-    }
-
-    /// <summary>The organisation works in a township or village under the incubating station.</summary>
-    private async Task<string> PlaceAsync(string code, Station station, CancellationToken cancellationToken)
-    {
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken)
-            ?? throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.ActivityNoVillageCode, code));
-        var (low, high) = RegionCode.SubtreeRange(station.RegionCode);
-        if (region.Level is not (RegionLevel.Township or RegionLevel.Village) || string.CompareOrdinal(code, low) < 0 || string.CompareOrdinal(code, high) > 0)
-        {
-            throw RequestProblem.Invalid("regionCode", Problems.Format(ProblemText.OrganisationPlaceNotUnderStation, region.Name, station.Name));
-        }
-        return region.Code;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
