@@ -400,6 +400,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 志愿服务队.
+        /// </summary>
+        internal static string Entity_VolunteerTeam {
+            get {
+                return ResourceManager.GetString("Entity_VolunteerTeam", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 机构负责人.
         /// </summary>
         internal static string Enum_AccountRole_AgencyManager {
@@ -3330,6 +3339,87 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Volunteers {
             get {
                 return ResourceManager.GetString("Field_Volunteers", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务内容.
+        /// </summary>
+        internal static string Field_VolunteerTeam_Activities {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_Activities", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成立日期.
+        /// </summary>
+        internal static string Field_VolunteerTeam_FormedOn {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_FormedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_VolunteerTeam_Id {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 在服务.
+        /// </summary>
+        internal static string Field_VolunteerTeam_IsActive {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_IsActive", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 队长.
+        /// </summary>
+        internal static string Field_VolunteerTeam_LeaderName {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_LeaderName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 队员人数.
+        /// </summary>
+        internal static string Field_VolunteerTeam_MemberCount {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_MemberCount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务队名称.
+        /// </summary>
+        internal static string Field_VolunteerTeam_Name {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 所在地.
+        /// </summary>
+        internal static string Field_VolunteerTeam_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组建站点.
+        /// </summary>
+        internal static string Field_VolunteerTeam_StationId {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_StationId", resourceCulture);
             }
         }
         

@@ -3685,6 +3685,60 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务内容不能超过1000个字.
+        /// </summary>
+        internal static string TeamActivitiesAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("TeamActivitiesAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写成立日期.
+        /// </summary>
+        internal static string TeamFormedOnRequired {
+            get {
+                return ResourceManager.GetString("TeamFormedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务队名称不能超过100个字.
+        /// </summary>
+        internal static string TeamNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("TeamNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务队名称.
+        /// </summary>
+        internal static string TeamNameRequired {
+            get {
+                return ResourceManager.GetString("TeamNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的志愿服务队.
+        /// </summary>
+        internal static string TeamNotFound {
+            get {
+                return ResourceManager.GetString("TeamNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择组建站点.
+        /// </summary>
+        internal static string TeamStationRequired {
+            get {
+                return ResourceManager.GetString("TeamStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 不能含有控制字符.
         /// </summary>
         internal static string TextControlCharacters {
@@ -3827,60 +3881,5 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("YearBetween", resourceCulture);
             }
         }
-        
-        /// <summary>
-        ///   Looks up a localized string.
-        /// </summary>
-        internal static string TeamNotFound {
-            get {
-                return ResourceManager.GetString("TeamNotFound", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string.
-        /// </summary>
-        internal static string TeamNameRequired {
-            get {
-                return ResourceManager.GetString("TeamNameRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string.
-        /// </summary>
-        internal static string TeamNameAtMost100Characters {
-            get {
-                return ResourceManager.GetString("TeamNameAtMost100Characters", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string.
-        /// </summary>
-        internal static string TeamStationRequired {
-            get {
-                return ResourceManager.GetString("TeamStationRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string.
-        /// </summary>
-        internal static string TeamFormedOnRequired {
-            get {
-                return ResourceManager.GetString("TeamFormedOnRequired", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string.
-        /// </summary>
-        internal static string TeamActivitiesAtMost1000Characters {
-            get {
-                return ResourceManager.GetString("TeamActivitiesAtMost1000Characters", resourceCulture);
-            }
-        }
-
     }
 }
