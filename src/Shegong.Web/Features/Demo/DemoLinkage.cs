@@ -50,8 +50,13 @@ internal sealed class DemoLinkage(ShegongDb db, Random random)
             var incubated = (station.OpenedOn ?? new DateOnly(2022, 6, 1)).AddDays(random.Next(0, 540));
             var organisation = new CommunityOrganisation
             {
-                Name = place.Name + theme, Type = type, RegionCode = place.Code, StationId = station.Id, LeaderName = people.Name(),
-                MemberCount = random.Next(8, 120), IncubatedOn = incubated,
+                Name = place.Name + theme,
+                Type = type,
+                RegionCode = place.Code,
+                StationId = station.Id,
+                LeaderName = people.Name(),
+                MemberCount = random.Next(8, 120),
+                IncubatedOn = incubated,
             };
             var draw = random.NextDouble();
             if (draw >= 0.5)
@@ -70,8 +75,12 @@ internal sealed class DemoLinkage(ShegongDb db, Random random)
             var place = choices[random.Next(choices.Count)];
             db.Add(new VolunteerTeam
             {
-                Name = place.Name + TeamThemes[random.Next(TeamThemes.Length)], StationId = station.Id, RegionCode = place.Code, LeaderName = people.Name(),
-                MemberCount = random.Next(6, 80), FormedOn = (station.OpenedOn ?? new DateOnly(2022, 6, 1)).AddDays(random.Next(0, 600)),
+                Name = place.Name + TeamThemes[random.Next(TeamThemes.Length)],
+                StationId = station.Id,
+                RegionCode = place.Code,
+                LeaderName = people.Name(),
+                MemberCount = random.Next(6, 80),
+                FormedOn = (station.OpenedOn ?? new DateOnly(2022, 6, 1)).AddDays(random.Next(0, 600)),
                 IsActive = random.NextDouble() < 0.85,
             });
         }
