@@ -14,6 +14,7 @@ using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Pilots;
+using Shegong.Web.Features.Linkage;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -48,6 +49,7 @@ public static class Startup
         services.AddServiceRequests();
         services.AddGroupWork();
         services.AddActivities();
+        services.AddLinkage();
         services.AddScoped<StatisticsService>();
         services.AddScoped<SummaryVerifier>();
         services.AddPilots();
@@ -109,6 +111,7 @@ public static class Startup
         app.MapPublicRequestEndpoints();
         api.MapGroupWorkEndpoints();
         api.MapActivitiesEndpoints();
+        api.MapLinkageEndpoints();
         api.MapStatisticsEndpoints();
         api.MapPilotEndpoints();
         return app;

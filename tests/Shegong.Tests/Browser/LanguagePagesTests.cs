@@ -7,6 +7,8 @@ using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Pilots;
+using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 using static Microsoft.Playwright.Assertions;
 using Group = Shegong.Web.Features.GroupWork.Group;
 
@@ -37,12 +39,15 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var worker = await db.SocialWorkers.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
         var contract = await db.ServiceContracts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
         var (group, activity) = await GroupWorkPagesAsync();
+        var organisation = await db.Set<CommunityOrganisation>().OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(Ct);
+        var team = await db.Set<VolunteerTeam>().OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(Ct);
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
             "/today", "/pilots", "/pilots/applications", "/pilots/projects",
-            "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit"];
+            "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit",
+            "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}"];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
@@ -130,6 +135,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var activities = await db.Set<CommunityActivity>().Select(a => new[] { a.Title, a.Venue, a.Volunteers, a.Organisations, a.Description }).ToListAsync(Ct);
         names.AddRange(activities.SelectMany(a => a).OfType<string>());
         names.AddRange(await db.Set<PilotBatch>().Select(b => b.Name).ToListAsync(Ct));
+        names.AddRange((await db.Set<CommunityOrganisation>().Select(o => new[] { o.Name, o.LeaderName, o.Support }).ToListAsync(Ct)).SelectMany(o => o).OfType<string>());
+        names.AddRange((await db.Set<VolunteerTeam>().Select(t => new[] { t.Name, t.LeaderName, t.Activities }).ToListAsync(Ct)).SelectMany(t => t).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();

@@ -6,6 +6,8 @@ using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Pilots;
+using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
@@ -124,6 +126,11 @@ public static class AccessTable
             (AccessAction.Create, CountyOnly), (AccessAction.Update, Officials), (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
         Entity<PilotProject>([typeof(PilotDisbursement)], (AccessAction.Read, Everyone), (AccessAction.Create, ProvinceOnly),
             (AccessAction.Update, Officials), (AccessAction.Delete, ProvinceOnly), (AccessAction.Export, Everyone)),
+        // Community organisations and volunteer teams: the station's staff write them, everyone in scope reads them (no personal data but a leader's name).
+        Entity<CommunityOrganisation>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.Export, Everyone)),
+        Entity<VolunteerTeam>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.Export, Everyone)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

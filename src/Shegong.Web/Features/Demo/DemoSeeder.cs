@@ -82,6 +82,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         await new DemoPilots(db, new Random(seed + 3)).SeedAsync(plan, cancellationToken);
         var servicesClock = System.Diagnostics.Stopwatch.StartNew();
         var (residents, records) = await SeedServicesAsync(seed, villagesByTownship, cancellationToken);
+        await new DemoLinkage(db, new Random(seed + 3)).SeedAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms), {Residents} residents and {Records} service records (in {ServicesElapsed} ms)",
             stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds - servicesClock.ElapsedMilliseconds, residents, records, servicesClock.ElapsedMilliseconds);

@@ -175,6 +175,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 社区社会组织.
+        /// </summary>
+        internal static string Entity_CommunityOrganisation {
+            get {
+                return ResourceManager.GetString("Entity_CommunityOrganisation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 合同服务指标.
         /// </summary>
         internal static string Entity_ContractCategoryTarget {
@@ -441,6 +450,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_Training {
             get {
                 return ResourceManager.GetString("Entity_Training", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿服务队.
+        /// </summary>
+        internal static string Entity_VolunteerTeam {
+            get {
+                return ResourceManager.GetString("Entity_VolunteerTeam", resourceCulture);
             }
         }
         
@@ -1215,6 +1233,69 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_NeedDomain_Safety {
             get {
                 return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 街道备案.
+        /// </summary>
+        internal static string Enum_OrganisationStage_Filed {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationStage_Filed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 培育中.
+        /// </summary>
+        internal static string Enum_OrganisationStage_Incubating {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationStage_Incubating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 民政登记.
+        /// </summary>
+        internal static string Enum_OrganisationStage_Registered {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationStage_Registered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 治理类.
+        /// </summary>
+        internal static string Enum_OrganisationType_Governance {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Governance", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 自组织/微组织.
+        /// </summary>
+        internal static string Enum_OrganisationType_Informal {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Informal", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 兴趣类.
+        /// </summary>
+        internal static string Enum_OrganisationType_Interest {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Interest", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务类.
+        /// </summary>
+        internal static string Enum_OrganisationType_Service {
+            get {
+                return ResourceManager.GetString("Enum_OrganisationType_Service", resourceCulture);
             }
         }
         
@@ -2151,6 +2232,123 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_CommunityActivityId {
             get {
                 return ResourceManager.GetString("Field_CommunityActivityId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 统一社会信用代码.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_CreditCode {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_CreditCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 备案日期.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_FiledOn {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_FiledOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Id {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 开始培育.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_IncubatedOn {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_IncubatedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 负责人.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_LeaderName {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_LeaderName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成员人数.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_MemberCount {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_MemberCount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组织名称.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Name {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 所在地.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记日期.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_RegisteredOn {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_RegisteredOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 阶段.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Stage {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Stage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 培育站点.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_StationId {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_StationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 获得的支持.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Support {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Support", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组织类型.
+        /// </summary>
+        internal static string Field_CommunityOrganisation_Type {
+            get {
+                return ResourceManager.GetString("Field_CommunityOrganisation_Type", resourceCulture);
             }
         }
         
@@ -3375,6 +3573,87 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Volunteers {
             get {
                 return ResourceManager.GetString("Field_Volunteers", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务内容.
+        /// </summary>
+        internal static string Field_VolunteerTeam_Activities {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_Activities", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成立日期.
+        /// </summary>
+        internal static string Field_VolunteerTeam_FormedOn {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_FormedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_VolunteerTeam_Id {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 在服务.
+        /// </summary>
+        internal static string Field_VolunteerTeam_IsActive {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_IsActive", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 队长.
+        /// </summary>
+        internal static string Field_VolunteerTeam_LeaderName {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_LeaderName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 队员人数.
+        /// </summary>
+        internal static string Field_VolunteerTeam_MemberCount {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_MemberCount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务队名称.
+        /// </summary>
+        internal static string Field_VolunteerTeam_Name {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 所在地.
+        /// </summary>
+        internal static string Field_VolunteerTeam_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组建站点.
+        /// </summary>
+        internal static string Field_VolunteerTeam_StationId {
+            get {
+                return ResourceManager.GetString("Field_VolunteerTeam_StationId", resourceCulture);
             }
         }
         

@@ -2020,6 +2020,168 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 该统一社会信用代码已被另一个社区社会组织使用.
+        /// </summary>
+        internal static string OrganisationCreditCodeTaken {
+            get {
+                return ResourceManager.GetString("OrganisationCreditCodeTaken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期不能晚于今天.
+        /// </summary>
+        internal static string OrganisationDateInFuture {
+            get {
+                return ResourceManager.GetString("OrganisationDateInFuture", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 开始培育的日期不能晚于备案日期（{0}）.
+        /// </summary>
+        internal static string OrganisationIncubatedAfterFiled {
+            get {
+                return ResourceManager.GetString("OrganisationIncubatedAfterFiled", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写开始培育的日期.
+        /// </summary>
+        internal static string OrganisationIncubatedOnRequired {
+            get {
+                return ResourceManager.GetString("OrganisationIncubatedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 负责人姓名不能超过50个字.
+        /// </summary>
+        internal static string OrganisationLeaderAtMost50Characters {
+            get {
+                return ResourceManager.GetString("OrganisationLeaderAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 成员人数须在1到100000之间.
+        /// </summary>
+        internal static string OrganisationMemberCountRange {
+            get {
+                return ResourceManager.GetString("OrganisationMemberCountRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写成员人数.
+        /// </summary>
+        internal static string OrganisationMemberCountRequired {
+            get {
+                return ResourceManager.GetString("OrganisationMemberCountRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 组织名称不能超过100个字.
+        /// </summary>
+        internal static string OrganisationNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("OrganisationNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写组织名称.
+        /// </summary>
+        internal static string OrganisationNameRequired {
+            get {
+                return ResourceManager.GetString("OrganisationNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的社区社会组织.
+        /// </summary>
+        internal static string OrganisationNotFound {
+            get {
+                return ResourceManager.GetString("OrganisationNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”不是“{1}”所辖的街道(乡镇)或村(社区).
+        /// </summary>
+        internal static string OrganisationPlaceNotUnderStation {
+            get {
+                return ResourceManager.GetString("OrganisationPlaceNotUnderStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期不能早于上一阶段的日期（{0}）.
+        /// </summary>
+        internal static string OrganisationStageDateBefore {
+            get {
+                return ResourceManager.GetString("OrganisationStageDateBefore", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写该阶段的日期.
+        /// </summary>
+        internal static string OrganisationStageDateRequired {
+            get {
+                return ResourceManager.GetString("OrganisationStageDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不能从“{0}”转到“{1}”：只能进入下一阶段（培育中 → 街道备案 → 民政登记）.
+        /// </summary>
+        internal static string OrganisationStageNotNext {
+            get {
+                return ResourceManager.GetString("OrganisationStageNotNext", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择要进入的阶段.
+        /// </summary>
+        internal static string OrganisationStageRequired {
+            get {
+                return ResourceManager.GetString("OrganisationStageRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择培育站点.
+        /// </summary>
+        internal static string OrganisationStationRequired {
+            get {
+                return ResourceManager.GetString("OrganisationStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 获得的支持不能超过1000个字.
+        /// </summary>
+        internal static string OrganisationSupportAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("OrganisationSupportAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择组织类型.
+        /// </summary>
+        internal static string OrganisationTypeRequired {
+            get {
+                return ResourceManager.GetString("OrganisationTypeRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 超出允许的范围.
         /// </summary>
         internal static string OutOfAllowedRange {
@@ -4005,6 +4167,60 @@ namespace Shegong.Web.Common.Localization {
         internal static string StatisticsToBeforeFrom {
             get {
                 return ResourceManager.GetString("StatisticsToBeforeFrom", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务内容不能超过1000个字.
+        /// </summary>
+        internal static string TeamActivitiesAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("TeamActivitiesAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写成立日期.
+        /// </summary>
+        internal static string TeamFormedOnRequired {
+            get {
+                return ResourceManager.GetString("TeamFormedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务队名称不能超过100个字.
+        /// </summary>
+        internal static string TeamNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("TeamNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务队名称.
+        /// </summary>
+        internal static string TeamNameRequired {
+            get {
+                return ResourceManager.GetString("TeamNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的志愿服务队.
+        /// </summary>
+        internal static string TeamNotFound {
+            get {
+                return ResourceManager.GetString("TeamNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择组建站点.
+        /// </summary>
+        internal static string TeamStationRequired {
+            get {
+                return ResourceManager.GetString("TeamStationRequired", resourceCulture);
             }
         }
         

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
+using Shegong.Web.Features.Regions;
+
+namespace Shegong.Web.Features.Linkage;
+
+/// <summary>
+/// Five-society figures of a region, for the statistics module. Organisations incubated counts every
+/// organisation a station took on, whatever its stage now; the by-stage counts split the same total.
+/// Teams formed counts every team, active those still serving.
+/// </summary>
+public sealed record LinkageFigures(
+    int OrganisationsIncubated,
+    IReadOnlyDictionary<OrganisationStage, int> OrganisationsByStage,
+    IReadOnlyDictionary<OrganisationType, int> OrganisationsByType,
+    int VolunteerTeamsFormed,
+    int VolunteerTeamsActive);
+
+/// <summary>Counts by region, live from the records and inside the caller's scope (the query filters).</summary>
+public sealed class LinkageFigureService(ShegongDb db)
+{
+    public async Task<LinkageFigures> FiguresAsync(string regionCode, CancellationToken cancellationToken = default)
+    {
+        if (RegionCode.Problem(regionCode) is { } problem)
+        {
+            throw RequestProblem.Invalid("region", problem);
+        }
+        var (low, high) = RegionCode.SubtreeRange(regionCode);
+        var cells = await db.Set<CommunityOrganisation>().AsNoTracking()
+            .Where(o => string.Compare(o.RegionCode, low) >= 0 && string.Compare(o.RegionCode, high) <= 0)
+            .GroupBy(o => new { o.Stage, o.Type }).Select(g => new { g.Key.Stage, g.Key.Type, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byStage = Enum.GetValues<OrganisationStage>().ToDictionary(s => s, s => cells.Where(c => c.Stage == s).Sum(c => c.Count));
+        var byType = Enum.GetValues<OrganisationType>().ToDictionary(t => t, t => cells.Where(c => c.Type == t).Sum(c => c.Count));
+        var teams = await db.Set<VolunteerTeam>().AsNoTracking()
+            .Where(t => string.Compare(t.RegionCode, low) >= 0 && string.Compare(t.RegionCode, high) <= 0)
+            .GroupBy(t => t.IsActive).Select(g => new { Active = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return new LinkageFigures(cells.Sum(c => c.Count), byStage, byType, teams.Sum(t => t.Count), teams.Where(t => t.Active).Sum(t => t.Count));
+    }
+}
