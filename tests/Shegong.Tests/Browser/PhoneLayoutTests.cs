@@ -10,7 +10,7 @@ namespace Shegong.Tests.Browser;
 public sealed class PhoneLayoutTests(BrowserApp app)
 {
     private static readonly string[] CountyPages =
-        ["/stations", "/workforce/social-workers", "/workforce/agencies", "/workforce/contracts", "/workforce/trainings",
+        ["/?from=2025-01-01&to=2025-12-31", "/stations", "/workforce/social-workers", "/workforce/agencies", "/workforce/contracts", "/workforce/trainings",
          "/workforce/supervisions", "/workforce/summary", "/regions", "/accounts", "/audit"];
 
     private static readonly string[] WorkerPages =
@@ -26,7 +26,7 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         var desktop = await app.NewPageAsync(user, DemoAccounts.Password, 1440, 900);
         foreach (var path in pages)
         {
-            var name = user + path.Replace('/', '-');
+            var name = user + (path.StartsWith("/?", StringComparison.Ordinal) ? "-home" : path.Replace('/', '-'));
             await phone.OpenAsync(path);
             await phone.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
             await phone.ScreenshotAsync(name + "-390");

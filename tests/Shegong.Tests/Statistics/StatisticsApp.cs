@@ -60,7 +60,7 @@ public sealed record Requests(int Raised, int Completed, int Rated, double? Aver
 
 public sealed record Summary(string Region, string From, string To, Figures Services, int SocialAssistancePersonTimes, int ElderlyAndChildCarePersonTimes,
     int IndustryDevelopmentHelps, decimal ResourceLinkingYuan, int CommunityActivities, int GroupSessions, Requests ServiceRequests,
-    int StationsOperating, NotYet CommunityOrganisations, NotYet VolunteerTeams, List<FigureRowDto> ByCategory, List<FigureRowDto> ByMethod,
+    int StationsOperating, NotYet CommunityOrganisations, NotYet VolunteerTeams, NotYet RegisteredVolunteers, List<FigureRowDto> ByCategory, List<FigureRowDto> ByMethod,
     List<FigureRowDto> ByChannel);
 
 public sealed record BreakdownRowDto(string Key, string Name, int ServiceRecords, int PersonTimes, int PeopleServed, long ServiceMinutes);

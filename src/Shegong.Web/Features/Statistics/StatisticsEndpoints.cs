@@ -16,7 +16,8 @@ public static class StatisticsEndpoints
             .WithDescription("region: a 12-digit code (default: the reader's own region, or the province); from/to: the day range, both ends included " +
                 "(default: 1 January of to's year to today). A region outside the reader's scope is 404. services.personTimes is summed, " +
                 "services.peopleServed counts distinct named residents (never a sum). communityOrganisations and volunteerTeams are " +
-                "null with status notYetRecorded until the linkage module exists. stationsOperating, countiesFullyCovered and " +
+                "as of today, status recorded (organisations incubated, of every stage; volunteer teams formed); registeredVolunteers is null with " +
+                "status notYetRecorded until volunteers themselves are recorded. stationsOperating, countiesFullyCovered and " +
                 "residentSocialWorkers are as of today.")
             .RequirePermission<ServiceSummary>(AccessAction.Read);
         group.MapGet("/breakdown", (string? region, DateOnly? from, DateOnly? to, string? by, StatisticsService service, CancellationToken ct) =>

@@ -23,10 +23,13 @@ public sealed record RequestFigures(
     double? AverageSatisfaction);
 
 /// <summary>
-/// A figure the platform cannot know yet: its value is null (never a made-up zero) and
-/// <c>status</c> says why.
+/// A five-society-linkage figure, as of today (like stations): <c>status</c> is <c>recorded</c> with the count, or
+/// <c>notYetRecorded</c> with a null value (never a made-up zero) and the reason, for what the platform does not hold yet.
 /// </summary>
-public sealed record NotYetRecorded(int? Value, string Status, string Reason);
+public sealed record LinkageFigure(int? Value, string Status, string? Reason)
+{
+    public static LinkageFigure Recorded(int value) => new(value, "recorded", null);
+}
 
 /// <summary>
 /// <c>GET /api/statistics/summary</c>: every figure of a region (everything under it) and a day range,
@@ -54,8 +57,9 @@ public sealed record StatisticsSummary(
     int StationsOperating,
     int CountiesFullyCovered,
     int ResidentSocialWorkers,
-    NotYetRecorded CommunityOrganisations,
-    NotYetRecorded VolunteerTeams,
+    LinkageFigure CommunityOrganisations,
+    LinkageFigure VolunteerTeams,
+    LinkageFigure RegisteredVolunteers,
     IReadOnlyList<FigureRow<ServiceCategory>> ByCategory,
     IReadOnlyList<FigureRow<ServiceMethod>> ByMethod,
     IReadOnlyList<FigureRow<ServiceChannel>> ByChannel);

@@ -18,7 +18,8 @@ namespace Shegong.Web.Features.Statistics;
 /// A region outside the reader's scope is 404, like every other read; the leaves and records are
 /// scope-filtered besides. UI and API share it.
 /// </summary>
-public sealed partial class StatisticsService(ShegongDb db, CoverageService coverage, WorkforceSummaryService workforce, TimeProvider clock)
+public sealed partial class StatisticsService(ShegongDb db, CoverageService coverage, WorkforceSummaryService workforce,
+    Linkage.LinkageFigureService linkage, TimeProvider clock)
 {
     private readonly StatisticsCells cells = new(db);
 
@@ -54,7 +55,9 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
 
         var cover = await coverage.GetAsync(place.Code, cancellationToken);
         var staff = await workforce.GetAsync(place.Code, cancellationToken);
-        var notYet = new NotYetRecorded(null, "notYetRecorded", ProblemText.StatisticsNotYetRecorded);
+        var linked = await linkage.FiguresAsync(place.Code, cancellationToken);
+        // Volunteers themselves are not recorded yet (only their teams): said so, never a made-up zero.
+        var volunteers = new LinkageFigure(null, "notYetRecorded", ProblemText.StatisticsNotYetRecorded);
 
         return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, peopleServed),
             Where((c, _, _, _) => c == ServiceCategory.SocialAssistance).PersonTimes,
@@ -63,7 +66,8 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
             Where((c, _, _, _) => c == ServiceCategory.ResourceLinking).ValueYuan,
             activities.Records, activities.PersonTimes,
             Where((_, _, _, s) => s == ServiceSource.GroupSession).Records, groupsMet, casesOpened, casesClosed, requests,
-            cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, staff.ResidentSocialWorkers, notYet, notYet,
+            cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, staff.ResidentSocialWorkers,
+            LinkageFigure.Recorded(linked.OrganisationsIncubated), LinkageFigure.Recorded(linked.VolunteerTeamsFormed), volunteers,
             Rows(Enum.GetValues<ServiceCategory>(), k => Where((c, _, _, _) => c == k), peopleByCategory),
             Rows(Enum.GetValues<ServiceMethod>(), k => Where((_, m, _, _) => m == k), peopleByMethod),
             Rows(Enum.GetValues<ServiceChannel>(), k => Where((_, _, ch, _) => ch == k), peopleByChannel));
