@@ -6,9 +6,9 @@ using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
-using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
+using Shegong.Web.Features.Pilots;
 using static Microsoft.Playwright.Assertions;
 using Group = Shegong.Web.Features.GroupWork.Group;
 

@@ -38,8 +38,15 @@ public sealed class DashboardPageTests(BrowserApp app)
         // The seed's published figures for a year (other tests add a few records of their own: within 5%).
         var published = new Dictionary<string, decimal>
         {
-            ["assistance"] = 64_500, ["care"] = 191_400, ["industry"] = 3_388, ["activities"] = 8_298,
-            ["yuan"] = 28_460_000, ["person-times"] = 2_500_000, ["stations"] = 4_446, ["organisations"] = 2_129, ["teams"] = 2_424,
+            ["assistance"] = 64_500,
+            ["care"] = 191_400,
+            ["industry"] = 3_388,
+            ["activities"] = 8_298,
+            ["yuan"] = 28_460_000,
+            ["person-times"] = 2_500_000,
+            ["stations"] = 4_446,
+            ["organisations"] = 2_129,
+            ["teams"] = 2_424,
         };
         foreach (var (name, value) in published)
         {
