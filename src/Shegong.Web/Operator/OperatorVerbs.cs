@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
@@ -54,6 +55,12 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
                 return 0;
             case ["seed", "demo"]:
                 await DatabaseSetup.MigrateAsync(db);
+                if (!await db.Regions.AnyAsync())
+                {
+                    // The demo places its stations in the real divisions: say what to do rather than fail with a stack trace.
+                    await Console.Error.WriteLineAsync("No regions are loaded: run `import regions <folder>` (or start the app once) before `seed demo`.");
+                    return 1;
+                }
                 var seeded = await provider.GetRequiredService<DemoSeeder>().SeedAsync();
                 if (seeded)
                 {

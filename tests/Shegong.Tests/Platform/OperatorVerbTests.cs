@@ -60,6 +60,18 @@ public class OperatorVerbTests
     }
 
     [Fact]
+    public async Task Seed_demo_without_regions_says_to_load_them_and_seeds_nothing()
+    {
+        var connection = await TestDatabase.CreateAsync(withSichuanRegions: false);
+        var result = await RunAsync(connection, "seed", "demo");
+        Assert.Equal(1, result.Code);
+        Assert.Contains("import regions", result.Output);
+        Assert.DoesNotContain("   at ", result.Output); // a message, not a stack trace
+        await using var db = TestDatabase.Open(connection);
+        Assert.Equal(0, await db.Stations.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Keys_generate_prints_a_new_pair_and_how_to_configure_it()
     {
         var result = await RunAsync("unused", "keys", "generate");
