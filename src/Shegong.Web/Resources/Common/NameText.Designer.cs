@@ -3719,5 +3719,203 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("Yes", resourceCulture);
             }
         }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点批次.
+        /// </summary>
+        internal static string Field_PilotBatchId {
+            get {
+                return ResourceManager.GetString("Field_PilotBatchId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点申报.
+        /// </summary>
+        internal static string Field_PilotApplicationId {
+            get {
+                return ResourceManager.GetString("Field_PilotApplicationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报乡镇(街道).
+        /// </summary>
+        internal static string Field_PilotApplicationTownshipId {
+            get {
+                return ResourceManager.GetString("Field_PilotApplicationTownshipId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点项目.
+        /// </summary>
+        internal static string Field_PilotProjectId {
+            get {
+                return ResourceManager.GetString("Field_PilotProjectId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 乡镇(街道).
+        /// </summary>
+        internal static string Field_TownshipCode {
+            get {
+                return ResourceManager.GetString("Field_TownshipCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 拟建站点名称.
+        /// </summary>
+        internal static string Field_PlannedStationName {
+            get {
+                return ResourceManager.GetString("Field_PlannedStationName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报理由.
+        /// </summary>
+        internal static string Field_Justification {
+            get {
+                return ResourceManager.GetString("Field_Justification", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 省级决定.
+        /// </summary>
+        internal static string Field_Decision {
+            get {
+                return ResourceManager.GetString("Field_Decision", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 决定理由.
+        /// </summary>
+        internal static string Field_DecisionReason {
+            get {
+                return ResourceManager.GetString("Field_DecisionReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 补助金额(元).
+        /// </summary>
+        internal static string Field_Subsidy {
+            get {
+                return ResourceManager.GetString("Field_Subsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 时间.
+        /// </summary>
+        internal static string Field_At {
+            get {
+                return ResourceManager.GetString("Field_At", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 年度.
+        /// </summary>
+        internal static string Field_Year {
+            get {
+                return ResourceManager.GetString("Field_Year", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 补助预算(元).
+        /// </summary>
+        internal static string Field_Budget {
+            get {
+                return ResourceManager.GetString("Field_Budget", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标县(市、区)数.
+        /// </summary>
+        internal static string Field_TargetCounties {
+            get {
+                return ResourceManager.GetString("Field_TargetCounties", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标乡镇(街道)数.
+        /// </summary>
+        internal static string Field_TargetTownships {
+            get {
+                return ResourceManager.GetString("Field_TargetTownships", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报开始日期.
+        /// </summary>
+        internal static string Field_OpensOn {
+            get {
+                return ResourceManager.GetString("Field_OpensOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报截止日期.
+        /// </summary>
+        internal static string Field_ClosesOn {
+            get {
+                return ResourceManager.GetString("Field_ClosesOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 每乡镇(街道)标准补助(元).
+        /// </summary>
+        internal static string Field_StandardSubsidy {
+            get {
+                return ResourceManager.GetString("Field_StandardSubsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 核定补助(元).
+        /// </summary>
+        internal static string Field_GrantedSubsidy {
+            get {
+                return ResourceManager.GetString("Field_GrantedSubsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 下达补助(元).
+        /// </summary>
+        internal static string Field_AwardedSubsidy {
+            get {
+                return ResourceManager.GetString("Field_AwardedSubsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 下达日期.
+        /// </summary>
+        internal static string Field_AwardedOn {
+            get {
+                return ResourceManager.GetString("Field_AwardedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件编号.
+        /// </summary>
+        internal static string Field_DocumentNumber {
+            get {
+                return ResourceManager.GetString("Field_DocumentNumber", resourceCulture);
+            }
+        }
     }
 }
