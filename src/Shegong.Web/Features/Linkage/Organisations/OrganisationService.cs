@@ -68,7 +68,8 @@ public sealed class OrganisationService(ShegongDb db, TimeProvider clock)
         {
             throw RequestProblem.Invalid(refused.Field, refused.Message);
         }
-        // The code is unique province-wide: refused whatever the scope, named only when the caller may see the holder.
+        // The code is unique province-wide, so this uniqueness check looks past the scope; the 409 never names the holder
+        // (it may lie outside the caller's scope). The unique index still decides a race (caught below).
         var code = organisation.CreditCode;
         if (code is not null && await db.Set<CommunityOrganisation>().IgnoreQueryFilters().AnyAsync(o => o.CreditCode == code && o.Id != id, cancellationToken))
         {
