@@ -67,6 +67,7 @@ public class CitizenIdTests
     [Fact]
     public void The_attribute_names_the_field_and_the_reason()
     {
+        using var chinese = new UiCulture("zh-CN");
         var form = new Holder { IdNumber = "510105199902301233" };
         var results = new List<ValidationResult>();
         Assert.False(Validator.TryValidateObject(form, new ValidationContext(form), results, true));
