@@ -13,6 +13,7 @@ using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Linkage;
 using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Regions;
@@ -53,6 +54,7 @@ public static class Startup
         services.AddScoped<StatisticsService>();
         services.AddScoped<SummaryVerifier>();
         services.AddPilots();
+        services.AddIndicators();
         return services;
     }
 
@@ -114,6 +116,7 @@ public static class Startup
         api.MapLinkageEndpoints();
         api.MapStatisticsEndpoints();
         api.MapPilotEndpoints();
+        api.MapIndicatorEndpoints();
         return app;
     }
 

@@ -5,6 +5,7 @@ using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Pilots;
@@ -131,6 +132,9 @@ public static class AccessTable
             (AccessAction.Export, Everyone)),
         Entity<VolunteerTeam>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
             (AccessAction.Export, Everyone)),
+        // Plan indicators: officials set them for their region (the service keeps each inside the writer's scope), everyone reads them.
+        Entity<PlanIndicator>([], (AccessAction.Read, Everyone), (AccessAction.Create, Officials), (AccessAction.Update, Officials),
+            (AccessAction.Delete, Officials)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

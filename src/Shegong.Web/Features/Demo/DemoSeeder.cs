@@ -71,6 +71,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
             }
         }
         plan.FlagRegions(regions, random);
+        DemoPopulation.Assign(regions, new Random(seed + 5));
 
         db.Stations.AddRange(stations);
         await db.SaveChangesAsync(cancellationToken);
@@ -83,6 +84,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         var servicesClock = System.Diagnostics.Stopwatch.StartNew();
         var (residents, records) = await SeedServicesAsync(seed, villagesByTownship, cancellationToken);
         await new DemoLinkage(db, new Random(seed + 3)).SeedAsync(cancellationToken);
+        await DemoIndicators.SeedAsync(db, cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms), {Residents} residents and {Records} service records (in {ServicesElapsed} ms)",
             stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds - servicesClock.ElapsedMilliseconds, residents, records, servicesClock.ElapsedMilliseconds);

@@ -310,6 +310,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 规划指标.
+        /// </summary>
+        internal static string Entity_PlanIndicator {
+            get {
+                return ResourceManager.GetString("Entity_PlanIndicator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 转介答复.
         /// </summary>
         internal static string Entity_ReferralAnswer {
@@ -612,6 +621,51 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_AssignmentRole_Supporting {
             get {
                 return ResourceManager.GetString("Enum_AssignmentRole_Supporting", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已达标.
+        /// </summary>
+        internal static string Enum_AttainmentLight_Attained {
+            get {
+                return ResourceManager.GetString("Enum_AttainmentLight_Attained", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 略有滞后.
+        /// </summary>
+        internal static string Enum_AttainmentLight_Behind {
+            get {
+                return ResourceManager.GetString("Enum_AttainmentLight_Behind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 明显滞后.
+        /// </summary>
+        internal static string Enum_AttainmentLight_FarBehind {
+            get {
+                return ResourceManager.GetString("Enum_AttainmentLight_FarBehind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 进度正常.
+        /// </summary>
+        internal static string Enum_AttainmentLight_OnTrack {
+            get {
+                return ResourceManager.GetString("Enum_AttainmentLight_OnTrack", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 无法计算.
+        /// </summary>
+        internal static string Enum_AttainmentLight_Unknown {
+            get {
+                return ResourceManager.GetString("Enum_AttainmentLight_Unknown", resourceCulture);
             }
         }
         
@@ -1116,6 +1170,141 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_GroupType_Therapy {
             get {
                 return ResourceManager.GetString("Enum_GroupType_Therapy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 近12个月社区活动场次.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_CommunityActivities {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_CommunityActivities", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 培育社区社会组织数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_CommunityOrganisations {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_CommunityOrganisations", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 县(市、区)数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_Counties {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_Counties", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 全覆盖县(市、区)数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_CountiesFullyCovered {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_CountiesFullyCovered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 常住人口.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_ResidentPopulation {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_ResidentPopulation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 驻站社工人数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_ResidentSocialWorkers {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_ResidentSocialWorkers", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 近12个月服务人次.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_ServicePersonTimes {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_ServicePersonTimes", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 运营社工站数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_StationsOperating {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_StationsOperating", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 乡镇(街道)数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_Townships {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_Townships", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已覆盖乡镇(街道)数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_TownshipsCovered {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_TownshipsCovered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 城镇常住人口.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_UrbanResidentPopulation {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_UrbanResidentPopulation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 在服务的志愿服务队数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_VolunteerTeams {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_VolunteerTeams", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 数量.
+        /// </summary>
+        internal static string Enum_IndicatorScale_Count {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorScale_Count", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 百分比.
+        /// </summary>
+        internal static string Enum_IndicatorScale_Percent {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorScale_Percent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 每万人.
+        /// </summary>
+        internal static string Enum_IndicatorScale_PerTenThousand {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorScale_PerTenThousand", resourceCulture);
             }
         }
         
@@ -2119,11 +2308,65 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 时间.
+        /// </summary>
+        internal static string Field_At {
+            get {
+                return ResourceManager.GetString("Field_At", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 下达日期.
+        /// </summary>
+        internal static string Field_AwardedOn {
+            get {
+                return ResourceManager.GetString("Field_AwardedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 下达补助(元).
+        /// </summary>
+        internal static string Field_AwardedSubsidy {
+            get {
+                return ResourceManager.GetString("Field_AwardedSubsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 基期值.
+        /// </summary>
+        internal static string Field_BaseValue {
+            get {
+                return ResourceManager.GetString("Field_BaseValue", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 基期年份.
+        /// </summary>
+        internal static string Field_BaseYear {
+            get {
+                return ResourceManager.GetString("Field_BaseYear", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 出生日期.
         /// </summary>
         internal static string Field_BirthDate {
             get {
                 return ResourceManager.GetString("Field_BirthDate", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 补助预算(元).
+        /// </summary>
+        internal static string Field_Budget {
+            get {
+                return ResourceManager.GetString("Field_Budget", resourceCulture);
             }
         }
         
@@ -2205,6 +2448,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_CloseReason {
             get {
                 return ResourceManager.GetString("Field_CloseReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报截止日期.
+        /// </summary>
+        internal static string Field_ClosesOn {
+            get {
+                return ResourceManager.GetString("Field_ClosesOn", resourceCulture);
             }
         }
         
@@ -2461,6 +2713,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 省级决定.
+        /// </summary>
+        internal static string Field_Decision {
+            get {
+                return ResourceManager.GetString("Field_Decision", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 决定理由.
+        /// </summary>
+        internal static string Field_DecisionReason {
+            get {
+                return ResourceManager.GetString("Field_DecisionReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 分母.
+        /// </summary>
+        internal static string Field_Denominator {
+            get {
+                return ResourceManager.GetString("Field_Denominator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 说明.
         /// </summary>
         internal static string Field_Description {
@@ -2475,6 +2754,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_DisplayName {
             get {
                 return ResourceManager.GetString("Field_DisplayName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件编号.
+        /// </summary>
+        internal static string Field_DocumentNumber {
+            get {
+                return ResourceManager.GetString("Field_DocumentNumber", resourceCulture);
             }
         }
         
@@ -2583,6 +2871,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_GraduationYear {
             get {
                 return ResourceManager.GetString("Field_GraduationYear", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 核定补助(元).
+        /// </summary>
+        internal static string Field_GrantedSubsidy {
+            get {
+                return ResourceManager.GetString("Field_GrantedSubsidy", resourceCulture);
             }
         }
         
@@ -2727,6 +3024,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_IsRelocationSite {
             get {
                 return ResourceManager.GetString("Field_IsRelocationSite", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报理由.
+        /// </summary>
+        internal static string Field_Justification {
+            get {
+                return ResourceManager.GetString("Field_Justification", resourceCulture);
             }
         }
         
@@ -2893,6 +3199,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 分子.
+        /// </summary>
+        internal static string Field_Numerator {
+            get {
+                return ResourceManager.GetString("Field_Numerator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 日期.
         /// </summary>
         internal static string Field_On {
@@ -2907,6 +3222,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_OpenedOn {
             get {
                 return ResourceManager.GetString("Field_OpenedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报开始日期.
+        /// </summary>
+        internal static string Field_OpensOn {
+            get {
+                return ResourceManager.GetString("Field_OpensOn", resourceCulture);
             }
         }
         
@@ -3037,11 +3361,74 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 试点申报.
+        /// </summary>
+        internal static string Field_PilotApplicationId {
+            get {
+                return ResourceManager.GetString("Field_PilotApplicationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报乡镇(街道).
+        /// </summary>
+        internal static string Field_PilotApplicationTownshipId {
+            get {
+                return ResourceManager.GetString("Field_PilotApplicationTownshipId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点批次.
+        /// </summary>
+        internal static string Field_PilotBatchId {
+            get {
+                return ResourceManager.GetString("Field_PilotBatchId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 试点项目.
+        /// </summary>
+        internal static string Field_PilotProjectId {
+            get {
+                return ResourceManager.GetString("Field_PilotProjectId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 指标名称.
+        /// </summary>
+        internal static string Field_PlanIndicator_Name {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 适用区划.
+        /// </summary>
+        internal static string Field_PlanIndicator_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 计划节数.
         /// </summary>
         internal static string Field_PlannedSessions {
             get {
                 return ResourceManager.GetString("Field_PlannedSessions", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 拟建站点名称.
+        /// </summary>
+        internal static string Field_PlannedStationName {
+            get {
+                return ResourceManager.GetString("Field_PlannedStationName", resourceCulture);
             }
         }
         
@@ -3199,6 +3586,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 指标形式.
+        /// </summary>
+        internal static string Field_Scale {
+            get {
+                return ResourceManager.GetString("Field_Scale", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 评分.
         /// </summary>
         internal static string Field_Score {
@@ -3325,6 +3721,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 每乡镇(街道)标准补助(元).
+        /// </summary>
+        internal static string Field_StandardSubsidy {
+            get {
+                return ResourceManager.GetString("Field_StandardSubsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 开始日期.
         /// </summary>
         internal static string Field_StartsOn {
@@ -3415,11 +3820,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 补助金额(元).
+        /// </summary>
+        internal static string Field_Subsidy {
+            get {
+                return ResourceManager.GetString("Field_Subsidy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 转介对象类型.
         /// </summary>
         internal static string Field_Target {
             get {
                 return ResourceManager.GetString("Field_Target", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标县(市、区)数.
+        /// </summary>
+        internal static string Field_TargetCounties {
+            get {
+                return ResourceManager.GetString("Field_TargetCounties", resourceCulture);
             }
         }
         
@@ -3438,6 +3861,33 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_TargetStationId {
             get {
                 return ResourceManager.GetString("Field_TargetStationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标乡镇(街道)数.
+        /// </summary>
+        internal static string Field_TargetTownships {
+            get {
+                return ResourceManager.GetString("Field_TargetTownships", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标值.
+        /// </summary>
+        internal static string Field_TargetValue {
+            get {
+                return ResourceManager.GetString("Field_TargetValue", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标年份.
+        /// </summary>
+        internal static string Field_TargetYear {
+            get {
+                return ResourceManager.GetString("Field_TargetYear", resourceCulture);
             }
         }
         
@@ -3474,6 +3924,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Topic {
             get {
                 return ResourceManager.GetString("Field_Topic", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 乡镇(街道).
+        /// </summary>
+        internal static string Field_TownshipCode {
+            get {
+                return ResourceManager.GetString("Field_TownshipCode", resourceCulture);
             }
         }
         
@@ -3667,6 +4126,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 年度.
+        /// </summary>
+        internal static string Field_Year {
+            get {
+                return ResourceManager.GetString("Field_Year", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 、.
         /// </summary>
         internal static string ListSeparator {
@@ -3717,204 +4185,6 @@ namespace Shegong.Web.Common.Localization {
         internal static string Yes {
             get {
                 return ResourceManager.GetString("Yes", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 试点批次.
-        /// </summary>
-        internal static string Field_PilotBatchId {
-            get {
-                return ResourceManager.GetString("Field_PilotBatchId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 试点申报.
-        /// </summary>
-        internal static string Field_PilotApplicationId {
-            get {
-                return ResourceManager.GetString("Field_PilotApplicationId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 申报乡镇(街道).
-        /// </summary>
-        internal static string Field_PilotApplicationTownshipId {
-            get {
-                return ResourceManager.GetString("Field_PilotApplicationTownshipId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 试点项目.
-        /// </summary>
-        internal static string Field_PilotProjectId {
-            get {
-                return ResourceManager.GetString("Field_PilotProjectId", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 乡镇(街道).
-        /// </summary>
-        internal static string Field_TownshipCode {
-            get {
-                return ResourceManager.GetString("Field_TownshipCode", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 拟建站点名称.
-        /// </summary>
-        internal static string Field_PlannedStationName {
-            get {
-                return ResourceManager.GetString("Field_PlannedStationName", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 申报理由.
-        /// </summary>
-        internal static string Field_Justification {
-            get {
-                return ResourceManager.GetString("Field_Justification", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 省级决定.
-        /// </summary>
-        internal static string Field_Decision {
-            get {
-                return ResourceManager.GetString("Field_Decision", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 决定理由.
-        /// </summary>
-        internal static string Field_DecisionReason {
-            get {
-                return ResourceManager.GetString("Field_DecisionReason", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 补助金额(元).
-        /// </summary>
-        internal static string Field_Subsidy {
-            get {
-                return ResourceManager.GetString("Field_Subsidy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 时间.
-        /// </summary>
-        internal static string Field_At {
-            get {
-                return ResourceManager.GetString("Field_At", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 年度.
-        /// </summary>
-        internal static string Field_Year {
-            get {
-                return ResourceManager.GetString("Field_Year", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 补助预算(元).
-        /// </summary>
-        internal static string Field_Budget {
-            get {
-                return ResourceManager.GetString("Field_Budget", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 目标县(市、区)数.
-        /// </summary>
-        internal static string Field_TargetCounties {
-            get {
-                return ResourceManager.GetString("Field_TargetCounties", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 目标乡镇(街道)数.
-        /// </summary>
-        internal static string Field_TargetTownships {
-            get {
-                return ResourceManager.GetString("Field_TargetTownships", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 申报开始日期.
-        /// </summary>
-        internal static string Field_OpensOn {
-            get {
-                return ResourceManager.GetString("Field_OpensOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 申报截止日期.
-        /// </summary>
-        internal static string Field_ClosesOn {
-            get {
-                return ResourceManager.GetString("Field_ClosesOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 每乡镇(街道)标准补助(元).
-        /// </summary>
-        internal static string Field_StandardSubsidy {
-            get {
-                return ResourceManager.GetString("Field_StandardSubsidy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 核定补助(元).
-        /// </summary>
-        internal static string Field_GrantedSubsidy {
-            get {
-                return ResourceManager.GetString("Field_GrantedSubsidy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 下达补助(元).
-        /// </summary>
-        internal static string Field_AwardedSubsidy {
-            get {
-                return ResourceManager.GetString("Field_AwardedSubsidy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 下达日期.
-        /// </summary>
-        internal static string Field_AwardedOn {
-            get {
-                return ResourceManager.GetString("Field_AwardedOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 文件编号.
-        /// </summary>
-        internal static string Field_DocumentNumber {
-            get {
-                return ResourceManager.GetString("Field_DocumentNumber", resourceCulture);
             }
         }
     }

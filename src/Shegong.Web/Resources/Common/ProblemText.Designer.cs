@@ -1939,6 +1939,213 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 请填写基期年份.
+        /// </summary>
+        internal static string IndicatorBaseYearRequired {
+            get {
+                return ResourceManager.GetString("IndicatorBaseYearRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 数量形式的指标没有分母，请去掉分母或改为百分比、每万人.
+        /// </summary>
+        internal static string IndicatorCountTakesNoDenominator {
+            get {
+                return ResourceManager.GetString("IndicatorCountTakesNoDenominator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 百分比和每万人形式的指标须选择分母.
+        /// </summary>
+        internal static string IndicatorDenominatorRequired {
+            get {
+                return ResourceManager.GetString("IndicatorDenominatorRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 分母不能与分子相同.
+        /// </summary>
+        internal static string IndicatorDenominatorSameAsNumerator {
+            get {
+                return ResourceManager.GetString("IndicatorDenominatorSameAsNumerator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0}为0，无法计算.
+        /// </summary>
+        internal static string IndicatorDenominatorZero {
+            get {
+                return ResourceManager.GetString("IndicatorDenominatorZero", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} ÷ {1} × 100%.
+        /// </summary>
+        internal static string IndicatorFormulaPercent {
+            get {
+                return ResourceManager.GetString("IndicatorFormulaPercent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} ÷ {1} × 10000.
+        /// </summary>
+        internal static string IndicatorFormulaPerTenThousand {
+            get {
+                return ResourceManager.GetString("IndicatorFormulaPerTenThousand", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 指标名称不能超过100个字.
+        /// </summary>
+        internal static string IndicatorNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("IndicatorNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写指标名称.
+        /// </summary>
+        internal static string IndicatorNameRequired {
+            get {
+                return ResourceManager.GetString("IndicatorNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该区划已有同名指标，请换一个名称.
+        /// </summary>
+        internal static string IndicatorNameTaken {
+            get {
+                return ResourceManager.GetString("IndicatorNameTaken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 说明不能超过500个字.
+        /// </summary>
+        internal static string IndicatorNoteAtMost500Characters {
+            get {
+                return ResourceManager.GetString("IndicatorNoteAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的规划指标.
+        /// </summary>
+        internal static string IndicatorNotFound {
+            get {
+                return ResourceManager.GetString("IndicatorNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择指标计算的数值（分子）.
+        /// </summary>
+        internal static string IndicatorNumeratorRequired {
+            get {
+                return ResourceManager.GetString("IndicatorNumeratorRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 指标只能设给省、市、县或乡镇(街道).
+        /// </summary>
+        internal static string IndicatorRegionLevel {
+            get {
+                return ResourceManager.GetString("IndicatorRegionLevel", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 指标不适用于{0}：请选择指标所属区划或其下级区划.
+        /// </summary>
+        internal static string IndicatorRegionNotCovered {
+            get {
+                return ResourceManager.GetString("IndicatorRegionNotCovered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择指标适用的行政区划.
+        /// </summary>
+        internal static string IndicatorRegionRequired {
+            get {
+                return ResourceManager.GetString("IndicatorRegionRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择指标形式（数量、百分比或每万人）.
+        /// </summary>
+        internal static string IndicatorScaleRequired {
+            get {
+                return ResourceManager.GetString("IndicatorScaleRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写目标值.
+        /// </summary>
+        internal static string IndicatorTargetValueRequired {
+            get {
+                return ResourceManager.GetString("IndicatorTargetValueRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标年份不能早于基期年份.
+        /// </summary>
+        internal static string IndicatorTargetYearBeforeBase {
+            get {
+                return ResourceManager.GetString("IndicatorTargetYearBeforeBase", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写目标年份.
+        /// </summary>
+        internal static string IndicatorTargetYearRequired {
+            get {
+                return ResourceManager.GetString("IndicatorTargetYearRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 数值应在0到1000000000之间.
+        /// </summary>
+        internal static string IndicatorValueRange {
+            get {
+                return ResourceManager.GetString("IndicatorValueRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 尚未录入{0}，无法计算.
+        /// </summary>
+        internal static string IndicatorValueUnknown {
+            get {
+                return ResourceManager.GetString("IndicatorValueUnknown", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 年份应在2000年到2100年之间.
+        /// </summary>
+        internal static string IndicatorYearRange {
+            get {
+                return ResourceManager.GetString("IndicatorYearRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 不能按“{0}”排序，可排序字段：{1}.
         /// </summary>
         internal static string ListCannotSortBy {
