@@ -57,8 +57,9 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         // A closed drawer slides out of view but stays in the page: it is closed when AntD drops its open class.
         await Expect(page.Locator(".ant-drawer-open")).ToHaveCountAsync(0);
 
+        // The stations page is still loading its list after the menu choice: on a busy machine the panel takes longer than 5 s.
         await page.Locator(".shell-user").ClickAsync();
-        await Expect(page.Locator(".shell-user-panel")).ToContainTextAsync("demo-county");
+        await Expect(page.Locator(".shell-user-panel")).ToContainTextAsync("demo-county", new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 }
