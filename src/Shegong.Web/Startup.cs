@@ -34,6 +34,7 @@ public static class Startup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RegionService>();
+        services.AddScoped<RegionAttributeImport>();
         services.AddScoped<RegionImporter>();
         services.AddScoped<StationService>();
         services.AddScoped<CoverageService>();

@@ -3010,6 +3010,105 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 请上传 .csv 或 .xlsx 文件.
+        /// </summary>
+        internal static string RegionImportFileType {
+            get {
+                return ResourceManager.GetString("RegionImportFileType", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应填“是”或“否”.
+        /// </summary>
+        internal static string RegionImportFlag {
+            get {
+                return ResourceManager.GetString("RegionImportFlag", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 另有{0}处问题未列出.
+        /// </summary>
+        internal static string RegionImportMoreProblems {
+            get {
+                return ResourceManager.GetString("RegionImportMoreProblems", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件中没有数据行，或缺少“区划代码”列.
+        /// </summary>
+        internal static string RegionImportNoRows {
+            get {
+                return ResourceManager.GetString("RegionImportNoRows", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应为0到200000000之间的整数.
+        /// </summary>
+        internal static string RegionImportPopulation {
+            get {
+                return ResourceManager.GetString("RegionImportPopulation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 第{0}行“{1}”：{2}.
+        /// </summary>
+        internal static string RegionImportRowProblem {
+            get {
+                return ResourceManager.GetString("RegionImportRowProblem", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 第{0}行：区划代码{1}在文件中重复出现.
+        /// </summary>
+        internal static string RegionImportRowRepeated {
+            get {
+                return ResourceManager.GetString("RegionImportRowRepeated", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 第{0}行：没有代码为“{1}”的行政区划.
+        /// </summary>
+        internal static string RegionImportRowUnknownCode {
+            get {
+                return ResourceManager.GetString("RegionImportRowUnknownCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请以 multipart/form-data 的 file 字段上传文件.
+        /// </summary>
+        internal static string RegionImportSendFile {
+            get {
+                return ResourceManager.GetString("RegionImportSendFile", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件不能超过5MB.
+        /// </summary>
+        internal static string RegionImportTooLarge {
+            get {
+                return ResourceManager.GetString("RegionImportTooLarge", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 文件无法读取，请上传从本平台导出的模板或格式相同的 .csv、.xlsx 文件.
+        /// </summary>
+        internal static string RegionImportUnreadable {
+            get {
+                return ResourceManager.GetString("RegionImportUnreadable", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 区划代码“{0}”的省级代码不能为00.
         /// </summary>
         internal static string RegionProvinceDigits {
