@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian packages, what the tests need and the machine lacks:
-# Chromium (browser tests), Noto CJK fonts (Chinese text in screenshots), PostgreSQL server.
+# Chromium (browser tests), Noto CJK fonts (Chinese text in screenshots), PostgreSQL server,
+# poppler-utils (pdftotext reads the PDF reports back).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -10,6 +11,7 @@ else
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 fi
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -54,6 +54,7 @@ public static class Startup
         services.AddLinkage();
         services.AddScoped<StatisticsService>();
         services.AddScoped<SummaryVerifier>();
+        services.AddScoped<Features.Statistics.Report.StatisticsReport>();
         services.AddPilots();
         services.AddIndicators();
         return services;

@@ -34,6 +34,14 @@ public static class StatisticsEndpoints
             })
             .WithSummary("A breakdown as an Excel file: the same rows as /breakdown, headed in the reader's language")
             .RequirePermission<ServiceSummary>(AccessAction.Export);
+        group.MapGet("/report", async (string? region, Report.ReportKind? kind, int? year, int? number, Report.StatisticsReport report, CancellationToken ct) =>
+            {
+                var period = Report.ReportPeriod.Parse(kind, year, number);
+                var pdf = await report.PdfAsync(region, period, ct);
+                return Results.File(pdf, "application/pdf", $"statistics-{region ?? "mine"}-{period.Year}-{period.Kind.ToString().ToLowerInvariant()}{period.Number}.pdf");
+            })
+            .WithSummary("The printable monthly (kind=Month&number=1..12), quarterly (kind=Quarter&number=1..4) or annual report of a region, as a PDF")
+            .RequirePermission<ServiceSummary>(AccessAction.Export);
         group.MapGet("/records", async (string? region, DateOnly? from, DateOnly? to, ServiceCategory? category, ServiceMethod? method,
                 ServiceChannel? channel, ServiceSource? source, int? page, int? pageSize, string? sort, StatisticsService statistics,
                 ServiceRecordService records, CancellationToken ct) =>

@@ -4673,5 +4673,32 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("YearBetween", resourceCulture);
             }
         }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写2000年到2100年之间的年份.
+        /// </summary>
+        internal static string ReportYearRange {
+            get {
+                return ResourceManager.GetString("ReportYearRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 月报须指定1到12月.
+        /// </summary>
+        internal static string ReportMonthRange {
+            get {
+                return ResourceManager.GetString("ReportMonthRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 季报须指定第1到第4季度.
+        /// </summary>
+        internal static string ReportQuarterRange {
+            get {
+                return ResourceManager.GetString("ReportQuarterRange", resourceCulture);
+            }
+        }
     }
 }
