@@ -74,8 +74,15 @@ public class PilotRaceTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         var batch = await flow.BatchAsync("旧版本批次", PilotBatchStatus.Draft);
         var form = new
         {
-            year = 2022, name = "旧版本批次", budget = 2_000_000m, targetCounties = 2, targetTownships = 3,
-            opensOn = batch.OpensOn, closesOn = batch.ClosesOn, standardSubsidy = 200_000m, version = batch.Version,
+            year = 2022,
+            name = "旧版本批次",
+            budget = 2_000_000m,
+            targetCounties = 2,
+            targetTownships = 3,
+            opensOn = batch.OpensOn,
+            closesOn = batch.ClosesOn,
+            standardSubsidy = 200_000m,
+            version = batch.Version,
         };
         await (await flow.Province.PutJsonAsync($"/api/pilot-batches/{batch.Id}", form)).ReadAsync<PilotBatchRow>();
 
