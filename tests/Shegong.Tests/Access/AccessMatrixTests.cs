@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Infrastructure;
+using Shegong.Tests.Pilots;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Stations;
 
@@ -64,7 +65,60 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
             (role, r) => r == Relation.Own ? Allow(AccountManagers.Contains(role), HttpStatusCode.Created) : HttpStatusCode.Forbidden),
         new("GET audit", (c, _) => c.GetAsync("/api/audit", Ct),
             (role, r) => r == Relation.Own ? Allow(AuditReaders.Contains(role), HttpStatusCode.OK) : null),
+        // Pilots: batches are the province's; a county applies, its city reviews, the province decides and awards (PilotMatrix holds the records).
+        new("GET pilot batches", (c, _) => c.GetAsync("/api/pilot-batches", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET pilot batch", Pilot((m, c, _) => c.GetAsync($"/api/pilot-batches/{m.OpenBatchId}", Ct)), (_, _) => HttpStatusCode.OK),
+        new("GET pilot choosing", Pilot((m, c, _) => c.GetAsync($"/api/pilot-batches/{m.OpenBatchId}/choosing", Ct)), (_, _) => HttpStatusCode.OK),
+        new("GET pilot dashboard", Pilot((m, c, _) => c.GetAsync($"/api/pilot-batches/{m.OpenBatchId}/dashboard", Ct)), (_, _) => HttpStatusCode.OK),
+        new("POST pilot batch", (c, _) => c.PostAsJsonAsync("/api/pilot-batches", new { year = 2032, name = $"矩阵新批次{Guid.NewGuid():N}"[..16], budget = 1m, targetCounties = 1, targetTownships = 1, opensOn = "2032-01-01", closesOn = "2032-02-01", standardSubsidy = 1m }, Ct),
+            (role, _) => Allow(role == AccountRole.ProvinceAdmin, HttpStatusCode.Created)),
+        new("PUT pilot batch", Pilot((m, c, _) => m.BatchWriteAsync(c, move: false)), (role, _) => Allow(role == AccountRole.ProvinceAdmin, HttpStatusCode.OK)),
+        new("POST pilot batch move", Pilot((m, c, _) => m.BatchWriteAsync(c, move: true)), (role, _) => Allow(role == AccountRole.ProvinceAdmin, HttpStatusCode.OK)),
+        new("GET pilot applications", (c, _) => c.GetAsync("/api/pilot-applications", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET pilot application export", (c, _) => c.GetAsync("/api/pilot-applications/export", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET pilot application", Pilot((m, c, p) => c.GetAsync($"/api/pilot-applications/{m.ApplicationAt(p)}", Ct)),
+            (role, r) => PilotRead(r, !StationStaff.Contains(role))),
+        new("POST pilot application", Pilot((m, c, p) => m.CreateApplicationAsync(c, p)),
+            (role, r) => role != AccountRole.CountyOfficer ? HttpStatusCode.Forbidden : r switch
+            {
+                Relation.Own => HttpStatusCode.Created,
+                Relation.Sibling => HttpStatusCode.Forbidden,
+                _ => null,
+            }),
+        new("PUT pilot application", Pilot((m, c, p) => m.EditApplicationAsync(c, p)), (role, r) => PilotWrite(role, r, [AccountRole.CountyOfficer])),
+        new("POST pilot review", Pilot((m, c, p) => m.ReviewApplicationAsync(c, p)), (role, r) => PilotWrite(role, r, [AccountRole.CityOfficer])),
+        new("POST pilot decision", Pilot((m, c, p) => m.DecideTownshipAsync(c, p)), (role, r) => PilotWrite(role, r, [AccountRole.ProvinceAdmin])),
+        new("POST pilot amendment", Pilot((m, c, p) => m.AmendAsync(c, p)), (role, r) => PilotWrite(role, r, [AccountRole.ProvinceAdmin])),
+        new("GET pilot projects", (c, _) => c.GetAsync("/api/pilot-projects", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET pilot project export", (c, _) => c.GetAsync("/api/pilot-projects/export", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET pilot project", Pilot((m, c, p) => c.GetAsync($"/api/pilot-projects/{m.ProjectAt(p)}", Ct)), (_, r) => PilotRead(r, seen: true)),
+        new("POST pilot award", Pilot((m, c, p) => m.ProjectWriteAsync(c, p, "award")), (role, r) => PilotWrite(role, r, [AccountRole.ProvinceAdmin])),
+        new("POST pilot disbursement", Pilot((m, c, p) => m.ProjectWriteAsync(c, p, "pay")), (role, r) => PilotWrite(role, r, Officials)),
+        new("PUT pilot carrier", Pilot((m, c, p) => m.ProjectWriteAsync(c, p, "carrier")), (role, r) => PilotWrite(role, r, Officials)),
+        new("GET pilot notifications", (c, _) => c.GetAsync("/api/pilot-notifications", Ct), (_, _) => HttpStatusCode.OK),
     ];
+
+    private static readonly AccountRole[] StationStaff = [AccountRole.StationManager, AccountRole.SocialWorker];
+
+    private Func<HttpClient, Place, Task<HttpResponseMessage>> Pilot(Func<PilotMatrix, HttpClient, Place, Task<HttpResponseMessage>> send) =>
+        async (c, p) => await send(await PilotMatrix.OfAsync(app), c, p);
+
+    /// <summary>A pilot record at the place: read inside the scope (station staff do not see their county's applications).</summary>
+    private static HttpStatusCode? PilotRead(Relation relation, bool seen) => relation switch
+    {
+        Relation.Own => seen ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+        Relation.Sibling => HttpStatusCode.NotFound,
+        _ => null, // the parent stands for a record that may lie inside the scope
+    };
+
+    /// <summary>A pilot write: officials only (the table), in scope, and only the step's own role (the service).</summary>
+    private static HttpStatusCode? PilotWrite(AccountRole role, Relation relation, AccountRole[] stepRoles) =>
+        !Officials.Contains(role) ? HttpStatusCode.Forbidden : relation switch
+        {
+            Relation.Own => stepRoles.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+            Relation.Sibling => HttpStatusCode.NotFound,
+            _ => null,
+        };
 
     private static bool CanWriteStations(AccountRole role) => Officials.Contains(role) || role == AccountRole.StationManager;
 

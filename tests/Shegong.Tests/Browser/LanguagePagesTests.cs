@@ -43,13 +43,18 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var team = await db.Set<VolunteerTeam>().OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(Ct);
         var indicator = await db.Set<Shegong.Web.Features.Indicators.PlanIndicator>().OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
         string[] indicators = ["/indicators", "/indicators/new", $"/indicators/{indicator}", $"/indicators/{indicator}/edit"];
+        var batch = await db.Set<PilotBatch>().OrderByDescending(b => b.Id).Select(b => b.Id).FirstAsync(Ct);
+        var application = await db.Set<PilotApplication>().OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
+        var project = await db.Set<PilotProject>().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
             "/today", "/pilots", "/pilots/applications", "/pilots/projects",
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit",
-            "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}", .. indicators];
+            "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}", .. indicators,
+            "/pilots/new", $"/pilots/{batch}", $"/pilots/{batch}/choosing", $"/pilots/{batch}/dashboard", "/pilots/applications/new",
+            $"/pilots/applications/{application}", $"/pilots/projects/{project}"];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
@@ -138,6 +143,11 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var activities = await db.Set<CommunityActivity>().Select(a => new[] { a.Title, a.Venue, a.Volunteers, a.Organisations, a.Description }).ToListAsync(Ct);
         names.AddRange(activities.SelectMany(a => a).OfType<string>());
         names.AddRange(await db.Set<PilotBatch>().Select(b => b.Name).ToListAsync(Ct));
+        // An application's townships, reasons and a project's document numbers are what officials typed.
+        names.AddRange((await db.Set<PilotApplicationTownship>().Select(t => new[] { t.PlannedStationName, t.Justification, t.DecisionReason })
+            .ToListAsync(Ct)).SelectMany(t => t).OfType<string>());
+        names.AddRange((await db.Set<PilotStep>().Select(s => s.Reason).ToListAsync(Ct)).OfType<string>());
+        names.AddRange(await db.Set<PilotDisbursement>().Select(d => d.DocumentNumber).ToListAsync(Ct));
         names.AddRange((await db.Set<CommunityOrganisation>().Select(o => new[] { o.Name, o.LeaderName, o.Support }).ToListAsync(Ct)).SelectMany(o => o).OfType<string>());
         names.AddRange((await db.Set<VolunteerTeam>().Select(t => new[] { t.Name, t.LeaderName, t.Activities }).ToListAsync(Ct)).SelectMany(t => t).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();

@@ -11,6 +11,9 @@ public enum PilotApplicationStatus
     Returned,
     CityApproved,
     CityRejected,
+
+    /// <summary>Saved by the county, not yet sent: the city does not see it.</summary>
+    Draft,
 }
 
 public enum TownshipDecision
@@ -53,7 +56,29 @@ public class PilotApplication : IRegionScoped, IVersioned
     public List<PilotApplicationTownship> Townships { get; private set; } = [];
     public List<PilotStep> Steps { get; private set; } = [];
 
-    public void Submit(string by, DateTime at) => Steps.Add(new PilotStep { Kind = PilotStepKind.Submitted, By = by, At = at });
+    /// <summary>A new application kept by the county until it submits it (no step yet: nobody else sees it).</summary>
+    public void KeepAsDraft() => Status = Steps.Count == 0 ? PilotApplicationStatus.Draft
+        : throw RequestProblem.Conflict(Problems.Format(ProblemText.PilotApplicationNotEditable, Names.Of(Status)));
+
+    /// <summary>A new application, or a draft, goes to the city.</summary>
+    public void Submit(string by, DateTime at)
+    {
+        if (Status is not (PilotApplicationStatus.Draft or PilotApplicationStatus.Submitted) || Steps.Count > 0)
+        {
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.PilotApplicationNotEditable, Names.Of(Status)));
+        }
+        Status = PilotApplicationStatus.Submitted;
+        Steps.Add(new PilotStep { Kind = PilotStepKind.Submitted, By = by, At = at });
+    }
+
+    /// <summary>The county edits its townships only while the application is a draft or returned to it.</summary>
+    public void EnsureEditable()
+    {
+        if (Status is not (PilotApplicationStatus.Draft or PilotApplicationStatus.Returned))
+        {
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.PilotApplicationNotEditable, Names.Of(Status)));
+        }
+    }
 
     /// <summary>A returned application, edited, goes back to the city.</summary>
     public void Resubmit(string by, DateTime at, string? note)

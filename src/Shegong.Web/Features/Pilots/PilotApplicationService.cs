@@ -17,6 +17,8 @@ public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser us
     public async Task<IReadOnlyList<PilotApplicationRow>> ListAsync(int? batchId, PilotApplicationStatus? status, CancellationToken cancellationToken = default)
     {
         var query = db.Set<PilotApplication>().AsNoTracking();
+        // A draft is the county's own until it is submitted.
+        query = user.Role == AccountRole.CountyOfficer ? query : query.Where(a => a.Status != PilotApplicationStatus.Draft);
         query = batchId is { } b ? query.Where(a => a.PilotBatchId == b) : query;
         query = status is { } s ? query.Where(a => a.Status == s) : query;
         var rows = await query.OrderBy(a => a.PilotBatchId).ThenBy(a => a.RegionCode)
@@ -71,13 +73,20 @@ public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser us
         }
         var application = new PilotApplication { PilotBatchId = batch.Id, RegionCode = user.RegionCode };
         await SetTownshipsAsync(application, form.Townships, cancellationToken);
-        application.Submit(user.UserName, clock.GetUtcNow().UtcDateTime);
+        if (form.Submit)
+        {
+            application.Submit(user.UserName, clock.GetUtcNow().UtcDateTime);
+        }
+        else
+        {
+            application.KeepAsDraft();
+        }
         db.Add(application);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(application.Id, cancellationToken);
     }
 
-    /// <summary>A returned application, edited by its county inside the window, goes back to the city.</summary>
+    /// <summary>A draft or returned application, edited by its county inside the window, saved or (re)submitted to the city.</summary>
     public async Task<PilotApplicationDetail> ResubmitAsync(int id, PilotApplicationForm form, CancellationToken cancellationToken = default)
     {
         var application = await LoadAsync(id, cancellationToken);
@@ -88,8 +97,16 @@ public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser us
         }
         var batch = await db.Set<PilotBatch>().FirstAsync(b => b.Id == application.PilotBatchId, cancellationToken);
         batch.EnsureTakesApplications(Today);
-        application.Resubmit(user.UserName, clock.GetUtcNow().UtcDateTime, form.Note?.Trim());
+        application.EnsureEditable();
         await SetTownshipsAsync(application, form.Townships, cancellationToken);
+        if (form.Submit && application.Status == PilotApplicationStatus.Draft)
+        {
+            application.Submit(user.UserName, clock.GetUtcNow().UtcDateTime);
+        }
+        else if (form.Submit)
+        {
+            application.Resubmit(user.UserName, clock.GetUtcNow().UtcDateTime, form.Note?.Trim());
+        }
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
     }

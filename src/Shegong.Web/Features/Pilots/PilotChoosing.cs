@@ -17,7 +17,7 @@ public sealed partial class PilotBatchService
     {
         var batch = await db.Set<PilotBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken) ?? throw NotFound(id);
         var applications = await db.Set<PilotApplication>().AsNoTracking().Include(a => a.Townships)
-            .Where(a => a.PilotBatchId == id).ToListAsync(cancellationToken);
+            .Where(a => a.PilotBatchId == id && a.Status != PilotApplicationStatus.Draft).ToListAsync(cancellationToken);
         var codes = applications.SelectMany(a => a.Townships.Select(t => t.TownshipCode).Append(a.RegionCode)).ToList();
         var cityCodes = applications.Select(a => a.RegionCode[..4] + "00000000").Distinct().ToList();
         var regions = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => codes.Contains(r.Code) || cityCodes.Contains(r.Code))

@@ -6,7 +6,8 @@ namespace Shegong.Web.Features.Pilots;
 public static class PilotEndpoints
 {
     public static IServiceCollection AddPilots(this IServiceCollection services) =>
-        services.AddScoped<PilotBatchService>().AddScoped<PilotApplicationService>().AddScoped<PilotProjectService>();
+        services.AddScoped<PilotBatchService>().AddScoped<PilotApplicationService>().AddScoped<PilotProjectService>()
+            .AddScoped<PilotNotificationService>();
 
     public static IEndpointRouteBuilder MapPilotEndpoints(this IEndpointRouteBuilder app)
     {
@@ -59,6 +60,9 @@ public static class PilotEndpoints
             .WithSummary("Record a payment (date, amount, document number)").RequirePermission<PilotProject>(AccessAction.Update);
         projects.MapPut("/{id:int}/station", (int id, PilotStationForm form, PilotProjectService s, CancellationToken ct) => s.SetStationAsync(id, form, ct))
             .WithSummary("The township station that carries the project").RequirePermission<PilotProject>(AccessAction.Update);
+
+        app.MapGet("/api/pilot-notifications", (PilotNotificationService s, CancellationToken ct) => s.ListAsync(ct)).WithTags("Pilots")
+            .WithSummary("What the pilot workflow waits for from the caller, by role and scope").RequirePermission<PilotBatch>(AccessAction.Read);
         return app;
     }
 }

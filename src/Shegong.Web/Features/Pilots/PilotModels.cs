@@ -47,9 +47,12 @@ public sealed record PilotBatchRow(int Id, int Year, string Name, decimal Budget
 /// <summary>One township of an application form.</summary>
 public sealed record PilotTownshipForm(string? TownshipCode, BuildPath? BuildPath, string? PlannedStationName, [property: MultiLine] string? Justification);
 
-/// <summary>A county's application (create), or its edit when returned (with the version read and a note to the city).</summary>
+/// <summary>
+/// A county's application (create), or its edit as a draft or when returned (with the version read and a note to the city).
+/// <paramref name="Submit"/> false keeps it with the county (a draft; a returned one stays returned).
+/// </summary>
 public sealed record PilotApplicationForm(int PilotBatchId, string? RegionCode, List<PilotTownshipForm>? Townships, uint? Version = null,
-    [property: MultiLine] string? Note = null);
+    [property: MultiLine] string? Note = null, bool Submit = true);
 
 public enum ReviewVerdict
 {

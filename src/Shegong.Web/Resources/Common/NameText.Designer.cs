@@ -1525,6 +1525,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 草稿.
+        /// </summary>
+        internal static string Enum_PilotApplicationStatus_Draft {
+            get {
+                return ResourceManager.GetString("Enum_PilotApplicationStatus_Draft", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 已退回.
         /// </summary>
         internal static string Enum_PilotApplicationStatus_Returned {

@@ -2524,6 +2524,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 只有草稿或被退回的申报可以修改，当前为“{0}”.
+        /// </summary>
+        internal static string PilotApplicationNotEditable {
+            get {
+                return ResourceManager.GetString("PilotApplicationNotEditable", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 只有被退回的申报可以修改和重新提交，当前为“{0}”.
         /// </summary>
         internal static string PilotApplicationNotReturned {
