@@ -43,13 +43,15 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var team = await db.Set<VolunteerTeam>().OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(Ct);
         var indicator = await db.Set<Shegong.Web.Features.Indicators.PlanIndicator>().OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
         string[] indicators = ["/indicators", "/indicators/new", $"/indicators/{indicator}", $"/indicators/{indicator}/edit"];
+        var volunteer = await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(Ct);
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
             "/workforce/trainings", "/workforce/supervisions", "/workforce/summary", "/accounts", "/audit", "/cases/referrals", "/service-requests/new",
             "/today", "/pilots", "/pilots/applications", "/pilots/projects",
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit",
-            "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}", .. indicators];
+            "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}",
+            "/volunteers", $"/volunteers/{volunteer}", "/volunteer/register?q=锦江", "/my/volunteer", .. indicators];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
