@@ -51,9 +51,10 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/today", "/pilots", "/pilots/applications", "/pilots/projects",
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit",
             "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}",
-            "/volunteers", $"/volunteers/{volunteer}", "/volunteer/register?q=锦江", "/my/volunteer", .. indicators];
+            "/volunteers", $"/volunteers/{volunteer}", .. indicators];
     }
 
+    // The plain-HTML pages (/volunteer/register, /my/volunteer, /request) never go live, so the walk (which waits for that) leaves them out.
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
     private async Task<(int Group, int Activity)> GroupWorkPagesAsync()
     {
