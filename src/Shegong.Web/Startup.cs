@@ -15,6 +15,7 @@ using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Linkage;
+using Shegong.Web.Features.Linkage.Volunteers;
 using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
@@ -116,6 +117,7 @@ public static class Startup
         api.MapGroupWorkEndpoints();
         api.MapActivitiesEndpoints();
         api.MapLinkageEndpoints();
+        app.MapPublicVolunteerEndpoints();
         api.MapStatisticsEndpoints();
         api.MapPilotEndpoints();
         api.MapIndicatorEndpoints();

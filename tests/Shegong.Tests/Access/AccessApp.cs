@@ -85,6 +85,7 @@ public class AccessApp : TestApp
         Places[AccountRole.Viewer] = county;
         Places[AccountRole.StationManager] = township;
         Places[AccountRole.SocialWorker] = township;
+        Places[AccountRole.Volunteer] = township;
 
         Clients[AccountRole.ProvinceAdmin] = Client;
         Clients[AccountRole.CityOfficer] = await ClientAsync(AccountRole.CityOfficer, Chengdu);
@@ -93,6 +94,8 @@ public class AccessApp : TestApp
         Clients[AccountRole.Viewer] = await ClientAsync(AccountRole.Viewer, Jinjiang);
         Clients[AccountRole.StationManager] = await ClientAsync(AccountRole.StationManager, stationId: StationIn[Jinguanyi]);
         Clients[AccountRole.SocialWorker] = await ClientAsync(AccountRole.SocialWorker, stationId: StationIn[Jinguanyi]);
+        // A volunteer's account of the township station (no volunteer record behind it: it must see nothing anyway).
+        Clients[AccountRole.Volunteer] = await ClientAsync(AccountRole.Volunteer, stationId: StationIn[Jinguanyi]);
     }
 
     private async Task<Place> PlaceAsync(string regionCode)

@@ -130,6 +130,7 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
     [InlineData(AccountRole.SocialWorker)]
     [InlineData(AccountRole.AgencyManager)]
     [InlineData(AccountRole.Viewer)]
+    [InlineData(AccountRole.Volunteer)]
     public async Task Every_endpoint_answers_by_role_and_scope(AccountRole role)
     {
         var failures = new List<string>();
@@ -137,7 +138,8 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
         {
             foreach (var test in Cases())
             {
-                if (test.Expected(role, relation) is not { } expected || (test.Name.Contains("station", StringComparison.Ordinal)
+                // A volunteer's account reaches none of these: 403 everywhere (it sees only its own record, hours and team).
+                if ((role == AccountRole.Volunteer ? HttpStatusCode.Forbidden : test.Expected(role, relation)) is not { } expected || (test.Name.Contains("station", StringComparison.Ordinal)
                     && test.Name != "POST station" && !test.Name.Contains("list") && !test.Name.Contains("export") && place.StationId is null))
                 {
                     continue;

@@ -23,7 +23,7 @@ public class CaseworkAccessTests(CaseworkApp app) : IClassFixture<CaseworkApp>
     {
         var c = await app.OpenCaseAsync(app.Client);
         var client = app.Clients[role];
-        var reads = role != AccountRole.AgencyManager;
+        var reads = role is not (AccountRole.AgencyManager or AccountRole.Volunteer);
         var writes = Writers.Contains(role);
         var failures = new List<string>();
         async Task Expect(string name, Task<HttpResponseMessage> send, HttpStatusCode expected)

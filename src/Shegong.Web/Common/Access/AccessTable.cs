@@ -8,6 +8,7 @@ using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
+using Shegong.Web.Features.Linkage.Volunteers;
 using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
@@ -54,7 +55,8 @@ public sealed record EntityRights(Type Entity, IReadOnlyList<Type> Parts, IReadO
 /// </summary>
 public static class AccessTable
 {
-    private static readonly AccountRole[] Everyone = Enum.GetValues<AccountRole>();
+    // Every staff role: a volunteer's account sees nothing but its own (the Volunteer rows below name it where it may).
+    private static readonly AccountRole[] Everyone = [.. Enum.GetValues<AccountRole>().Where(r => r != AccountRole.Volunteer)];
     private static readonly AccountRole[] Officials = [AccountRole.ProvinceAdmin, AccountRole.CityOfficer, AccountRole.CountyOfficer];
     private static readonly AccountRole[] ProvinceOnly = [AccountRole.ProvinceAdmin];
     private static readonly AccountRole[] CountyOnly = [AccountRole.CountyOfficer];
@@ -135,6 +137,13 @@ public static class AccessTable
         // Plan indicators: officials set them for their region (the service keeps each inside the writer's scope), everyone reads them.
         Entity<PlanIndicator>([], (AccessAction.Read, Everyone), (AccessAction.Create, Officials), (AccessAction.Update, Officials),
             (AccessAction.Delete, Officials)),
+        // Volunteers carry an ID number and phone: read like residents; the station's staff enter them, and those who manage
+        // accounts approve (approval makes the volunteer's account). A volunteer reads only their own (VolunteerSelfService).
+        Entity<Volunteer>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.StatusChange, AccountManagers), (AccessAction.Reveal, ServiceWriters), (AccessAction.Export, ResidentReaders)),
+        // Hours: the volunteer logs their own (Create); the station's staff confirm or reject them (StatusChange).
+        Entity<VolunteerHour>([], (AccessAction.Read, [.. ResidentReaders, AccountRole.Volunteer]), (AccessAction.Create, [AccountRole.Volunteer]),
+            (AccessAction.Update, ServiceWriters), (AccessAction.StatusChange, ServiceWriters)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

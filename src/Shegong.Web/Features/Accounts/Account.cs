@@ -38,6 +38,9 @@ public enum AccountRole
     SocialWorker,
     AgencyManager,
     Viewer,
+
+    /// <summary>A community volunteer approved by a station: sees only their own record, their team's activities and their own hours.</summary>
+    Volunteer,
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>

@@ -105,7 +105,12 @@ public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope s
         }
         user.Fill(account, ipAddress);
         // The province is unrestricted by name, never by an unfilled scope.
-        if (account.Role == AccountRole.ProvinceAdmin)
+        if (account.Role == AccountRole.Volunteer)
+        {
+            // A volunteer sees no region's records: their own come through VolunteerSelfService, by their account.
+            scope.RestrictToNothing();
+        }
+        else if (account.Role == AccountRole.ProvinceAdmin)
         {
             scope.AllowProvince();
         }

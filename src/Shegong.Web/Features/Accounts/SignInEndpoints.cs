@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Privacy;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Linkage.Volunteers;
 
 namespace Shegong.Web.Features.Accounts;
 
@@ -40,7 +42,8 @@ public static class SignInEndpoints
                 return Results.LocalRedirect($"{AuthSetup.SignInPath}?failed=1&returnUrl={Uri.EscapeDataString(target)}");
             }
             await signIn.SignInAsync(account, isPersistent: false);
-            return Results.LocalRedirect(target);
+            // A volunteer has no dashboard: their home is their own page.
+            return Results.LocalRedirect(account.Role == AccountRole.Volunteer && target == "/" ? "/my/volunteer" : target);
         }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy).ExcludeFromDescription();
 
         app.MapPost("/account/signout", async ([FromForm] string? returnUrl, SignInManager<Account> signIn) =>
@@ -64,6 +67,12 @@ public static class SignInEndpoints
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var name = userName?.Trim() ?? "";
         var shown = LogText.Safe(name);
+        if (PhoneNumber.IsMobile(name))
+        {
+            // A volunteer's mobile number: never logged in plain, resolved to their account's user name by its keyed hash.
+            shown = Masking.Phone(PhoneNumber.Normalize(name));
+            name = await VolunteerSignIn.UserNameAsync(db, http.RequestServices.GetRequiredService<PersonalData>(), name, cancellationToken) ?? name;
+        }
         // Anonymous requests see no accounts through the filters; sign-in looks past them on purpose.
         var account = name.Length == 0 || name.Length > 256 ? null : await db.Users.IgnoreQueryFilters()
             .FirstOrDefaultAsync(a => a.NormalizedUserName == signIn.UserManager.NormalizeName(name), cancellationToken);

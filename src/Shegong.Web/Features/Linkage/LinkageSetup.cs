@@ -1,6 +1,7 @@
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
+using Shegong.Web.Features.Linkage.Volunteers;
 
 namespace Shegong.Web.Features.Linkage;
 
@@ -12,6 +13,9 @@ public static class LinkageSetup
         services.AddScoped<OrganisationService>();
         services.AddScoped<TeamService>();
         services.AddScoped<LinkageFigureService>();
+        services.AddScoped<VolunteerService>();
+        services.AddScoped<VolunteerHourService>();
+        services.AddScoped<VolunteerSelfService>();
         return services;
     }
 
@@ -19,8 +23,9 @@ public static class LinkageSetup
     {
         app.MapOrganisationEndpoints();
         app.MapTeamEndpoints();
+        app.MapVolunteerEndpoints();
         app.MapGet("/api/linkage/figures", (string region, LinkageFigureService service, CancellationToken ct) => service.FiguresAsync(region, ct))
-            .WithTags("Linkage").WithSummary("Five-society figures of a region (organisations incubated by stage and type, volunteer teams formed and active)")
+            .WithTags("Linkage").WithSummary("Five-society figures of a region (organisations incubated by stage and type, volunteer teams formed and active, registered volunteers, confirmed hours, per 10,000 residents where the population is known)")
             .RequirePermission<CommunityOrganisation>(AccessAction.Read);
         return app;
     }

@@ -463,6 +463,24 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 志愿者.
+        /// </summary>
+        internal static string Entity_Volunteer {
+            get {
+                return ResourceManager.GetString("Entity_Volunteer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿服务时长.
+        /// </summary>
+        internal static string Entity_VolunteerHour {
+            get {
+                return ResourceManager.GetString("Entity_VolunteerHour", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 志愿服务队.
         /// </summary>
         internal static string Entity_VolunteerTeam {
@@ -531,6 +549,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_AccountRole_Viewer {
             get {
                 return ResourceManager.GetString("Enum_AccountRole_Viewer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿者.
+        /// </summary>
+        internal static string Enum_AccountRole_Volunteer {
+            get {
+                return ResourceManager.GetString("Enum_AccountRole_Volunteer", resourceCulture);
             }
         }
         
@@ -1170,6 +1197,33 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_GroupType_Therapy {
             get {
                 return ResourceManager.GetString("Enum_GroupType_Therapy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已确认.
+        /// </summary>
+        internal static string Enum_HourStatus_Confirmed {
+            get {
+                return ResourceManager.GetString("Enum_HourStatus_Confirmed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 待确认.
+        /// </summary>
+        internal static string Enum_HourStatus_Logged {
+            get {
+                return ResourceManager.GetString("Enum_HourStatus_Logged", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已退回.
+        /// </summary>
+        internal static string Enum_HourStatus_Rejected {
+            get {
+                return ResourceManager.GetString("Enum_HourStatus_Rejected", resourceCulture);
             }
         }
         
@@ -2223,6 +2277,42 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_VillageKind_VillagersCommittee {
             get {
                 return ResourceManager.GetString("Enum_VillageKind_VillagersCommittee", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 待审核.
+        /// </summary>
+        internal static string Enum_VolunteerStatus_Applied {
+            get {
+                return ResourceManager.GetString("Enum_VolunteerStatus_Applied", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已通过.
+        /// </summary>
+        internal static string Enum_VolunteerStatus_Approved {
+            get {
+                return ResourceManager.GetString("Enum_VolunteerStatus_Approved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已退出.
+        /// </summary>
+        internal static string Enum_VolunteerStatus_Left {
+            get {
+                return ResourceManager.GetString("Enum_VolunteerStatus_Left", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未通过.
+        /// </summary>
+        internal static string Enum_VolunteerStatus_Rejected {
+            get {
+                return ResourceManager.GetString("Enum_VolunteerStatus_Rejected", resourceCulture);
             }
         }
         
@@ -4032,6 +4122,240 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_VillageKind {
             get {
                 return ResourceManager.GetString("Field_VillageKind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登录账号.
+        /// </summary>
+        internal static string Field_Volunteer_AccountId {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_AccountId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 年龄.
+        /// </summary>
+        internal static string Field_Volunteer_Age {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_Age", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 报名日期.
+        /// </summary>
+        internal static string Field_Volunteer_AppliedOn {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_AppliedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 可服务时间.
+        /// </summary>
+        internal static string Field_Volunteer_Availability {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_Availability", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已确认时长(小时).
+        /// </summary>
+        internal static string Field_Volunteer_ConfirmedHours {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_ConfirmedHours", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 处理日期.
+        /// </summary>
+        internal static string Field_Volunteer_DecidedOn {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_DecidedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 处理理由.
+        /// </summary>
+        internal static string Field_Volunteer_DecisionReason {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_DecisionReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_Volunteer_Id {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 姓名.
+        /// </summary>
+        internal static string Field_Volunteer_Name {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 待启用密码.
+        /// </summary>
+        internal static string Field_Volunteer_PendingPasswordHash {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_PendingPasswordHash", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 手机号码.
+        /// </summary>
+        internal static string Field_Volunteer_PhoneMasked {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_PhoneMasked", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 所在地.
+        /// </summary>
+        internal static string Field_Volunteer_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 自助报名.
+        /// </summary>
+        internal static string Field_Volunteer_SelfRegistered {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_SelfRegistered", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 特长技能.
+        /// </summary>
+        internal static string Field_Volunteer_Skills {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_Skills", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 所属站点.
+        /// </summary>
+        internal static string Field_Volunteer_StationId {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_StationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 状态.
+        /// </summary>
+        internal static string Field_Volunteer_Status {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_Status", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿服务队.
+        /// </summary>
+        internal static string Field_Volunteer_TeamId {
+            get {
+                return ResourceManager.GetString("Field_Volunteer_TeamId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务内容.
+        /// </summary>
+        internal static string Field_VolunteerHour_Activity {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_Activity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 确认时间.
+        /// </summary>
+        internal static string Field_VolunteerHour_DecidedAt {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_DecidedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 确认人.
+        /// </summary>
+        internal static string Field_VolunteerHour_DecidedBy {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_DecidedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务时长(分钟).
+        /// </summary>
+        internal static string Field_VolunteerHour_Minutes {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_Minutes", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 退回理由.
+        /// </summary>
+        internal static string Field_VolunteerHour_RejectReason {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_RejectReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期.
+        /// </summary>
+        internal static string Field_VolunteerHour_ServedOn {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_ServedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 状态.
+        /// </summary>
+        internal static string Field_VolunteerHour_Status {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_Status", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿服务队.
+        /// </summary>
+        internal static string Field_VolunteerHour_TeamId {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_TeamId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿者.
+        /// </summary>
+        internal static string Field_VolunteerHour_VolunteerId {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_VolunteerId", resourceCulture);
             }
         }
         

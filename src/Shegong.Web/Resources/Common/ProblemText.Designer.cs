@@ -3181,6 +3181,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 月报须指定1到12月.
+        /// </summary>
+        internal static string ReportMonthRange {
+            get {
+                return ResourceManager.GetString("ReportMonthRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 季报须指定第1到第4季度.
+        /// </summary>
+        internal static string ReportQuarterRange {
+            get {
+                return ResourceManager.GetString("ReportQuarterRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写2000年到2100年之间的年份.
+        /// </summary>
+        internal static string ReportYearRange {
+            get {
+                return ResourceManager.GetString("ReportYearRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 姓名不能超过50个字.
         /// </summary>
         internal static string RequestContactNameAtMost50Characters {
@@ -4639,6 +4666,258 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 可服务时间不能超过200个字.
+        /// </summary>
+        internal static string VolunteerAvailabilityAtMost200Characters {
+            get {
+                return ResourceManager.GetString("VolunteerAvailabilityAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写志愿者签署知情同意的日期(不能晚于今天).
+        /// </summary>
+        internal static string VolunteerConsentDateRequired {
+            get {
+                return ResourceManager.GetString("VolunteerConsentDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请阅读并同意个人信息使用说明.
+        /// </summary>
+        internal static string VolunteerConsentRequired {
+            get {
+                return ResourceManager.GetString("VolunteerConsentRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择处理结果.
+        /// </summary>
+        internal static string VolunteerDecisionRequired {
+            get {
+                return ResourceManager.GetString("VolunteerDecisionRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务内容不能超过200个字.
+        /// </summary>
+        internal static string VolunteerHourActivityAtMost200Characters {
+            get {
+                return ResourceManager.GetString("VolunteerHourActivityAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务内容或参加的活动.
+        /// </summary>
+        internal static string VolunteerHourActivityRequired {
+            get {
+                return ResourceManager.GetString("VolunteerHourActivityRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 只能确认或退回待确认的服务时长.
+        /// </summary>
+        internal static string VolunteerHourAlreadyDecided {
+            get {
+                return ResourceManager.GetString("VolunteerHourAlreadyDecided", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务日期不能晚于今天，也不能早于报名日期.
+        /// </summary>
+        internal static string VolunteerHourDateRange {
+            get {
+                return ResourceManager.GetString("VolunteerHourDateRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写服务日期.
+        /// </summary>
+        internal static string VolunteerHourDateRequired {
+            get {
+                return ResourceManager.GetString("VolunteerHourDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的服务时长记录.
+        /// </summary>
+        internal static string VolunteerHourNotFound {
+            get {
+                return ResourceManager.GetString("VolunteerHourNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务时长须在0.5至24小时之间，以半小时为单位.
+        /// </summary>
+        internal static string VolunteerHoursRange {
+            get {
+                return ResourceManager.GetString("VolunteerHoursRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写身份证号码.
+        /// </summary>
+        internal static string VolunteerIdNumberRequired {
+            get {
+                return ResourceManager.GetString("VolunteerIdNumberRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该身份证号码已登记为志愿者.
+        /// </summary>
+        internal static string VolunteerIdNumberTaken {
+            get {
+                return ResourceManager.GetString("VolunteerIdNumberTaken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该身份证号码已登记为志愿者“{0}”(编号{1}).
+        /// </summary>
+        internal static string VolunteerIdNumberTakenNamed {
+            get {
+                return ResourceManager.GetString("VolunteerIdNumberTakenNamed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 姓名不能超过50个字.
+        /// </summary>
+        internal static string VolunteerNameAtMost50Characters {
+            get {
+                return ResourceManager.GetString("VolunteerNameAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写志愿者姓名.
+        /// </summary>
+        internal static string VolunteerNameRequired {
+            get {
+                return ResourceManager.GetString("VolunteerNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 此账号没有对应的志愿者档案.
+        /// </summary>
+        internal static string VolunteerNoRecordForAccount {
+            get {
+                return ResourceManager.GetString("VolunteerNoRecordForAccount", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 审核通过后才能登记服务时长.
+        /// </summary>
+        internal static string VolunteerNotApproved {
+            get {
+                return ResourceManager.GetString("VolunteerNotApproved", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的志愿者.
+        /// </summary>
+        internal static string VolunteerNotFound {
+            get {
+                return ResourceManager.GetString("VolunteerNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写手机号码(审核通过后用它登录).
+        /// </summary>
+        internal static string VolunteerPhoneRequired {
+            get {
+                return ResourceManager.GetString("VolunteerPhoneRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 该手机号码已被另一位志愿者使用.
+        /// </summary>
+        internal static string VolunteerPhoneTaken {
+            get {
+                return ResourceManager.GetString("VolunteerPhoneTaken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 理由不能超过200个字.
+        /// </summary>
+        internal static string VolunteerReasonAtMost200Characters {
+            get {
+                return ResourceManager.GetString("VolunteerReasonAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不通过时请填写理由.
+        /// </summary>
+        internal static string VolunteerReasonRequired {
+            get {
+                return ResourceManager.GetString("VolunteerReasonRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 特长技能不能超过200个字.
+        /// </summary>
+        internal static string VolunteerSkillsAtMost200Characters {
+            get {
+                return ResourceManager.GetString("VolunteerSkillsAtMost200Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择一个正在运行的街道(乡镇)社工站.
+        /// </summary>
+        internal static string VolunteerStationNotOpen {
+            get {
+                return ResourceManager.GetString("VolunteerStationNotOpen", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择报名的街道(乡镇)社工站.
+        /// </summary>
+        internal static string VolunteerStationRequired {
+            get {
+                return ResourceManager.GetString("VolunteerStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿者状态不能从“{0}”改为“{1}”.
+        /// </summary>
+        internal static string VolunteerStatusMoveNotAllowed {
+            get {
+                return ResourceManager.GetString("VolunteerStatusMoveNotAllowed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的志愿服务队不属于“{1}”.
+        /// </summary>
+        internal static string VolunteerTeamNotOfStation {
+            get {
+                return ResourceManager.GetString("VolunteerTeamNotOfStation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 合同指标只能是个案、小组或社区工作，不能是“其他服务”.
         /// </summary>
         internal static string WorkforceContractTargetsCaseworkGroupWorkCommunityWork {
@@ -4680,33 +4959,6 @@ namespace Shegong.Web.Common.Localization {
         internal static string YearBetween {
             get {
                 return ResourceManager.GetString("YearBetween", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 请填写2000年到2100年之间的年份.
-        /// </summary>
-        internal static string ReportYearRange {
-            get {
-                return ResourceManager.GetString("ReportYearRange", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 月报须指定1到12月.
-        /// </summary>
-        internal static string ReportMonthRange {
-            get {
-                return ResourceManager.GetString("ReportMonthRange", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 季报须指定第1到第4季度.
-        /// </summary>
-        internal static string ReportQuarterRange {
-            get {
-                return ResourceManager.GetString("ReportQuarterRange", resourceCulture);
             }
         }
     }

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Shegong.Web.Common;
+using Shegong.Web.Common.Concurrency;
+using Shegong.Web.Data;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.GroupWork;
+
+namespace Shegong.Web.Features.Linkage.Volunteers;
+
+public sealed record HourFilter(string? Region = null, HourStatus? Status = null, int? VolunteerId = null) : IQueryFilter<HourFilter>
+{
+    public static HourFilter FromQuery(QueryValues q) => new(q.String("region"), q.Enum<HourStatus>("status"), q.Int("volunteerId"));
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        QueryValues.Of(("region", Region), ("status", Status?.ToString()), ("volunteerId", VolunteerId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+/// <summary>The station's side of volunteer hours: the hours logged in its scope, and confirming or rejecting them.</summary>
+public sealed class VolunteerHourService(ShegongDb db, CurrentUser user, TimeProvider clock)
+{
+    public async Task<PagedResult<HourRow>> ListAsync(HourFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var query = ScopedRegion.Under(db.Set<VolunteerHour>().AsNoTracking(), filter.Region);
+        query = filter.Status is { } status ? query.Where(h => h.Status == status) : query;
+        query = filter.VolunteerId is { } volunteer ? query.Where(h => h.VolunteerId == volunteer) : query;
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(h => h.ServedOn).ThenByDescending(h => h.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var ids = rows.Select(h => h.VolunteerId).Distinct().ToList();
+        var names = await db.Set<Volunteer>().AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, cancellationToken);
+        return new PagedResult<HourRow>([.. rows.Select(h => Row(h, names.GetValueOrDefault(h.VolunteerId, "")))], total);
+    }
+
+    /// <summary>Logged → Confirmed, or Logged → Rejected with a reason; decided hours stay as decided.</summary>
+    public async Task<HourRow> DecideAsync(int id, HourDecisionForm form, CancellationToken cancellationToken = default)
+    {
+        FormValidation.ThrowIfInvalid(form);
+        var hour = await db.Set<VolunteerHour>().FirstOrDefaultAsync(h => h.Id == id, cancellationToken)
+            ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.VolunteerHourNotFound, id));
+        Versioning.Expect(db, hour, form.Version);
+        if (hour.Status != HourStatus.Logged || form.Status is not (HourStatus.Confirmed or HourStatus.Rejected))
+        {
+            throw RequestProblem.Invalid("status", ProblemText.VolunteerHourAlreadyDecided);
+        }
+        var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
+        if (form.Status == HourStatus.Rejected && reason is null)
+        {
+            throw RequestProblem.Invalid("reason", ProblemText.VolunteerReasonRequired);
+        }
+        hour.Status = form.Status.Value;
+        hour.RejectReason = form.Status == HourStatus.Rejected ? reason : null;
+        hour.DecidedBy = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;
+        hour.DecidedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        var name = await db.Set<Volunteer>().Where(v => v.Id == hour.VolunteerId).Select(v => v.Name).FirstOrDefaultAsync(cancellationToken);
+        return Row(hour, name ?? "");
+    }
+
+    internal static HourRow Row(VolunteerHour h, string volunteerName) =>
+        new(h.Id, h.VolunteerId, volunteerName, h.ServedOn, VolunteerService.HoursOf(h.Minutes), h.Activity, h.Status, h.RejectReason, h.Version);
+}
