@@ -70,10 +70,11 @@ public partial class StatisticsTests(StatisticsApp app) : IClassFixture<Statisti
         Assert.Equal(500.50m, summary.ResourceLinkingYuan); // the governance record's 1,000 yuan is not resource linking
         Assert.Equal(1, summary.CommunityActivities);
         Assert.Equal(1, summary.GroupSessions);
-        // Linkage: none in this data set, and recorded (a real zero); volunteers themselves are not recorded yet.
+        // Linkage: none in this data set, and recorded (a real zero).
         Assert.Equal((0, "recorded"), (summary.CommunityOrganisations.Value, summary.CommunityOrganisations.Status));
         Assert.Equal(0, summary.VolunteerTeams.Value);
-        Assert.Equal((null, "notYetRecorded"), (summary.RegisteredVolunteers.Value, summary.RegisteredVolunteers.Status));
+        // No volunteer registered in the hand-built data: a recorded zero, not "not yet recorded".
+        Assert.Equal((0, "recorded"), (summary.RegisteredVolunteers.Value, summary.RegisteredVolunteers.Status));
         Assert.Equal((3, 3, 2), Row(summary.ByCategory, "SocialAssistance")); // 张大爷 and 李奶奶 once each, one unnamed at 青羊区
         Assert.Equal((3, 37, 3), Row(summary.ByCategory, "ElderlyAndChildCare"));
         Assert.Equal((5, 5, 4), Row(summary.ByMethod, "Other"));

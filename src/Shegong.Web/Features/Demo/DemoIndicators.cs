@@ -7,7 +7,7 @@ namespace Shegong.Web.Features.Demo;
 /// <summary>
 /// The seed's plan indicators as examples: Sichuan's every-township coverage by the end of the 14th Five-Year Plan,
 /// Anhui's 18 community workers per 10,000 urban residents (measured here by resident social workers) and
-/// Wuhan's 140 street stations (set for 成都市).
+/// Wuhan's 140 street stations (set for 成都市) and its registered volunteers at 23.28% of the resident population.
 /// </summary>
 internal static class DemoIndicators
 {
@@ -34,6 +34,12 @@ internal static class DemoIndicators
             {
                 Name = "运营社工站数", RegionCode = Chengdu, Numerator = IndicatorQuantity.StationsOperating, Scale = IndicatorScale.Count,
                 BaseYear = 2020, TargetYear = 2025, TargetValue = 140, Note = "参照武汉市：建成街道社工站140个。",
+            },
+            new PlanIndicator
+            {
+                Name = "注册志愿者占常住人口比例", RegionCode = Province, Numerator = IndicatorQuantity.RegisteredVolunteers,
+                Denominator = IndicatorQuantity.ResidentPopulation, Scale = IndicatorScale.Percent, BaseYear = 2020, TargetYear = 2025,
+                TargetValue = 23.28m, Note = "参照武汉市：注册志愿者占常住人口的23.28%。",
             },
         ];
         // Only where the regions are loaded (a test may load a part of the province).

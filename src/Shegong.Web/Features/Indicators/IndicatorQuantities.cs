@@ -3,6 +3,7 @@ using Shegong.Web.Data;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
+using Shegong.Web.Features.Linkage.Volunteers;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 using Shegong.Web.Features.Statistics;
@@ -72,6 +73,9 @@ public sealed class IndicatorQuantities(ShegongDb db, CoverageService coverage, 
             IndicatorQuantity.VolunteerTeams => db.Set<VolunteerTeam>().AsNoTracking()
                 .Where(t => t.IsActive && string.Compare(t.RegionCode, low) >= 0 && string.Compare(t.RegionCode, high) <= 0)
                 .GroupBy(t => t.RegionCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Count())),
+            IndicatorQuantity.RegisteredVolunteers => db.Set<Volunteer>().AsNoTracking()
+                .Where(v => v.Status == VolunteerStatus.Approved && string.Compare(v.RegionCode, low) >= 0 && string.Compare(v.RegionCode, high) <= 0)
+                .GroupBy(v => v.RegionCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Count())),
             IndicatorQuantity.ServicePersonTimes => db.Set<ServiceSummary>().AsNoTracking()
                 .Where(s => s.Month >= since && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
                 .GroupBy(s => s.RegionCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(s => (long)s.PersonTimes))),

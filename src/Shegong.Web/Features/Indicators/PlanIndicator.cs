@@ -23,6 +23,9 @@ public enum IndicatorQuantity
     CommunityActivities,
     ResidentPopulation,
     UrbanResidentPopulation,
+
+    // Appended: the numbers are stored.
+    RegisteredVolunteers,
 }
 
 /// <summary>The formula's form: a count, a share in percent, or a ratio per 10,000.</summary>

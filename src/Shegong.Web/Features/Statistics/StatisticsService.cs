@@ -56,8 +56,8 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
         var cover = await coverage.GetAsync(place.Code, cancellationToken);
         var staff = await workforce.GetAsync(place.Code, cancellationToken);
         var linked = await linkage.FiguresAsync(place.Code, cancellationToken);
-        // Volunteers themselves are not recorded yet (only their teams): said so, never a made-up zero.
-        var volunteers = new LinkageFigure(null, "notYetRecorded", ProblemText.StatisticsNotYetRecorded);
+        // Registered volunteers: those the station approved and who have not left, as of today.
+        var volunteers = LinkageFigure.Recorded(linked.RegisteredVolunteers);
 
         return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, peopleServed),
             Where((c, _, _, _) => c == ServiceCategory.SocialAssistance).PersonTimes,

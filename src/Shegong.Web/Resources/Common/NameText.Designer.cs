@@ -4520,5 +4520,14 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("Yes", resourceCulture);
             }
         }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 注册志愿者人数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_RegisteredVolunteers {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_RegisteredVolunteers", resourceCulture);
+            }
+        }
     }
 }
