@@ -8,8 +8,15 @@ public class IndicatorRulesTests
 {
     private static PlanIndicator Coverage(decimal? baseValue = 40) => new()
     {
-        Name = "覆盖率", RegionCode = "510000000000", Numerator = IndicatorQuantity.TownshipsCovered, Denominator = IndicatorQuantity.Townships,
-        Scale = IndicatorScale.Percent, BaseYear = 2020, BaseValue = baseValue, TargetYear = 2030, TargetValue = 100,
+        Name = "覆盖率",
+        RegionCode = "510000000000",
+        Numerator = IndicatorQuantity.TownshipsCovered,
+        Denominator = IndicatorQuantity.Townships,
+        Scale = IndicatorScale.Percent,
+        BaseYear = 2020,
+        BaseValue = baseValue,
+        TargetYear = 2030,
+        TargetValue = 100,
     };
 
     [Fact]

@@ -23,14 +23,24 @@ public sealed class RegionAttributeImport(ShegongDb db)
     /// <summary>Column headers in Chinese (as the export writes them) or English (as the API names the fields).</summary>
     public static readonly IReadOnlyDictionary<string, string> Columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["区划代码"] = "code", ["code"] = "code",
-        ["名称"] = "name", ["name"] = "name",
-        ["常住人口"] = "residentPopulation", ["residentPopulation"] = "residentPopulation",
-        ["城镇常住人口"] = "urbanResidentPopulation", ["urbanResidentPopulation"] = "urbanResidentPopulation",
-        ["城乡分类代码"] = "urbanRuralCode", ["urbanRuralCode"] = "urbanRuralCode",
-        ["中心镇"] = "isCentralTown", ["isCentralTown"] = "isCentralTown",
-        ["易地扶贫搬迁安置点"] = "isRelocationSite", ["易地搬迁安置点"] = "isRelocationSite", ["isRelocationSite"] = "isRelocationSite",
-        ["城乡社区治理试点"] = "isGovernancePilot", ["治理试点"] = "isGovernancePilot", ["isGovernancePilot"] = "isGovernancePilot",
+        ["区划代码"] = "code",
+        ["code"] = "code",
+        ["名称"] = "name",
+        ["name"] = "name",
+        ["常住人口"] = "residentPopulation",
+        ["residentPopulation"] = "residentPopulation",
+        ["城镇常住人口"] = "urbanResidentPopulation",
+        ["urbanResidentPopulation"] = "urbanResidentPopulation",
+        ["城乡分类代码"] = "urbanRuralCode",
+        ["urbanRuralCode"] = "urbanRuralCode",
+        ["中心镇"] = "isCentralTown",
+        ["isCentralTown"] = "isCentralTown",
+        ["易地扶贫搬迁安置点"] = "isRelocationSite",
+        ["易地搬迁安置点"] = "isRelocationSite",
+        ["isRelocationSite"] = "isRelocationSite",
+        ["城乡社区治理试点"] = "isGovernancePilot",
+        ["治理试点"] = "isGovernancePilot",
+        ["isGovernancePilot"] = "isGovernancePilot",
     };
 
     public async Task<RegionAttributeImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
