@@ -161,22 +161,7 @@ public sealed class IndicatorService(ShegongDb db, IndicatorQuantities quantitie
         return indicator;
     }
 
-    /// <summary>The region asked for (default: the reader's root, or the province), checked against the scope like every read.</summary>
-    private async Task<Region> PlaceAsync(string? code, CancellationToken cancellationToken)
-    {
-        code = string.IsNullOrEmpty(code) ? db.Scope.RootCode : code;
-        if (string.IsNullOrEmpty(code))
-        {
-            code = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code)
-                .Select(r => r.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
-        }
-        if (RegionCode.Problem(code) is { } problem)
-        {
-            throw RequestProblem.Invalid("region", problem);
-        }
-        var region = db.Scope.Contains(code) ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
-        return region ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
-    }
+    private Task<Region> PlaceAsync(string? code, CancellationToken cancellationToken) => ReaderRegion.ResolveAsync(db, code, cancellationToken);
 
     private async Task<Dictionary<string, string>> RegionNamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
     {

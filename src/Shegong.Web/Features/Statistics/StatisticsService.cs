@@ -103,19 +103,7 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
         {
             throw RequestProblem.Invalid("to", ProblemText.StatisticsToBeforeFrom);
         }
-        code = string.IsNullOrEmpty(code) ? db.Scope.RootCode : code;
-        if (string.IsNullOrEmpty(code))
-        {
-            code = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code)
-                .Select(r => r.Code).FirstOrDefaultAsync(cancellationToken) ?? "";
-        }
-        if (RegionCode.Problem(code) is { } problem)
-        {
-            throw RequestProblem.Invalid("region", problem);
-        }
-        // Outside the scope is "no such region", as for every other read: an ancestor's figures would be a sum the reader may not see.
-        var region = db.Scope.Contains(code) ? await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken) : null;
-        return (region ?? throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code)), new StatisticsPeriod(start, end));
+        return (await ReaderRegion.ResolveAsync(db, code, cancellationToken), new StatisticsPeriod(start, end));
     }
 
     private async Task<RequestFigures> RequestsAsync(string low, string high, StatisticsPeriod period, CancellationToken cancellationToken)
