@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shegong.Tests.Browser;
 using Shegong.Web.Features.Demo;
@@ -54,8 +55,14 @@ public sealed class DashboardPageTests(BrowserApp app)
             Assert.True(Math.Abs(shown - value) <= value * 0.05m, $"{name}: the dashboard shows {shown}, the seed published {value}");
         }
         Assert.True(await FigureAsync(page, "workers") >= 5_000 * 0.95m);
-        // Volunteers themselves are not recorded yet (only their teams): said in words, never a made-up zero.
-        await Expect(page.Locator(".figure-volunteers .ant-statistic-content")).ToHaveTextAsync("暂未记录");
+        // Registered volunteers are the approved ones, counted live.
+        await using (var db = app.OpenDb())
+        {
+            var approved = await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().IgnoreQueryFilters()
+                .CountAsync(v => v.Status == Shegong.Web.Features.Linkage.Volunteers.VolunteerStatus.Approved, TestContext.Current.CancellationToken);
+            Assert.True(approved > 0);
+            Assert.Equal(approved, await FigureAsync(page, "volunteers"));
+        }
         // The charts and the ranking of the 21 cities (and prefectures).
         await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-testid=coverage-map] svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
