@@ -152,6 +152,11 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange(await db.Set<PilotDisbursement>().Select(d => d.DocumentNumber).ToListAsync(Ct));
         names.AddRange((await db.Set<CommunityOrganisation>().Select(o => new[] { o.Name, o.LeaderName, o.Support }).ToListAsync(Ct)).SelectMany(o => o).OfType<string>());
         names.AddRange((await db.Set<VolunteerTeam>().Select(t => new[] { t.Name, t.LeaderName, t.Activities }).ToListAsync(Ct)).SelectMany(t => t).OfType<string>());
+        // Plan indicators and volunteers are what officials, staff and volunteers typed.
+        names.AddRange((await db.Set<Shegong.Web.Features.Indicators.PlanIndicator>().Select(i => new[] { i.Name, i.Note }).ToListAsync(Ct))
+            .SelectMany(i => i).OfType<string>());
+        names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().Select(v => new[] { v.Name, v.Skills, v.Availability })
+            .ToListAsync(Ct)).SelectMany(v => v).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();

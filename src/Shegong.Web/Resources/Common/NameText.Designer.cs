@@ -4529,5 +4529,41 @@ namespace Shegong.Web.Common.Localization {
                 return ResourceManager.GetString("Enum_IndicatorQuantity_RegisteredVolunteers", resourceCulture);
             }
         }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 同意日期.
+        /// </summary>
+        internal static string Field_ConsentGivenOn {
+            get {
+                return ResourceManager.GetString("Field_ConsentGivenOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 同意记录人.
+        /// </summary>
+        internal static string Field_ConsentRecordedBy {
+            get {
+                return ResourceManager.GetString("Field_ConsentRecordedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 撤回同意日期.
+        /// </summary>
+        internal static string Field_ConsentWithdrawnOn {
+            get {
+                return ResourceManager.GetString("Field_ConsentWithdrawnOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记时间.
+        /// </summary>
+        internal static string Field_LoggedAt {
+            get {
+                return ResourceManager.GetString("Field_LoggedAt", resourceCulture);
+            }
+        }
     }
 }
