@@ -88,24 +88,13 @@ public sealed class IndicatorQuantities(ShegongDb db, CoverageService coverage, 
         return await query.ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A region's own recorded population, else the sum of its children's when every child has one (a county's
-    /// townships), else unknown: a partial sum would understate the population and overstate every ratio.
-    /// </summary>
     private async Task<Dictionary<string, decimal?>> PopulationAsync(List<Region> places, bool urban, CancellationToken cancellationToken)
     {
-        var codes = places.Select(p => p.Code).ToList();
-        var below = await db.Regions.AsNoTracking().Where(r => r.ParentCode != null && codes.Contains(r.ParentCode))
-            .Select(r => new { r.ParentCode, Value = urban ? r.UrbanResidentPopulation : r.ResidentPopulation }).ToListAsync(cancellationToken);
-        var byParent = below.GroupBy(r => r.ParentCode!).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList());
-        return places.ToDictionary(p => p.Code, p =>
+        var values = new Dictionary<string, decimal?>();
+        foreach (var place in places)
         {
-            if ((urban ? p.UrbanResidentPopulation : p.ResidentPopulation) is { } own)
-            {
-                return (decimal?)own;
-            }
-            return byParent.TryGetValue(p.Code, out var values) && values.Count > 0 && values.All(v => v is not null)
-                ? values.Sum(v => (decimal)v!.Value) : null;
-        });
+            values[place.Code] = await RegionPopulation.OfAsync(db, place.Code, urban, cancellationToken);
+        }
+        return values;
     }
 }

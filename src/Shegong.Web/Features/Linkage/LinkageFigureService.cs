@@ -58,41 +58,7 @@ public sealed class LinkageFigureService(ShegongDb db)
             registered, Math.Round(minutes / 60m, 2), population, per10000, share);
     }
 
-    /// <summary>
-    /// A region's resident population: its own when recorded, else the sum of its children's when every child's is known
-    /// (by the same rule, level by level); otherwise null. Region names and populations are reference data, read past the scope.
-    /// </summary>
-    public async Task<long?> PopulationAsync(string regionCode, CancellationToken cancellationToken = default)
-    {
-        var regions = db.Regions.IgnoreQueryFilters().AsNoTracking();
-        var own = await regions.Where(r => r.Code == regionCode).Select(r => r.ResidentPopulation).FirstOrDefaultAsync(cancellationToken);
-        if (own is { } known)
-        {
-            return known;
-        }
-        // Level by level down the subtree (a code-range read per level, no long lists of codes): the open regions are
-        // those whose figure is missing; each needs children, and those children's figures (or theirs, further down).
-        var (low, high) = RegionCode.SubtreeRange(regionCode);
-        long total = 0;
-        HashSet<string> open = [regionCode];
-        for (var level = RegionCode.LevelOf(regionCode) + 1; open.Count > 0; level++)
-        {
-            if (level > RegionLevel.Village)
-            {
-                return null;
-            }
-            var below = level;
-            var children = (await regions.Where(r => r.Level == below && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
-                .Select(r => new { r.Code, r.ParentCode, r.ResidentPopulation }).ToListAsync(cancellationToken))
-                .Where(c => c.ParentCode is not null && open.Contains(c.ParentCode)).ToList();
-            // A region without its figure and without children to sum: the subtree's population is unknown.
-            if (open.Except(children.Select(c => c.ParentCode!)).Any())
-            {
-                return null;
-            }
-            total += children.Sum(c => (long)(c.ResidentPopulation ?? 0));
-            open = [.. children.Where(c => c.ResidentPopulation is null).Select(c => c.Code)];
-        }
-        return total;
-    }
+    /// <summary>A region's resident population, or null when it is not known (<see cref="RegionPopulation"/>).</summary>
+    public Task<long?> PopulationAsync(string regionCode, CancellationToken cancellationToken = default) =>
+        RegionPopulation.OfAsync(db, regionCode, urban: false, cancellationToken);
 }

@@ -123,7 +123,7 @@ public sealed partial class VolunteerService(ShegongDb db, PersonalData personal
     private async Task<Dictionary<int, string>> TeamNamesAsync(IEnumerable<int?> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
-        return await db.Set<VolunteerTeam>().IgnoreQueryFilters().AsNoTracking().Where(t => wanted.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return await db.Set<VolunteerTeam>().AsNoTracking().Where(t => wanted.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
     }
 
     private async Task<Dictionary<int, int>> ConfirmedMinutesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
