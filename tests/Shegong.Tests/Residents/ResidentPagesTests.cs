@@ -18,8 +18,9 @@ public sealed class ResidentPagesTests(BrowserApp app)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = app.OpenDb();
-        var village = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith("510104017"))
-            .OrderBy(r => r.Code).Select(r => r.Code).FirstAsync(ct);
+        var villageRow = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith("510104017"))
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).FirstAsync(ct);
+        var village = villageRow.Code;
         const string name = "浏览器测试居民";
         var existing = await app.Client.PostJsonAsync("/api/residents", new { name, birthDate = "1950-01-01", sex = "Female", regionCode = village });
         Assert.Equal(HttpStatusCode.Created, existing.StatusCode);
@@ -46,6 +47,8 @@ public sealed class ResidentPagesTests(BrowserApp app)
         await search.FillAsync(village);
         await search.PressAsync("Enter");
         await page.Locator("[data-testid=resident-village] .region-cascader-results li a").First.ClickAsync();
+        // The choice is taken once its path shows; saving before that would still find no village.
+        await Expect(page.Locator("[data-testid=resident-village] .region-cascader-path")).ToContainTextAsync(villageRow.Name);
         await page.Locator("button.resident-save").ClickAsync();
         await Expect(Item(".resident-field-birth")).ToContainTextAsync("须填写出生日期");
         await Expect(Item(".resident-field-sex")).ToContainTextAsync("须选择性别");
