@@ -54,6 +54,7 @@ public static class Startup
         services.AddActivities();
         services.AddLinkage();
         services.AddScoped<StatisticsService>();
+        services.AddSingleton<Features.Statistics.Memory.StatisticsMemory>();
         services.AddScoped<SummaryVerifier>();
         services.AddScoped<Features.Statistics.Report.StatisticsReport>();
         services.AddPilots();

@@ -103,6 +103,8 @@ public static class AccessTable
             (AccessAction.Export, Everyone)),
         // Derived data: the statistics' leaves, kept by their maintainer inside each record's save; no role writes them.
         Entity<ServiceSummary>([], (AccessAction.Read, Everyone), (AccessAction.Export, Everyone)),
+        // Derived too: the count of saves that changed a leaf, kept by its maintainer; nobody reads or writes it.
+        Entity<Features.Statistics.Memory.StatisticsClock>([]),
         // Cases and needs assessments: as sensitive as residents; the station's staff write them (a referral's answer
         // by the receiving station's staff), their contacts and assessments make service records.
         Entity<Case>([typeof(CaseGoal), typeof(CaseContact), typeof(CaseEvent), typeof(CaseReferral)], (AccessAction.Read, ResidentReaders),

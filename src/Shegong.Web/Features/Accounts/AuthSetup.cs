@@ -32,6 +32,8 @@ public static class AuthSetup
         services.AddScoped<DerivedDataWrites>();
         services.AddScoped<IDerivedDataMaintainer, StationTallyMaintainer>();
         services.AddScoped<IDerivedDataMaintainer, ServiceSummaryMaintainer>();
+        // After the leaves are set: stamps them with the clock (registration order is run order).
+        services.AddScoped<IDerivedDataMaintainer, Features.Statistics.Memory.StatisticsClockMaintainer>();
         services.AddScoped<CircuitHandler, AccessCircuitHandler>();
         services.AddScoped<AccountService>();
         services.AddScoped<AuditService>();

@@ -35,6 +35,9 @@ public class ServiceSummary : IRegionScoped, IDerivedData, IVersioned
     public long Minutes { get; set; }
     public decimal ValueYuan { get; set; }
 
+    /// <summary>The <see cref="Memory.StatisticsClock"/> value of the last save that changed this leaf.</summary>
+    public long Stamp { get; set; }
+
     /// <summary>Concurrency token: two saves that count into the same leaf at once cannot both win.</summary>
     public uint Version { get; private set; }
 
@@ -83,6 +86,8 @@ internal sealed class ServiceSummaryConfiguration : IEntityTypeConfiguration<Ser
         builder.Ignore(s => s.IsEmpty);
         // Figures read a code range over a month range.
         builder.HasIndex(s => new { s.Month, s.RegionCode });
+        // The in-memory copy asks which leaves changed since the clock value it last read.
+        builder.HasIndex(s => s.Stamp);
         builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

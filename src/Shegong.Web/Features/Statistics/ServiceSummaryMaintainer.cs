@@ -31,14 +31,23 @@ public sealed class ServiceSummaryMaintainer : IDerivedDataMaintainer
                 Count(deltas, entry.CurrentValues, negative: false);
             }
         }
-        var moved = deltas.Where(d => !d.Value.IsZero).ToList();
-        if (moved.Count == 0)
+        if (deltas.Count == 0)
         {
             return;
         }
-        var leaves = Leaves(db, moved.Select(d => d.Key).ToList());
-        foreach (var (key, delta) in moved)
+        var leaves = Leaves(db, [.. deltas.Keys]);
+        foreach (var (key, delta) in deltas)
         {
+            if (delta.IsZero)
+            {
+                // Same figures, other people (a beneficiary swapped): the leaf is stamped anyway, so every
+                // in-memory copy reads its month's people again (StatisticsClockMaintainer).
+                if (leaves.TryGetValue(key, out var same))
+                {
+                    db.Entry(same).Property(s => s.Stamp).IsModified = true;
+                }
+                continue;
+            }
             if (!leaves.TryGetValue(key, out var leaf))
             {
                 leaf = new ServiceSummary

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
 using Shegong.Web.Features.Regions;
+using Shegong.Web.Features.Statistics.Memory;
 
 namespace Shegong.Web.Features.Statistics;
 
@@ -16,20 +17,13 @@ public sealed partial class StatisticsService
     {
         var (place, period) = await ResolveAsync(region, from, to, cancellationToken);
         var (low, high) = RegionCode.SubtreeRange(place.Code);
-        var people = cells.Beneficiaries(low, high, period);
         var rows = by switch
         {
             BreakdownBy.Region => await ByRegionAsync(place, period, cancellationToken),
             BreakdownBy.Month => await ByMonthAsync(low, high, period, cancellationToken),
-            BreakdownBy.Category => Enumerated(await cells.SumAsync(low, high, period, s => s.Category, r => r.Category, cancellationToken),
-                await people.Select(b => new { b.Category, b.ResidentId }).Distinct().GroupBy(b => b.Category)
-                    .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)),
-            BreakdownBy.Method => Enumerated(await cells.SumAsync(low, high, period, s => s.Method, r => r.Method, cancellationToken),
-                await people.Select(b => new { b.Method, b.ResidentId }).Distinct().GroupBy(b => b.Method)
-                    .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)),
-            _ => Enumerated(await cells.SumAsync(low, high, period, s => s.Channel, r => r.Channel, cancellationToken),
-                await people.Select(b => new { b.Channel, b.ResidentId }).Distinct().GroupBy(b => b.Channel)
-                    .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)),
+            BreakdownBy.Category => await ByValueAsync(low, high, period, c => PeopleDims.Split(c).Category, PeopleDims.Of, cancellationToken),
+            BreakdownBy.Method => await ByValueAsync(low, high, period, c => PeopleDims.Split(c).Method, PeopleDims.Of, cancellationToken),
+            _ => await ByValueAsync(low, high, period, c => PeopleDims.Split(c).Channel, PeopleDims.Of, cancellationToken),
         };
         return new StatisticsBreakdown(place.Code, place.Name, period.From, period.To, by, rows);
     }
@@ -41,48 +35,48 @@ public sealed partial class StatisticsService
 
     private async Task<List<BreakdownRow>> ByRegionAsync(Region place, StatisticsPeriod period, CancellationToken cancellationToken)
     {
-        var (low, high) = RegionCode.SubtreeRange(place.Code);
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == place.Code).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
-        // Every child's code starts with the same number of significant digits; a leaf whose digits there are
-        // zeros is the region's own (a county station's records under the county).
-        var digits = place.Level == RegionLevel.Village ? RegionCode.Length : RegionCode.PrefixLength(place.Level + 1);
-        string RowOf(string leaf) => RegionCode.Pad(leaf[..digits]);
-        var totals = new Dictionary<string, SummaryTotals>();
-        foreach (var (leaf, sum) in await cells.SumAsync(low, high, period, s => s.RegionCode, r => r.RegionCode, cancellationToken))
+        var rows = new List<BreakdownRow>();
+        foreach (var child in children)
         {
-            totals[RowOf(leaf)] = totals.GetValueOrDefault(RowOf(leaf)) + sum;
+            var (low, high) = RegionCode.SubtreeRange(child.Code);
+            rows.Add(await RowAsync(child.Code, child.Name, low, high, period, cancellationToken));
         }
-        var people = (await cells.Beneficiaries(low, high, period).Select(b => new { Key = b.RegionCode.Substring(0, digits), b.ResidentId })
-                .Distinct().GroupBy(b => b.Key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(g => RegionCode.Pad(g.Key), g => g.Count);
-        var rows = children.Select(c => Row(c.Code, c.Name, totals.GetValueOrDefault(c.Code), people.GetValueOrDefault(c.Code))).ToList();
-        if (totals.ContainsKey(place.Code) || people.ContainsKey(place.Code))
+        // The region's own stations (a county station's records under the county's own code) get a row when they have any.
+        var own = await RowAsync(place.Code, Problems.Format(ProblemText.StatisticsRegionOwnRow, place.Name), place.Code, place.Code, period, cancellationToken);
+        if (own.ServiceRecords > 0 || own.PeopleServed > 0)
         {
-            rows.Insert(0, Row(place.Code, Problems.Format(ProblemText.StatisticsRegionOwnRow, place.Name), totals.GetValueOrDefault(place.Code),
-                people.GetValueOrDefault(place.Code)));
+            rows.Insert(0, own);
         }
         return rows;
     }
 
     private async Task<List<BreakdownRow>> ByMonthAsync(string low, string high, StatisticsPeriod period, CancellationToken cancellationToken)
     {
-        var totals = await cells.SumAsync(low, high, period, s => s.Month.Year * 100 + s.Month.Month, r => r.ServedOn.Year * 100 + r.ServedOn.Month,
-            cancellationToken);
-        var people = await cells.Beneficiaries(low, high, period).Select(b => new { b.Month, b.ResidentId }).Distinct().GroupBy(b => b.Month)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var rows = new List<BreakdownRow>();
         for (var month = ServiceSummary.MonthOf(period.From); month <= period.To; month = month.AddMonths(1))
         {
-            var key = month.Year * 100 + month.Month;
             var name = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add(Row(name, name, totals.GetValueOrDefault(key), people.GetValueOrDefault(key)));
+            var days = new StatisticsPeriod(month < period.From ? period.From : month, month.AddMonths(1).AddDays(-1) > period.To ? period.To : month.AddMonths(1).AddDays(-1));
+            rows.Add(await RowAsync(name, name, low, high, days, cancellationToken));
         }
         return rows;
     }
 
-    private static List<BreakdownRow> Enumerated<TKey>(Dictionary<TKey, SummaryTotals> totals, Dictionary<TKey, int> people)
-        where TKey : struct, Enum => [.. Enum.GetValues<TKey>().Select(k => Row(k.ToString(), Names.Of(k), totals.GetValueOrDefault(k), people.GetValueOrDefault(k)))];
+    private async Task<BreakdownRow> RowAsync(string key, string name, string low, string high, StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        using var read = await cells.ReadAsync(low, high, period, cancellationToken);
+        return Row(key, name, read.Combos.Values.Aggregate(default(SummaryTotals), (a, t) => a + t), read.People(PeopleDims.All));
+    }
+
+    private async Task<List<BreakdownRow>> ByValueAsync<TKey>(string low, string high, StatisticsPeriod period, Func<int, TKey> keyOf, Func<TKey, int> dimOf,
+        CancellationToken cancellationToken) where TKey : struct, Enum
+    {
+        using var read = await cells.ReadAsync(low, high, period, cancellationToken);
+        return [.. Enum.GetValues<TKey>().Select(k => Row(k.ToString(), Names.Of(k),
+            read.Combos.Where(c => keyOf(c.Key).Equals(k)).Aggregate(default(SummaryTotals), (a, c) => a + c.Value), read.People(dimOf(k))))];
+    }
 
     private static BreakdownRow Row(string key, string name, SummaryTotals totals, int people) => new(key, name, totals.Records, totals.PersonTimes,
         people, totals.Minutes, Hours(totals.Minutes), totals.ValueYuan);

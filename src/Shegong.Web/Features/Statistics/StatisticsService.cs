@@ -7,21 +7,22 @@ using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Services;
+using Shegong.Web.Features.Statistics.Memory;
 using Shegong.Web.Features.Workforce.Compliance;
 
 namespace Shegong.Web.Features.Statistics;
 
 /// <summary>
 /// The province's figures for any region (everything under it, by code range) and any day range,
-/// live: whole months are summed from the <see cref="ServiceSummary"/> leaves, partial edge months
-/// from the records, people served are distinct residents counted over the records' beneficiaries.
+/// live: whole months are summed from the in-memory copy of the <see cref="ServiceSummary"/> leaves and their
+/// people (StatisticsMemory), partial edge months from the records; people served are distinct residents.
 /// A region outside the reader's scope is 404, like every other read; the leaves and records are
 /// scope-filtered besides. UI and API share it.
 /// </summary>
 public sealed partial class StatisticsService(ShegongDb db, CoverageService coverage, WorkforceSummaryService workforce,
-    Linkage.LinkageFigureService linkage, TimeProvider clock)
+    Linkage.LinkageFigureService linkage, StatisticsMemory memory, TimeProvider clock)
 {
-    private readonly StatisticsCells cells = new(db);
+    private readonly StatisticsCells cells = new(db, memory);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -29,17 +30,8 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
     {
         var (place, period) = await ResolveAsync(region, from, to, cancellationToken);
         var (low, high) = RegionCode.SubtreeRange(place.Code);
-        var combos = await cells.SumAsync(low, high, period, s => new { s.Category, s.Method, s.Channel, s.Source },
-            r => new { r.Category, r.Method, r.Channel, r.Source }, cancellationToken);
-        // One pass over the named beneficiaries, the distinct counts made from it here: four DISTINCT queries (all,
-        // by category, method, channel) each joined the records again and took four times as long.
-        var people = await cells.Beneficiaries(low, high, period).Select(b => new { b.Category, b.Method, b.Channel, b.ResidentId })
-            .Distinct().ToListAsync(cancellationToken);
-        var peopleServed = people.Select(p => p.ResidentId).Distinct().Count();
-        var peopleByCategory = people.GroupBy(p => p.Category).ToDictionary(g => g.Key, g => g.Select(p => p.ResidentId).Distinct().Count());
-        var peopleByMethod = people.GroupBy(p => p.Method).ToDictionary(g => g.Key, g => g.Select(p => p.ResidentId).Distinct().Count());
-        var peopleByChannel = people.GroupBy(p => p.Channel).ToDictionary(g => g.Key, g => g.Select(p => p.ResidentId).Distinct().Count());
-
+        using var read = await cells.ReadAsync(low, high, period, cancellationToken);
+        var combos = read.Combos.Select(c => (Key: PeopleDims.Split(c.Key), c.Value)).ToList();
         SummaryTotals Where(Func<ServiceCategory, ServiceMethod, ServiceChannel, ServiceSource, bool> pick) =>
             combos.Where(c => pick(c.Key.Category, c.Key.Method, c.Key.Channel, c.Key.Source)).Aggregate(default(SummaryTotals), (a, c) => a + c.Value);
         var all = Where((_, _, _, _) => true);
@@ -59,7 +51,7 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
         // Registered volunteers: those the station approved and who have not left, as of today.
         var volunteers = LinkageFigure.Recorded(linked.RegisteredVolunteers);
 
-        return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, peopleServed),
+        return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, read.People(PeopleDims.All)),
             Where((c, _, _, _) => c == ServiceCategory.SocialAssistance).PersonTimes,
             Where((c, _, _, _) => c == ServiceCategory.ElderlyAndChildCare).PersonTimes,
             Where((c, _, _, _) => c == ServiceCategory.IndustryDevelopment).Records,
@@ -68,9 +60,9 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
             Where((_, _, _, s) => s == ServiceSource.GroupSession).Records, groupsMet, casesOpened, casesClosed, requests,
             cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, staff.ResidentSocialWorkers,
             LinkageFigure.Recorded(linked.OrganisationsIncubated), LinkageFigure.Recorded(linked.VolunteerTeamsFormed), volunteers,
-            Rows(Enum.GetValues<ServiceCategory>(), k => Where((c, _, _, _) => c == k), peopleByCategory),
-            Rows(Enum.GetValues<ServiceMethod>(), k => Where((_, m, _, _) => m == k), peopleByMethod),
-            Rows(Enum.GetValues<ServiceChannel>(), k => Where((_, _, ch, _) => ch == k), peopleByChannel));
+            Rows(Enum.GetValues<ServiceCategory>(), k => Where((c, _, _, _) => c == k), k => read.People(PeopleDims.Of(k))),
+            Rows(Enum.GetValues<ServiceMethod>(), k => Where((_, m, _, _) => m == k), k => read.People(PeopleDims.Of(k))),
+            Rows(Enum.GetValues<ServiceChannel>(), k => Where((_, _, ch, _) => ch == k), k => read.People(PeopleDims.Of(k))));
     }
 
     /// <summary>The latest month with any service recorded under the region (default: the reader's own), or null when none is.</summary>
@@ -127,7 +119,7 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
 
     internal static decimal Hours(long minutes) => Math.Round(minutes / 60m, 2);
 
-    private static List<FigureRow<TKey>> Rows<TKey>(IEnumerable<TKey> keys, Func<TKey, SummaryTotals> totals, Dictionary<TKey, int> people)
+    private static List<FigureRow<TKey>> Rows<TKey>(IEnumerable<TKey> keys, Func<TKey, SummaryTotals> totals, Func<TKey, int> people)
         where TKey : notnull => [.. keys.Select(k => (Key: k, Totals: totals(k))).Select(r => new FigureRow<TKey>(r.Key, r.Totals.Records,
-            r.Totals.PersonTimes, people.GetValueOrDefault(r.Key), r.Totals.Minutes, Hours(r.Totals.Minutes), r.Totals.ValueYuan))];
+            r.Totals.PersonTimes, people(r.Key), r.Totals.Minutes, Hours(r.Totals.Minutes), r.Totals.ValueYuan))];
 }

@@ -2342,6 +2342,33 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.ToTable("StationTallies");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Statistics.Memory.StatisticsClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatisticsClock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L,
+                            Version = 0u
+                        });
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Statistics.ServiceSummary", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2377,6 +2404,9 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.Property<int>("Records")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal>("ValueYuan")
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)");
@@ -2388,6 +2418,8 @@ namespace Shegong.Web.Data.Migrations.Postgres
                         .HasColumnName("xmin");
 
                     b.HasKey("RegionCode", "Month", "Category", "Method", "Channel", "Source");
+
+                    b.HasIndex("Stamp");
 
                     b.HasIndex("Month", "RegionCode");
 

@@ -2221,6 +2221,31 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.ToTable("StationTallies");
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Statistics.Memory.StatisticsClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatisticsClock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L,
+                            Version = 0u
+                        });
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Statistics.ServiceSummary", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -2256,6 +2281,9 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.Property<int>("Records")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("ValueYuan")
                         .HasPrecision(16, 2)
                         .HasColumnType("TEXT");
@@ -2265,6 +2293,8 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RegionCode", "Month", "Category", "Method", "Channel", "Source");
+
+                    b.HasIndex("Stamp");
 
                     b.HasIndex("Month", "RegionCode");
 

@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shegong.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StatisticsClock : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "Stamp",
+                table: "ServiceSummaries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "StatisticsClock",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<uint>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatisticsClock", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "StatisticsClock",
+                columns: new[] { "Id", "Value", "Version" },
+                values: new object[] { 1, 0L, 0u });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSummaries_Stamp",
+                table: "ServiceSummaries",
+                column: "Stamp");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StatisticsClock");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceSummaries_Stamp",
+                table: "ServiceSummaries");
+
+            migrationBuilder.DropColumn(
+                name: "Stamp",
+                table: "ServiceSummaries");
+        }
+    }
+}
