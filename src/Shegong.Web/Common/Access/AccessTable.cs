@@ -6,6 +6,7 @@ using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Indicators;
+using Shegong.Web.Features.Linkage.Donations;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Linkage.Volunteers;
@@ -146,6 +147,11 @@ public static class AccessTable
         // Hours: the volunteer logs their own (Create); the station's staff confirm or reject them (StatusChange).
         Entity<VolunteerHour>([], (AccessAction.Read, [.. ResidentReaders, AccountRole.Volunteer]), (AccessAction.Create, [AccountRole.Volunteer]),
             (AccessAction.Update, ServiceWriters), (AccessAction.StatusChange, ServiceWriters)),
+        // Donors and donations: an individual donor is a person and a donation's links name residents, so both are read like
+        // residents; the station's staff write them. A link (DonationLink, with its service record) is an update of its donation.
+        Entity<Donor>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters)),
+        Entity<Donation>([typeof(DonationLink)], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters),
+            (AccessAction.Update, ServiceWriters), (AccessAction.Export, ResidentReaders)),
         // Which roles an account manager may create, disable and reset is ManageableBy's finer rule.
         Entity<Account>([typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>)],
             (AccessAction.Read, AccountManagers), (AccessAction.Create, AccountManagers), (AccessAction.Update, AccountManagers),

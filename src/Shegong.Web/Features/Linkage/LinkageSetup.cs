@@ -1,4 +1,5 @@
 using Shegong.Web.Common.Access;
+using Shegong.Web.Features.Linkage.Donations;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Linkage.Volunteers;
@@ -16,6 +17,9 @@ public static class LinkageSetup
         services.AddScoped<VolunteerService>();
         services.AddScoped<VolunteerHourService>();
         services.AddScoped<VolunteerSelfService>();
+        services.AddScoped<DonorService>();
+        services.AddScoped<DonationService>();
+        services.AddScoped<DonationLinkService>();
         return services;
     }
 
@@ -24,6 +28,7 @@ public static class LinkageSetup
         app.MapOrganisationEndpoints();
         app.MapTeamEndpoints();
         app.MapVolunteerEndpoints();
+        app.MapDonationEndpoints();
         app.MapGet("/api/linkage/figures", (string region, LinkageFigureService service, CancellationToken ct) => service.FiguresAsync(region, ct))
             .WithTags("Linkage").WithSummary("Five-society figures of a region (organisations incubated by stage and type, volunteer teams formed and active, registered volunteers, confirmed hours, per 10,000 residents where the population is known)")
             .RequirePermission<CommunityOrganisation>(AccessAction.Read);

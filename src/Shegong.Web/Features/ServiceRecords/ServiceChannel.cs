@@ -22,4 +22,5 @@ public enum ServiceSource
     Activity,
     Assessment,
     Request,
+    DonationLink,
 }

@@ -21,6 +21,7 @@ public static class ServiceRecordNames
         ServiceSource.Activity => ("社区活动", "a community activity"),
         ServiceSource.Assessment => ("需求评估", "a needs assessment"),
         ServiceSource.Request => ("服务申请", "a service request"),
+        ServiceSource.DonationLink => ("慈善资源的链接", "a donation's link"),
         _ => ("直接录入", "direct entry"),
     };
 }

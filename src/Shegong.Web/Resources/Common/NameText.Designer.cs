@@ -220,6 +220,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 捐赠.
+        /// </summary>
+        internal static string Entity_Donation {
+            get {
+                return ResourceManager.GetString("Entity_Donation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠链接.
+        /// </summary>
+        internal static string Entity_DonationLink {
+            get {
+                return ResourceManager.GetString("Entity_DonationLink", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠方.
+        /// </summary>
+        internal static string Entity_Donor {
+            get {
+                return ResourceManager.GetString("Entity_Donor", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 小组.
         /// </summary>
         internal static string Entity_Group {
@@ -1012,6 +1039,78 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 资金.
+        /// </summary>
+        internal static string Enum_DonationKind_Cash {
+            get {
+                return ResourceManager.GetString("Enum_DonationKind_Cash", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 物资.
+        /// </summary>
+        internal static string Enum_DonationKind_Goods {
+            get {
+                return ResourceManager.GetString("Enum_DonationKind_Goods", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务.
+        /// </summary>
+        internal static string Enum_DonationKind_Services {
+            get {
+                return ResourceManager.GetString("Enum_DonationKind_Services", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社区基金.
+        /// </summary>
+        internal static string Enum_DonorKind_CommunityFund {
+            get {
+                return ResourceManager.GetString("Enum_DonorKind_CommunityFund", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 企业.
+        /// </summary>
+        internal static string Enum_DonorKind_Enterprise {
+            get {
+                return ResourceManager.GetString("Enum_DonorKind_Enterprise", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 基金会.
+        /// </summary>
+        internal static string Enum_DonorKind_Foundation {
+            get {
+                return ResourceManager.GetString("Enum_DonorKind_Foundation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 政府.
+        /// </summary>
+        internal static string Enum_DonorKind_Government {
+            get {
+                return ResourceManager.GetString("Enum_DonorKind_Government", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个人.
+        /// </summary>
+        internal static string Enum_DonorKind_Individual {
+            get {
+                return ResourceManager.GetString("Enum_DonorKind_Individual", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 本科.
         /// </summary>
         internal static string Enum_Education_Bachelor {
@@ -1264,6 +1363,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 注册志愿者人数.
+        /// </summary>
+        internal static string Enum_IndicatorQuantity_RegisteredVolunteers {
+            get {
+                return ResourceManager.GetString("Enum_IndicatorQuantity_RegisteredVolunteers", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 常住人口.
         /// </summary>
         internal static string Enum_IndicatorQuantity_ResidentPopulation {
@@ -1404,6 +1512,42 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_IntakeSource_WalkIn {
             get {
                 return ResourceManager.GetString("Enum_IntakeSource_WalkIn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社区活动.
+        /// </summary>
+        internal static string Enum_LinkTarget_Activity {
+            get {
+                return ResourceManager.GetString("Enum_LinkTarget_Activity", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案.
+        /// </summary>
+        internal static string Enum_LinkTarget_Case {
+            get {
+                return ResourceManager.GetString("Enum_LinkTarget_Case", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务申请.
+        /// </summary>
+        internal static string Enum_LinkTarget_Request {
+            get {
+                return ResourceManager.GetString("Enum_LinkTarget_Request", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 服务对象.
+        /// </summary>
+        internal static string Enum_LinkTarget_Resident {
+            get {
+                return ResourceManager.GetString("Enum_LinkTarget_Resident", resourceCulture);
             }
         }
         
@@ -2034,6 +2178,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_ServiceSource_Direct {
             get {
                 return ResourceManager.GetString("Enum_ServiceSource_Direct", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 慈善资源链接.
+        /// </summary>
+        internal static string Enum_ServiceSource_DonationLink {
+            get {
+                return ResourceManager.GetString("Enum_ServiceSource_DonationLink", resourceCulture);
             }
         }
         
@@ -2713,6 +2866,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 同意日期.
+        /// </summary>
+        internal static string Field_ConsentGivenOn {
+            get {
+                return ResourceManager.GetString("Field_ConsentGivenOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 同意记录人.
+        /// </summary>
+        internal static string Field_ConsentRecordedBy {
+            get {
+                return ResourceManager.GetString("Field_ConsentRecordedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 撤回同意日期.
+        /// </summary>
+        internal static string Field_ConsentWithdrawnOn {
+            get {
+                return ResourceManager.GetString("Field_ConsentWithdrawnOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 服务日期.
         /// </summary>
         internal static string Field_ContactedOn {
@@ -2862,6 +3042,168 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_DocumentNumber {
             get {
                 return ResourceManager.GetString("Field_DocumentNumber", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 未链接余额（元）.
+        /// </summary>
+        internal static string Field_Donation_BalanceYuan {
+            get {
+                return ResourceManager.GetString("Field_Donation_BalanceYuan", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠内容.
+        /// </summary>
+        internal static string Field_Donation_Description {
+            get {
+                return ResourceManager.GetString("Field_Donation_Description", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠方.
+        /// </summary>
+        internal static string Field_Donation_DonorId {
+            get {
+                return ResourceManager.GetString("Field_Donation_DonorId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_Donation_Id {
+            get {
+                return ResourceManager.GetString("Field_Donation_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠形式.
+        /// </summary>
+        internal static string Field_Donation_Kind {
+            get {
+                return ResourceManager.GetString("Field_Donation_Kind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已链接（元）.
+        /// </summary>
+        internal static string Field_Donation_LinkedYuan {
+            get {
+                return ResourceManager.GetString("Field_Donation_LinkedYuan", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 接收日期.
+        /// </summary>
+        internal static string Field_Donation_ReceivedOn {
+            get {
+                return ResourceManager.GetString("Field_Donation_ReceivedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 接收站点.
+        /// </summary>
+        internal static string Field_Donation_StationId {
+            get {
+                return ResourceManager.GetString("Field_Donation_StationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 折合金额（元）.
+        /// </summary>
+        internal static string Field_Donation_ValueYuan {
+            get {
+                return ResourceManager.GetString("Field_Donation_ValueYuan", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 链接金额（元）.
+        /// </summary>
+        internal static string Field_DonationLink_AmountYuan {
+            get {
+                return ResourceManager.GetString("Field_DonationLink_AmountYuan", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 链接日期.
+        /// </summary>
+        internal static string Field_DonationLink_LinkedOn {
+            get {
+                return ResourceManager.GetString("Field_DonationLink_LinkedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 链接对象类型.
+        /// </summary>
+        internal static string Field_DonationLink_Target {
+            get {
+                return ResourceManager.GetString("Field_DonationLink_Target", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 链接对象.
+        /// </summary>
+        internal static string Field_DonationLink_TargetId {
+            get {
+                return ResourceManager.GetString("Field_DonationLink_TargetId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 联系人.
+        /// </summary>
+        internal static string Field_Donor_ContactName {
+            get {
+                return ResourceManager.GetString("Field_Donor_ContactName", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 类型.
+        /// </summary>
+        internal static string Field_Donor_Kind {
+            get {
+                return ResourceManager.GetString("Field_Donor_Kind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠方名称.
+        /// </summary>
+        internal static string Field_Donor_Name {
+            get {
+                return ResourceManager.GetString("Field_Donor_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 备注.
+        /// </summary>
+        internal static string Field_Donor_Note {
+            get {
+                return ResourceManager.GetString("Field_Donor_Note", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记站点.
+        /// </summary>
+        internal static string Field_Donor_StationId {
+            get {
+                return ResourceManager.GetString("Field_Donor_StationId", resourceCulture);
             }
         }
         
@@ -3204,6 +3546,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_LockoutEnd {
             get {
                 return ResourceManager.GetString("Field_LockoutEnd", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 登记时间.
+        /// </summary>
+        internal static string Field_LoggedAt {
+            get {
+                return ResourceManager.GetString("Field_LoggedAt", resourceCulture);
             }
         }
         
@@ -4518,51 +4869,6 @@ namespace Shegong.Web.Common.Localization {
         internal static string Yes {
             get {
                 return ResourceManager.GetString("Yes", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 注册志愿者人数.
-        /// </summary>
-        internal static string Enum_IndicatorQuantity_RegisteredVolunteers {
-            get {
-                return ResourceManager.GetString("Enum_IndicatorQuantity_RegisteredVolunteers", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 同意日期.
-        /// </summary>
-        internal static string Field_ConsentGivenOn {
-            get {
-                return ResourceManager.GetString("Field_ConsentGivenOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 同意记录人.
-        /// </summary>
-        internal static string Field_ConsentRecordedBy {
-            get {
-                return ResourceManager.GetString("Field_ConsentRecordedBy", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 撤回同意日期.
-        /// </summary>
-        internal static string Field_ConsentWithdrawnOn {
-            get {
-                return ResourceManager.GetString("Field_ConsentWithdrawnOn", resourceCulture);
-            }
-        }
-        
-        /// <summary>
-        ///   Looks up a localized string similar to 登记时间.
-        /// </summary>
-        internal static string Field_LoggedAt {
-            get {
-                return ResourceManager.GetString("Field_LoggedAt", resourceCulture);
             }
         }
     }

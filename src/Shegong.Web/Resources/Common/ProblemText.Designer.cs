@@ -1687,6 +1687,240 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 捐赠内容不能超过500个字.
+        /// </summary>
+        internal static string DonationDescriptionAtMost500Characters {
+            get {
+                return ResourceManager.GetString("DonationDescriptionAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写捐赠内容.
+        /// </summary>
+        internal static string DonationDescriptionRequired {
+            get {
+                return ResourceManager.GetString("DonationDescriptionRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择捐赠方.
+        /// </summary>
+        internal static string DonationDonorRequired {
+            get {
+                return ResourceManager.GetString("DonationDonorRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择捐赠形式（资金、物资或服务）.
+        /// </summary>
+        internal static string DonationKindRequired {
+            get {
+                return ResourceManager.GetString("DonationKindRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写链接金额.
+        /// </summary>
+        internal static string DonationLinkAmountRequired {
+            get {
+                return ResourceManager.GetString("DonationLinkAmountRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 链接日期不能早于接收日期{0}.
+        /// </summary>
+        internal static string DonationLinkBeforeReceived {
+            get {
+                return ResourceManager.GetString("DonationLinkBeforeReceived", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写链接日期.
+        /// </summary>
+        internal static string DonationLinkDateRequired {
+            get {
+                return ResourceManager.GetString("DonationLinkDateRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠{0}没有编号为{1}的链接.
+        /// </summary>
+        internal static string DonationLinkNotFound {
+            get {
+                return ResourceManager.GetString("DonationLinkNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 链接金额{0}元超过此捐赠尚未链接的余额{1}元.
+        /// </summary>
+        internal static string DonationLinkOverBalance {
+            get {
+                return ResourceManager.GetString("DonationLinkOverBalance", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择链接对象.
+        /// </summary>
+        internal static string DonationLinkTargetIdRequired {
+            get {
+                return ResourceManager.GetString("DonationLinkTargetIdRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的链接对象，或不在您的管辖范围内.
+        /// </summary>
+        internal static string DonationLinkTargetNotFound {
+            get {
+                return ResourceManager.GetString("DonationLinkTargetNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择链接对象的类型（服务对象、个案、服务申请或社区活动）.
+        /// </summary>
+        internal static string DonationLinkTargetRequired {
+            get {
+                return ResourceManager.GetString("DonationLinkTargetRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的捐赠.
+        /// </summary>
+        internal static string DonationNotFound {
+            get {
+                return ResourceManager.GetString("DonationNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 接收日期不能晚于已有链接的日期.
+        /// </summary>
+        internal static string DonationReceivedAfterLinked {
+            get {
+                return ResourceManager.GetString("DonationReceivedAfterLinked", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写接收日期.
+        /// </summary>
+        internal static string DonationReceivedOnRequired {
+            get {
+                return ResourceManager.GetString("DonationReceivedOnRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠已有链接，不能更改接收站点.
+        /// </summary>
+        internal static string DonationStationFixedOnceLinked {
+            get {
+                return ResourceManager.GetString("DonationStationFixedOnceLinked", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 折合金额不能低于已链接的{0}元.
+        /// </summary>
+        internal static string DonationValueBelowLinked {
+            get {
+                return ResourceManager.GetString("DonationValueBelowLinked", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写折合金额（元）.
+        /// </summary>
+        internal static string DonationValueRequired {
+            get {
+                return ResourceManager.GetString("DonationValueRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 金额最多保留两位小数（到分）.
+        /// </summary>
+        internal static string DonationYuanCents {
+            get {
+                return ResourceManager.GetString("DonationYuanCents", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 金额须在0.01元至1亿元之间.
+        /// </summary>
+        internal static string DonationYuanRange {
+            get {
+                return ResourceManager.GetString("DonationYuanRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 联系人不能超过50个字.
+        /// </summary>
+        internal static string DonorContactAtMost50Characters {
+            get {
+                return ResourceManager.GetString("DonorContactAtMost50Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择捐赠方类型.
+        /// </summary>
+        internal static string DonorKindRequired {
+            get {
+                return ResourceManager.GetString("DonorKindRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 捐赠方名称不能超过100个字.
+        /// </summary>
+        internal static string DonorNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("DonorNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写捐赠方名称.
+        /// </summary>
+        internal static string DonorNameRequired {
+            get {
+                return ResourceManager.GetString("DonorNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 备注不能超过1000个字.
+        /// </summary>
+        internal static string DonorNoteAtMost1000Characters {
+            get {
+                return ResourceManager.GetString("DonorNoteAtMost1000Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的捐赠方.
+        /// </summary>
+        internal static string DonorNotFound {
+            get {
+                return ResourceManager.GetString("DonorNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 与现有记录重复.
         /// </summary>
         internal static string DuplicateRecord {
