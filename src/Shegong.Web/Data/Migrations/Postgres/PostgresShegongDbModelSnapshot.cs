@@ -1094,6 +1094,164 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.ToTable("PlanIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("LinkedYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValueYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorId");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("RegionCode", "ReceivedOn");
+
+                    b.ToTable("Donations", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.DonationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AmountYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LinkedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ServiceRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ServiceRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("Target", "TargetId");
+
+                    b.ToTable("DonationLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("Donors", (string)null);
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Linkage.Organisations.CommunityOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -3257,6 +3415,59 @@ namespace Shegong.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donation", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Linkage.Donations.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.DonationLink", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Linkage.Donations.Donation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.ServiceRecords.ServiceRecord", "Record")
+                        .WithOne()
+                        .HasForeignKey("Shegong.Web.Features.Linkage.Donations.DonationLink", "ServiceRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donor", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Linkage.Organisations.CommunityOrganisation", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Regions.Region", null)
@@ -3723,6 +3934,11 @@ namespace Shegong.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.GroupSession", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donation", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>

@@ -1039,6 +1039,154 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.ToTable("PlanIndicators", (string)null);
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DonorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("LinkedYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValueYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonorId");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("RegionCode", "ReceivedOn");
+
+                    b.ToTable("Donations", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.DonationLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountYuan")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DonationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LinkedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DonationId");
+
+                    b.HasIndex("ServiceRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("Target", "TargetId");
+
+                    b.ToTable("DonationLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("Donors", (string)null);
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Linkage.Organisations.CommunityOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -3102,6 +3250,59 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donation", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Linkage.Donations.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.DonationLink", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Linkage.Donations.Donation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("DonationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.ServiceRecords.ServiceRecord", "Record")
+                        .WithOne()
+                        .HasForeignKey("Shegong.Web.Features.Linkage.Donations.DonationLink", "ServiceRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donor", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.Linkage.Organisations.CommunityOrganisation", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Regions.Region", null)
@@ -3568,6 +3769,11 @@ namespace Shegong.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.GroupSession", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Linkage.Donations.Donation", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.Pilots.PilotApplication", b =>
