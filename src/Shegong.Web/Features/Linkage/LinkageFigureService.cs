@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Linkage.Donations;
 using Shegong.Web.Features.Linkage.Organisations;
 using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Linkage.Volunteers;
@@ -14,6 +15,7 @@ namespace Shegong.Web.Features.Linkage;
 /// Teams formed counts every team, active those still serving. Registered volunteers are the approved ones (not those
 /// applied, rejected or left); confirmed hours only the hours the station confirmed. The per-10,000 and share figures are
 /// null ("unknown") when the region's resident population is not known (LinkageFigureService.PopulationAsync), never guessed.
+/// Donated yuan received are the donations' values; linked, the part of them linked to needs so far.
 /// </summary>
 public sealed record LinkageFigures(
     int OrganisationsIncubated,
@@ -25,7 +27,9 @@ public sealed record LinkageFigures(
     decimal ConfirmedHours,
     long? ResidentPopulation,
     decimal? VolunteersPer10000Residents,
-    decimal? VolunteerSharePercent);
+    decimal? VolunteerSharePercent,
+    decimal DonatedYuanReceived,
+    decimal DonatedYuanLinked);
 
 /// <summary>Counts by region, live from the records and inside the caller's scope (the query filters).</summary>
 public sealed class LinkageFigureService(ShegongDb db)
@@ -51,11 +55,15 @@ public sealed class LinkageFigureService(ShegongDb db)
         var minutes = await db.Set<VolunteerHour>().AsNoTracking()
             .Where(h => string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0 && h.Status == HourStatus.Confirmed)
             .SumAsync(h => (long?)h.Minutes, cancellationToken) ?? 0;
+        // Donations count where their receiving station is; linked yuan are those of the links (the statistics' resource-linking records).
+        var donations = await db.Set<Donation>().AsNoTracking()
+            .Where(d => string.Compare(d.RegionCode, low) >= 0 && string.Compare(d.RegionCode, high) <= 0)
+            .GroupBy(d => 1).Select(g => new { Received = g.Sum(d => d.ValueYuan), Linked = g.Sum(d => d.LinkedYuan) }).FirstOrDefaultAsync(cancellationToken);
         var population = await PopulationAsync(regionCode, cancellationToken);
         decimal? per10000 = population is > 0 ? Math.Round(registered * 10000m / population.Value, 2) : null;
         decimal? share = population is > 0 ? Math.Round(registered * 100m / population.Value, 4) : null;
         return new LinkageFigures(cells.Sum(c => c.Count), byStage, byType, teams.Sum(t => t.Count), teams.Where(t => t.Active).Sum(t => t.Count),
-            registered, Math.Round(minutes / 60m, 2), population, per10000, share);
+            registered, Math.Round(minutes / 60m, 2), population, per10000, share, donations?.Received ?? 0, donations?.Linked ?? 0);
     }
 
     /// <summary>A region's resident population, or null when it is not known (<see cref="RegionPopulation"/>).</summary>
