@@ -20,6 +20,7 @@ public static class LinkageSetup
         services.AddScoped<DonorService>();
         services.AddScoped<DonationService>();
         services.AddScoped<DonationLinkService>();
+        services.AddScoped<LinkageViewService>();
         return services;
     }
 
@@ -32,6 +33,12 @@ public static class LinkageSetup
         app.MapGet("/api/linkage/figures", (string region, LinkageFigureService service, CancellationToken ct) => service.FiguresAsync(region, ct))
             .WithTags("Linkage").WithSummary("Five-society figures of a region (organisations incubated by stage and type, volunteer teams formed and active, registered volunteers, confirmed hours, per 10,000 residents where the population is known)")
             .RequirePermission<CommunityOrganisation>(AccessAction.Read);
+        app.MapGet("/api/linkage/linked", (LinkTarget target, int id, LinkageViewService service, CancellationToken ct) => service.ForTargetAsync(target, id, ct))
+            .WithTags("Linkage").WithSummary("Everything linked to a resident, case, request or activity: donation links, and the organisations and volunteers an activity names")
+            .RequirePermission<Donation>(AccessAction.Read);
+        app.MapGet("/api/linkage/stations/{id:int}", (int id, LinkageViewService service, CancellationToken ct) => service.ForStationAsync(id, ct))
+            .WithTags("Linkage").WithSummary("A station's organisations, volunteer teams and donors, and what its donations were linked to")
+            .RequirePermission<Donation>(AccessAction.Read);
         return app;
     }
 }
