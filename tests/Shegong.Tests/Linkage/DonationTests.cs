@@ -180,4 +180,28 @@ public class DonationTests(DonationApp app) : IClassFixture<DonationApp>
         var row = (await (await app.Client.GetUrlAsync("/api/donors?search=青羊慈善基金会")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(750.5m, row.GetProperty("balanceYuan").GetDecimal());
     }
+    [Fact]
+    public async Task The_linkage_view_lists_what_was_linked_to_a_need_and_a_stations_partners()
+    {
+        var region = AccessApp.Jinguanyi;
+        var id = await app.DonationAsync(region, 900m);
+        var version = (await DonationAsync(id)).GetProperty("version").GetUInt32();
+        await (await app.Client.PostJsonAsync($"/api/donations/{id}/links", DonationApp.LinkForm(app.Residents[region], 123.45m, version)))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var worker = app.Clients[AccountRole.SocialWorker];
+
+        var linked = await (await worker.GetUrlAsync($"/api/linkage/linked?target=Resident&id={app.Residents[region]}")).ReadAsync<JsonElement>();
+        var entry = linked.GetProperty("donations").EnumerateArray().Single(d => d.GetProperty("donationId").GetInt32() == id);
+        Assert.Equal(123.45m, entry.GetProperty("amountYuan").GetDecimal());
+        Assert.Equal($"爱心企业{region}", entry.GetProperty("donorName").GetString());
+        Assert.Equal(linked.GetProperty("donations").EnumerateArray().Sum(d => d.GetProperty("amountYuan").GetDecimal()), linked.GetProperty("donatedYuan").GetDecimal());
+
+        var station = await (await worker.GetUrlAsync($"/api/linkage/stations/{app.StationIn[region]}")).ReadAsync<JsonElement>();
+        Assert.Contains(station.GetProperty("donors").EnumerateArray(), d => d.GetProperty("id").GetInt32() == app.Donors[region]);
+        Assert.True(station.GetProperty("linked").EnumerateArray().Single(l => l.GetProperty("target").GetString() == "Resident")
+            .GetProperty("yuan").GetDecimal() >= 123.45m);
+        // Another station's view, and a resident of another station, are out of the worker's reach.
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetUrlAsync($"/api/linkage/stations/{app.StationIn[app.SiblingTownship]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetUrlAsync($"/api/linkage/linked?target=Resident&id={app.Residents[app.SiblingTownship]}")).StatusCode);
+    }
 }

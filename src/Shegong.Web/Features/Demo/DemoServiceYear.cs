@@ -1,3 +1,4 @@
+using Shegong.Web.Features.Linkage.Donations;
 using Shegong.Web.Features.ServiceRecords;
 using Shegong.Web.Features.Services;
 
@@ -43,6 +44,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
     private readonly List<object?[]> participants = [];
     private readonly List<object?[]> workers = [];
     private readonly List<object?[]> beneficiaries = [];
+    private readonly List<DemoLink> links = [];
     private int nextId;
     private int personTimes;
     private IReadOnlyList<DemoStationStaff> stations = [];
@@ -74,12 +76,22 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         {
             Person(ServiceCategory.CommunityGovernance, DemoTexts.Governance, random.Next(0, 3), random.Next(8, 31), ServiceMethod.CommunityWork);
         }
+        // Resource linking comes from donations linked to residents (each link holds its record), never typed directly.
         var linked = 0m;
         while (linked < LinkedYuan * 0.8m)
         {
             var yuan = random.Next(5, 120) * 100m;
             linked += yuan;
-            Person(ServiceCategory.ResourceLinking, DemoTexts.Linking, random.Next(1, 3), 0, ServiceMethod.Other, yuan: yuan);
+            var id = Person(ServiceCategory.ResourceLinking, DemoTexts.Linking, 1, 0, ServiceMethod.Other, yuan: yuan, source: ServiceSource.DonationLink);
+            var record = records[^1];
+            if (beneficiaries.Count > 0 && (int)beneficiaries[^1][0]! == id)
+            {
+                links.Add(new DemoLink(id, (int)record[2]!, (string)record[3]!, (DateOnly)record[1]!, LinkTarget.Resident, (int)beneficiaries[^1][1]!, yuan));
+            }
+            else
+            {
+                record[11] = ServiceSource.Direct.ToString();
+            }
         }
         AddActivities(LinkedYuan - linked);
 
@@ -88,11 +100,12 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         await bulk.InsertAsync("ServiceBeneficiaries", ["ServiceRecordId", "ResidentId"], beneficiaries, versioned: false, cancellationToken);
         await bulk.InsertAsync("CommunityActivities", ActivityColumns, activities, versioned: true, cancellationToken);
         await bulk.InsertAsync("ActivityParticipants", ["CommunityActivityId", "ResidentId"], participants, versioned: false, cancellationToken);
+        await new DemoDonations(bulk, random).SeedAsync(links, cancellationToken);
         return records.Count;
     }
 
     // The activities bring the year's total to the published person-times reached; a fifth of
-    // the linked yuan came through them (donation drives), the rest through one-to-one linking.
+    // the linked yuan went to them (donations linked to an activity, each link with its own record), the rest to residents.
     private void AddActivities(decimal yuanLeft)
     {
         var remaining = PersonTimesReached - personTimes;
@@ -104,8 +117,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
             var linking = i % 5 == 0;
             var head = (int)Math.Round(shares[i] * scale);
             var category = linking ? ServiceCategory.ResourceLinking : ServiceCategory.CommunityGovernance;
-            var recordId = Person(category, DemoTexts.Activity, 1, head, ServiceMethod.CommunityWork,
-                yuan: linking ? Math.Round(yuanLeft / ((Activities + 4) / 5), 2) : null, workerCount: random.Next(1, 4), source: ServiceSource.Activity);
+            var recordId = Person(category, DemoTexts.Activity, 1, head, ServiceMethod.CommunityWork, workerCount: random.Next(1, 4), source: ServiceSource.Activity);
             var record = records[^1];
             var named = beneficiaries.Count > 0 && (int)beneficiaries[^1][0]! == recordId ? (int)beneficiaries[^1][1]! : (int?)null;
             // The activity says what its record says: its station, the station's region as the place, date, category, duration, crowd.
@@ -115,8 +127,21 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
             {
                 participants.Add([activityId, resident]);
             }
+            if (linking)
+            {
+                LinkRecord(activityId, record, Math.Round(yuanLeft / ((Activities + 4) / 5), 2));
+            }
             activityId++;
         }
+    }
+
+    /// <summary>The record of a donation's link to an activity: resource linking at the activity's station and date, no one named.</summary>
+    private void LinkRecord(int activityId, object?[] activity, decimal yuan)
+    {
+        var id = nextId++;
+        records.Add([id, activity[1], activity[2], activity[3], ServiceCategory.ResourceLinking.ToString(), ServiceMethod.CommunityWork.ToString(),
+            ServiceChannel.WalkIn.ToString(), 0, 0, 0, yuan, ServiceSource.DonationLink.ToString(), activity[12], activity[13]]);
+        links.Add(new DemoLink(id, (int)activity[2]!, (string)activity[3]!, (DateOnly)activity[1]!, LinkTarget.Activity, activityId, yuan));
     }
 
     private static void Until(Func<int> reached, int target, Action add)
