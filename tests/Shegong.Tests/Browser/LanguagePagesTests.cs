@@ -160,6 +160,10 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             .SelectMany(i => i).OfType<string>());
         names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().Select(v => new[] { v.Name, v.Skills, v.Availability })
             .ToListAsync(Ct)).SelectMany(v => v).OfType<string>());
+        // Donors and donations are what station staff typed.
+        names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Donations.Donor>().Select(d => new[] { d.Name, d.ContactName, d.Note }).ToListAsync(Ct))
+            .SelectMany(d => d).OfType<string>());
+        names.AddRange(await db.Set<Shegong.Web.Features.Linkage.Donations.Donation>().Select(d => d.Description).Distinct().ToListAsync(Ct));
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();
