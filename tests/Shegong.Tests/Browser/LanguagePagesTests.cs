@@ -48,6 +48,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var project = await db.Set<PilotProject>().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
         // The plain-HTML pages (/volunteer/register, /my/volunteer, /request) never go live; the walk waits for that, so leaves them out.
         var volunteer = await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(Ct);
+        var emergency = await db.Set<Shegong.Web.Features.Emergencies.Emergency>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct);
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
@@ -56,7 +57,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit",
             "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}", .. indicators,
             "/pilots/new", $"/pilots/{batch}", $"/pilots/{batch}/choosing", $"/pilots/{batch}/dashboard", "/pilots/applications/new",
-            $"/pilots/applications/{application}", $"/pilots/projects/{project}", "/volunteers", $"/volunteers/{volunteer}"];
+            $"/pilots/applications/{application}", $"/pilots/projects/{project}", "/volunteers", $"/volunteers/{volunteer}",
+            "/emergencies", "/emergencies/new", $"/emergencies/{emergency}", $"/emergencies/{emergency}/edit", $"/emergencies/{emergency}/report"];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>

@@ -94,6 +94,10 @@ public sealed class EmergencyService(ShegongDb db, TimeProvider clock)
         return await GetAsync(id, cancellationToken);
     }
 
+    /// <summary>The path of a region the form picked, for its tag.</summary>
+    public async Task<string?> RegionPathAsync(string code, CancellationToken cancellationToken = default) =>
+        RegionCode.IsValid(code) ? (await EmergencyPlaces.NamesAsync(db, [code], cancellationToken))[code].Path : null;
+
     private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.EmergencyNotFound, id));
 
     /// <summary>An active emergency the caller sees and declared (their scope holds its declaring region), at the version read.</summary>
