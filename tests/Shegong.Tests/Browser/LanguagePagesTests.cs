@@ -159,6 +159,9 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             .SelectMany(i => i).OfType<string>());
         names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().Select(v => new[] { v.Name, v.Skills, v.Availability })
             .ToListAsync(Ct)).SelectMany(v => v).OfType<string>());
+        // Emergencies' names and daily reports' notes are what officials and station staff typed.
+        names.AddRange(await db.Set<Shegong.Web.Features.Emergencies.Emergency>().Select(e => e.Name).ToListAsync(Ct));
+        names.AddRange((await db.Set<Shegong.Web.Features.Emergencies.EmergencyReport>().Select(r => r.Note).ToListAsync(Ct)).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();
