@@ -14,8 +14,15 @@ public static class EmergencyApi
     public static object Report(int stationId, string day, int screening = 0, int testing = 0, int supplies = 0, int care = 0, int volunteers = 0,
         int organisations = 0, uint? version = null) => new
         {
-            stationId, day, screening, testingSupport = testing, supplyDelivery = supplies, careVisits = care, volunteersMobilised = volunteers,
-            organisationsMobilised = organisations, version,
+            stationId,
+            day,
+            screening,
+            testingSupport = testing,
+            supplyDelivery = supplies,
+            careVisits = care,
+            volunteersMobilised = volunteers,
+            organisationsMobilised = organisations,
+            version,
         };
 
     public static async Task<int> DeclareAsync(HttpClient client, string name, params string[] areas) =>

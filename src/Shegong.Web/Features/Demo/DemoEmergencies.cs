@@ -46,9 +46,16 @@ internal sealed class DemoEmergencies(ShegongDb db, Random random)
                 var scale = day < 7 ? 2 : 1;
                 db.Add(new EmergencyReport
                 {
-                    EmergencyId = emergency.Id, StationId = station.Id, RegionCode = station.RegionCode, Day = Start.AddDays(day),
-                    Screening = random.Next(20, 120) * scale, TestingSupport = random.Next(10, 80) * scale, SupplyDelivery = random.Next(5, 60),
-                    CareVisits = random.Next(3, 30), VolunteersMobilised = random.Next(5, 40), OrganisationsMobilised = random.Next(0, 5),
+                    EmergencyId = emergency.Id,
+                    StationId = station.Id,
+                    RegionCode = station.RegionCode,
+                    Day = Start.AddDays(day),
+                    Screening = random.Next(20, 120) * scale,
+                    TestingSupport = random.Next(10, 80) * scale,
+                    SupplyDelivery = random.Next(5, 60),
+                    CareVisits = random.Next(3, 30),
+                    VolunteersMobilised = random.Next(5, 40),
+                    OrganisationsMobilised = random.Next(0, 5),
                 });
             }
         }

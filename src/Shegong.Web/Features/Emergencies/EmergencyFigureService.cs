@@ -71,9 +71,13 @@ public sealed class EmergencyFigureService(ShegongDb db, TimeProvider clock)
         else
         {
             // One report per station and day, so a day's reports are its stations reporting.
-            var days = await reports.GroupBy(r => r.Day).Select(g => new { Day = g.Key, Sums = new Sums("", g.Sum(r => r.Screening),
+            var days = await reports.GroupBy(r => r.Day).Select(g => new
+            {
+                Day = g.Key,
+                Sums = new Sums("", g.Sum(r => r.Screening),
                 g.Sum(r => r.TestingSupport), g.Sum(r => r.SupplyDelivery), g.Sum(r => r.CareVisits), g.Sum(r => r.VolunteersMobilised),
-                g.Sum(r => r.OrganisationsMobilised), g.Count()) }).ToListAsync(cancellationToken);
+                g.Sum(r => r.OrganisationsMobilised), g.Count())
+            }).ToListAsync(cancellationToken);
             rows = [.. days.OrderBy(d => d.Day).Select(d => Row(d.Day.ToString("yyyy-MM-dd"), d.Day.ToString("yyyy-MM-dd"), [d.Sums], d.Sums.Reports))];
         }
         return new EmergencyFigures(emergency.Id, emergency.Name, place.Code, place.Name, first, last, by, totals, rows);
