@@ -12,6 +12,7 @@ using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
 using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.Emergencies;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Linkage;
@@ -59,6 +60,7 @@ public static class Startup
         services.AddScoped<Features.Statistics.Report.StatisticsReport>();
         services.AddPilots();
         services.AddIndicators();
+        services.AddEmergencies();
         return services;
     }
 
@@ -122,6 +124,7 @@ public static class Startup
         api.MapStatisticsEndpoints();
         api.MapPilotEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapEmergencyEndpoints();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Casework;
+using Shegong.Web.Features.Emergencies;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Workforce.Agencies;
 using Shegong.Web.Features.Workforce.Contracts;
@@ -64,6 +65,13 @@ public abstract partial class ShegongDb
         // A referral's answer lies with the receiving station and is seen by the sending case's side too.
         var t when t == typeof(ReferralAnswer) => (Expression<Func<ReferralAnswer, bool>>)(a =>
             string.Compare(a.SenderRegionCode, ScopeLow) >= 0 && string.Compare(a.SenderRegionCode, ScopeHigh) <= 0),
+        // An emergency is seen wherever an affected region overlaps the scope: inside it, or above it (an ancestor),
+        // so the township under the province's epidemic sees it; its affected regions are seen the same way.
+        var t when t == typeof(Emergency) => (Expression<Func<Emergency, bool>>)(e => e.Areas.Any(a =>
+            (string.Compare(a.RegionCode, ScopeLow) >= 0 && string.Compare(a.RegionCode, ScopeHigh) <= 0)
+            || a.RegionCode == ScopeAncestor0 || a.RegionCode == ScopeAncestor1 || a.RegionCode == ScopeAncestor2 || a.RegionCode == ScopeAncestor3)),
+        var t when t == typeof(EmergencyArea) => (Expression<Func<EmergencyArea, bool>>)(a =>
+            a.RegionCode == ScopeAncestor0 || a.RegionCode == ScopeAncestor1 || a.RegionCode == ScopeAncestor2 || a.RegionCode == ScopeAncestor3),
         _ => null,
     };
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Shegong.Tests.Emergencies;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Pilots;
 using Shegong.Web.Features.Accounts;
@@ -96,6 +97,21 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
         new("POST pilot disbursement", Pilot((m, c, p) => m.ProjectWriteAsync(c, p, "pay")), (role, r) => PilotWrite(role, r, Officials)),
         new("PUT pilot carrier", Pilot((m, c, p) => m.ProjectWriteAsync(c, p, "carrier")), (role, r) => PilotWrite(role, r, Officials)),
         new("GET pilot notifications", (c, _) => c.GetAsync("/api/pilot-notifications", Ct), (_, _) => HttpStatusCode.OK),
+        // Emergencies (EmergencyMatrix): read wherever an affected region overlaps the scope, declared and closed by officials, reported by stations.
+        new("GET emergencies", (c, p) => c.GetAsync($"/api/emergencies?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET emergency", EmergencyMatrix.At(app, (c, _, id) => c.GetAsync($"/api/emergencies/{id}", Ct)), EmergencyMatrix.Read),
+        new("GET emergency figures", EmergencyMatrix.At(app, (c, _, id) => c.GetAsync($"/api/emergencies/{id}/figures?by=day", Ct)), EmergencyMatrix.Read),
+        new("GET emergency figures export", EmergencyMatrix.At(app, (c, _, id) => c.GetAsync($"/api/emergencies/{id}/figures/export", Ct)), EmergencyMatrix.Read),
+        new("GET emergency reports", EmergencyMatrix.At(app, (c, _, id) => c.GetAsync($"/api/emergencies/{id}/reports", Ct)), EmergencyMatrix.Read),
+        new("POST emergency", (c, p) => c.PostAsJsonAsync("/api/emergencies", EmergencyApi.Form("矩阵声明", [p.RegionCode], p.RegionCode), Ct), EmergencyMatrix.Declare),
+        new("PUT emergency", EmergencyMatrix.At(app, async (c, p, id) => await c.PutAsJsonAsync($"/api/emergencies/{id}",
+            EmergencyApi.Form("矩阵改名", [p.RegionCode], p.RegionCode, version: await app.Client.VersionOfAsync($"/api/emergencies/{id}")), Ct)), EmergencyMatrix.Manage),
+        new("POST emergency close", EmergencyMatrix.At(app, async (c, _, id) => await c.PostAsJsonAsync($"/api/emergencies/{id}/close",
+            new { endDate = "2024-03-01", version = await app.Client.VersionOfAsync($"/api/emergencies/{id}") }, Ct)), EmergencyMatrix.Manage),
+        new("POST emergency report (station)", EmergencyMatrix.At(app, (c, p, id) => c.PostAsJsonAsync($"/api/emergencies/{id}/reports",
+            EmergencyApi.Report(p.StationId!.Value, "2024-02-02", 2), Ct)), EmergencyMatrix.ReportFor),
+        new("PUT emergency report (station)", EmergencyMatrix.WithReport(app, (c, p, id, r) => c.PutAsJsonAsync($"/api/emergencies/{id}/reports/{r.GetProperty("id")}",
+            EmergencyApi.Report(p.StationId!.Value, "2024-02-01", 3, version: r.GetProperty("version").GetUInt32()), Ct)), EmergencyMatrix.Correct),
     ];
 
     private static readonly AccountRole[] StationStaff = [AccountRole.StationManager, AccountRole.SocialWorker];

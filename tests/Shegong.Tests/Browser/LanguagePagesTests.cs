@@ -51,6 +51,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var donation = await db.Set<Shegong.Web.Features.Linkage.Donations.Donation>().OrderBy(d => d.Id).Select(d => new { d.Id, d.DonorId, d.StationId }).FirstAsync(Ct);
         string[] donations = ["/donations", "/donations/new", $"/donations/{donation.Id}", $"/donations/{donation.Id}/edit", "/donors", "/donors/new",
             $"/donors/{donation.DonorId}", $"/linkage/stations/{donation.StationId}", $"/linkage/activity/{activity}"];
+        var emergency = await db.Set<Shegong.Web.Features.Emergencies.Emergency>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct);
         return ["/", "/stations", $"/stations/{station}", "/stations/new", "/coverage", "/coverage/510104000000", "/regions/510104000000",
             "/workforce/social-workers", $"/workforce/social-workers/{worker}", "/workforce/social-workers/new", "/workforce/agencies",
             "/workforce/agencies/new", "/workforce/contracts", $"/workforce/contracts/{contract}", "/workforce/contracts/new",
@@ -59,7 +60,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/groups", $"/groups/{group}", "/activities", $"/activities/{activity}", "/activities/new", $"/activities/{activity}/edit",
             "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}", .. indicators,
             "/pilots/new", $"/pilots/{batch}", $"/pilots/{batch}/choosing", $"/pilots/{batch}/dashboard", "/pilots/applications/new",
-            $"/pilots/applications/{application}", $"/pilots/projects/{project}", "/volunteers", $"/volunteers/{volunteer}", .. donations];
+            $"/pilots/applications/{application}", $"/pilots/projects/{project}", "/volunteers", $"/volunteers/{volunteer}", .. donations,
+            "/emergencies", "/emergencies/new", $"/emergencies/{emergency}", $"/emergencies/{emergency}/edit", $"/emergencies/{emergency}/report"];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>
@@ -164,6 +166,9 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Donations.Donor>().Select(d => new[] { d.Name, d.ContactName, d.Note }).ToListAsync(Ct))
             .SelectMany(d => d).OfType<string>());
         names.AddRange(await db.Set<Shegong.Web.Features.Linkage.Donations.Donation>().Select(d => d.Description).Distinct().ToListAsync(Ct));
+        // Emergencies' names and daily reports' notes are what officials and station staff typed.
+        names.AddRange(await db.Set<Shegong.Web.Features.Emergencies.Emergency>().Select(e => e.Name).ToListAsync(Ct));
+        names.AddRange((await db.Set<Shegong.Web.Features.Emergencies.EmergencyReport>().Select(r => r.Note).ToListAsync(Ct)).OfType<string>());
         var proper = names.SelectMany(n => ChineseRun().Matches(n).Select(m => m.Value)).ToHashSet();
 
         var page = await app.NewPageAsync();

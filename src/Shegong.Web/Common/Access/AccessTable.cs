@@ -4,6 +4,7 @@ using Shegong.Web.Features.Activities;
 using Shegong.Web.Features.Assessments;
 using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Casework;
+using Shegong.Web.Features.Emergencies;
 using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Linkage.Donations;
@@ -158,6 +159,12 @@ public static class AccessTable
             (AccessAction.StatusChange, AccountManagers), (AccessAction.Export, AccountManagers)),
         // Written only by the audit interceptor and reveals, never through the table.
         Entity<AuditEntry>([], (AccessAction.Read, AuditReaders), (AccessAction.Export, AuditReaders)),
+        // Emergencies: officials declare, edit and close them for their region; everyone the emergency reaches reads it.
+        Entity<Emergency>([typeof(EmergencyArea)], (AccessAction.Read, Everyone), (AccessAction.Create, Officials), (AccessAction.Update, Officials),
+            (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
+        // A station's daily emergency report: its staff or the officials above it report and correct it (counts only, no personal data).
+        Entity<EmergencyReport>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+            (AccessAction.Export, Everyone)),
     ];
 
     /// <summary>The table's row for an entity type or one of its parts; null when it has none (nobody may write it).</summary>

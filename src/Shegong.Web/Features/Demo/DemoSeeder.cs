@@ -86,6 +86,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         await new DemoLinkage(db, new Random(seed + 3)).SeedAsync(cancellationToken);
         await DemoIndicators.SeedAsync(db, cancellationToken);
         await new DemoVolunteers(db, personal, new Random(seed + 4)).SeedAsync(cancellationToken);
+        await new DemoEmergencies(db, new Random(seed + 5)).SeedAsync(cancellationToken);
         logger.LogInformation(
             "Demo data seeded: {Stations} stations, {Agencies} agencies, {Workers} social workers (workforce in {Elapsed} ms), {Residents} residents and {Records} service records (in {ServicesElapsed} ms)",
             stations.Count, agencies, workers, workforceClock.ElapsedMilliseconds - servicesClock.ElapsedMilliseconds, residents, records, servicesClock.ElapsedMilliseconds);

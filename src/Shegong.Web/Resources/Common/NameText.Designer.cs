@@ -67,6 +67,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 合计.
+        /// </summary>
+        internal static string EmergencyFiguresTotal {
+            get {
+                return ResourceManager.GetString("EmergencyFiguresTotal", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to （空）.
         /// </summary>
         internal static string Empty {
@@ -243,6 +252,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_Donor {
             get {
                 return ResourceManager.GetString("Entity_Donor", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应急响应.
+        /// </summary>
+        internal static string Entity_Emergency {
+            get {
+                return ResourceManager.GetString("Entity_Emergency", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应急日报.
+        /// </summary>
+        internal static string Entity_EmergencyReport {
+            get {
+                return ResourceManager.GetString("Entity_EmergencyReport", resourceCulture);
             }
         }
         
@@ -1152,6 +1179,123 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_Education_Master {
             get {
                 return ResourceManager.GetString("Enum_Education_Master", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 按日.
+        /// </summary>
+        internal static string Enum_EmergencyBreakdown_Day {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyBreakdown_Day", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 按地区.
+        /// </summary>
+        internal static string Enum_EmergencyBreakdown_Region {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyBreakdown_Region", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 响应中.
+        /// </summary>
+        internal static string Enum_EmergencyStatus_Active {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyStatus_Active", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已结束.
+        /// </summary>
+        internal static string Enum_EmergencyStatus_Closed {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyStatus_Closed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 关爱探访.
+        /// </summary>
+        internal static string Enum_EmergencyTask_CareVisits {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyTask_CareVisits", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 排查风险居民.
+        /// </summary>
+        internal static string Enum_EmergencyTask_Screening {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyTask_Screening", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 配送物资.
+        /// </summary>
+        internal static string Enum_EmergencyTask_SupplyDelivery {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyTask_SupplyDelivery", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 协助检测.
+        /// </summary>
+        internal static string Enum_EmergencyTask_TestingSupport {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyTask_TestingSupport", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 地震.
+        /// </summary>
+        internal static string Enum_EmergencyType_Earthquake {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyType_Earthquake", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 疫情.
+        /// </summary>
+        internal static string Enum_EmergencyType_Epidemic {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyType_Epidemic", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 火灾.
+        /// </summary>
+        internal static string Enum_EmergencyType_Fire {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyType_Fire", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 洪涝.
+        /// </summary>
+        internal static string Enum_EmergencyType_Flood {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyType_Flood", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 其他.
+        /// </summary>
+        internal static string Enum_EmergencyType_Other {
+            get {
+                return ResourceManager.GetString("Enum_EmergencyType_Other", resourceCulture);
             }
         }
         
@@ -3240,6 +3384,168 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_EmailConfirmed {
             get {
                 return ResourceManager.GetString("Field_EmailConfirmed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结束日期.
+        /// </summary>
+        internal static string Field_Emergency_EndDate {
+            get {
+                return ResourceManager.GetString("Field_Emergency_EndDate", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 名称.
+        /// </summary>
+        internal static string Field_Emergency_Name {
+            get {
+                return ResourceManager.GetString("Field_Emergency_Name", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 发布地区.
+        /// </summary>
+        internal static string Field_Emergency_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_Emergency_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 开始日期.
+        /// </summary>
+        internal static string Field_Emergency_StartDate {
+            get {
+                return ResourceManager.GetString("Field_Emergency_StartDate", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 状态.
+        /// </summary>
+        internal static string Field_Emergency_Status {
+            get {
+                return ResourceManager.GetString("Field_Emergency_Status", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 类型.
+        /// </summary>
+        internal static string Field_Emergency_Type {
+            get {
+                return ResourceManager.GetString("Field_Emergency_Type", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 受影响地区.
+        /// </summary>
+        internal static string Field_EmergencyArea_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_EmergencyArea_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 关爱探访（人次）.
+        /// </summary>
+        internal static string Field_EmergencyReport_CareVisits {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_CareVisits", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 日期.
+        /// </summary>
+        internal static string Field_EmergencyReport_Day {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_Day", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 备注.
+        /// </summary>
+        internal static string Field_EmergencyReport_Note {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_Note", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 动员社会组织（个）.
+        /// </summary>
+        internal static string Field_EmergencyReport_OrganisationsMobilised {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_OrganisationsMobilised", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 地区.
+        /// </summary>
+        internal static string Field_EmergencyReport_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 排查风险居民（人）.
+        /// </summary>
+        internal static string Field_EmergencyReport_Screening {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_Screening", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 上报站点.
+        /// </summary>
+        internal static string Field_EmergencyReport_StationId {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_StationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 上报站点数.
+        /// </summary>
+        internal static string Field_EmergencyReport_StationsReporting {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_StationsReporting", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 配送物资（户次）.
+        /// </summary>
+        internal static string Field_EmergencyReport_SupplyDelivery {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_SupplyDelivery", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 协助检测（人次）.
+        /// </summary>
+        internal static string Field_EmergencyReport_TestingSupport {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_TestingSupport", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 动员志愿者（人）.
+        /// </summary>
+        internal static string Field_EmergencyReport_VolunteersMobilised {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_VolunteersMobilised", resourceCulture);
             }
         }
         

@@ -1930,6 +1930,195 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 受影响地区“{0}”不在发布地区“{1}”之内.
+        /// </summary>
+        internal static string EmergencyAreaOutsideRegion {
+            get {
+                return ResourceManager.GetString("EmergencyAreaOutsideRegion", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择1至200个受影响地区.
+        /// </summary>
+        internal static string EmergencyAreasRequired {
+            get {
+                return ResourceManager.GetString("EmergencyAreasRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应急响应“{0}”已结束，不能再修改或上报.
+        /// </summary>
+        internal static string EmergencyClosed {
+            get {
+                return ResourceManager.GetString("EmergencyClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0}不在可上报的期间（{1}至{2}）内.
+        /// </summary>
+        internal static string EmergencyDayOutsidePeriod {
+            get {
+                return ResourceManager.GetString("EmergencyDayOutsidePeriod", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结束日期不能早于开始日期.
+        /// </summary>
+        internal static string EmergencyEndBeforeStart {
+            get {
+                return ResourceManager.GetString("EmergencyEndBeforeStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写结束日期.
+        /// </summary>
+        internal static string EmergencyEndRequired {
+            get {
+                return ResourceManager.GetString("EmergencyEndRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to by只能是region（按地区）或day（按日）.
+        /// </summary>
+        internal static string EmergencyFiguresBy {
+            get {
+                return ResourceManager.GetString("EmergencyFiguresBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应急响应名称不能超过100个字.
+        /// </summary>
+        internal static string EmergencyNameAtMost100Characters {
+            get {
+                return ResourceManager.GetString("EmergencyNameAtMost100Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写应急响应名称.
+        /// </summary>
+        internal static string EmergencyNameRequired {
+            get {
+                return ResourceManager.GetString("EmergencyNameRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的应急响应.
+        /// </summary>
+        internal static string EmergencyNotFound {
+            get {
+                return ResourceManager.GetString("EmergencyNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 数量须为0至1000000之间的整数.
+        /// </summary>
+        internal static string EmergencyReportCountRange {
+            get {
+                return ResourceManager.GetString("EmergencyReportCountRange", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写上报日期.
+        /// </summary>
+        internal static string EmergencyReportDayRequired {
+            get {
+                return ResourceManager.GetString("EmergencyReportDayRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”已上报{1}的日报，请修改那一份.
+        /// </summary>
+        internal static string EmergencyReportDuplicate {
+            get {
+                return ResourceManager.GetString("EmergencyReportDuplicate", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 备注不能超过500个字.
+        /// </summary>
+        internal static string EmergencyReportNoteAtMost500Characters {
+            get {
+                return ResourceManager.GetString("EmergencyReportNoteAtMost500Characters", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 没有编号为{0}的应急日报.
+        /// </summary>
+        internal static string EmergencyReportNotFound {
+            get {
+                return ResourceManager.GetString("EmergencyReportNotFound", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”已上报日报，受影响地区须包含该站点.
+        /// </summary>
+        internal static string EmergencyReportsOutsideAreas {
+            get {
+                return ResourceManager.GetString("EmergencyReportsOutsideAreas", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已有{0}的日报，应急响应的期间须包含这一天.
+        /// </summary>
+        internal static string EmergencyReportsOutsidePeriod {
+            get {
+                return ResourceManager.GetString("EmergencyReportsOutsidePeriod", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择上报站点.
+        /// </summary>
+        internal static string EmergencyReportStationRequired {
+            get {
+                return ResourceManager.GetString("EmergencyReportStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请填写开始日期.
+        /// </summary>
+        internal static string EmergencyStartRequired {
+            get {
+                return ResourceManager.GetString("EmergencyStartRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to “{0}”不在应急响应“{1}”的受影响地区内.
+        /// </summary>
+        internal static string EmergencyStationOutsideAreas {
+            get {
+                return ResourceManager.GetString("EmergencyStationOutsideAreas", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 请选择应急响应类型.
+        /// </summary>
+        internal static string EmergencyTypeRequired {
+            get {
+                return ResourceManager.GetString("EmergencyTypeRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 无效.
         /// </summary>
         internal static string FieldInvalid {

@@ -818,6 +818,142 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.ToTable("ReferralAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.Emergency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "StartDate");
+
+                    b.ToTable("Emergencies", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmergencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("EmergencyId", "RegionCode")
+                        .IsUnique();
+
+                    b.ToTable("EmergencyAreas", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CareVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmergencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationsMobilised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Screening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplyDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TestingSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VolunteersMobilised")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("EmergencyId", "RegionCode", "Day");
+
+                    b.HasIndex("EmergencyId", "StationId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("EmergencyReports", (string)null);
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -3179,6 +3315,51 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.Emergency", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyArea", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Emergencies.Emergency", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("EmergencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReport", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Emergencies.Emergency", null)
+                        .WithMany()
+                        .HasForeignKey("EmergencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.Group", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", null)
@@ -3759,6 +3940,11 @@ namespace Shegong.Web.Data.Migrations.Sqlite
                     b.Navigation("Goals");
 
                     b.Navigation("Referrals");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.Emergency", b =>
+                {
+                    b.Navigation("Areas");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.Group", b =>

@@ -1,0 +1,4 @@
+namespace Shegong.Web.Features.Emergencies;
+
+/// <summary>Marker for the emergency pages' texts: Resources/Features/Emergencies/EmergencyText(.en).resx.</summary>
+public sealed class EmergencyText;
