@@ -112,10 +112,11 @@ public sealed class EmergencyReportService(ShegongDb db, TimeProvider clock)
         report.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
     }
 
+    // A report lies in its station's region, so the reader of a report sees its station: read through the scope.
     private async Task<Dictionary<int, string>> StationNamesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        return await db.Stations.AsNoTracking().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
     }
 
     private static EmergencyReportView View(EmergencyReport r, Dictionary<int, string> names) => new(r.Id, r.EmergencyId, r.StationId,

@@ -9,8 +9,8 @@ internal static class EmergencyRules
 {
     /// <summary>
     /// An edit or a close may not leave a report outside the emergency: every reported day stays inside the period and
-    /// every reporting station inside an affected region. Reports are read apart from the scope (the declarer answers
-    /// for the whole emergency).
+    /// every reporting station inside an affected region. Reports are read through the scope like every read: only a
+    /// writer whose scope holds the declaring region gets here, and every report lies under it, so none is missed.
     /// </summary>
     public static async Task CheckReportsFitAsync(ShegongDb db, Emergency emergency, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ internal static class EmergencyRules
         {
             return;
         }
-        var reports = db.Set<EmergencyReport>().IgnoreQueryFilters().AsNoTracking().Where(r => r.EmergencyId == emergency.Id);
+        var reports = db.Set<EmergencyReport>().AsNoTracking().Where(r => r.EmergencyId == emergency.Id);
         var start = emergency.StartDate;
         var end = emergency.EndDate ?? DateOnly.MaxValue;
         var outside = await reports.Where(r => r.Day < start || r.Day > end).OrderBy(r => r.Day).Select(r => (DateOnly?)r.Day).FirstOrDefaultAsync(cancellationToken);
@@ -31,7 +31,7 @@ internal static class EmergencyRules
         var stations = await reports.Select(r => new { r.StationId, r.RegionCode }).Distinct().ToListAsync(cancellationToken);
         if (stations.FirstOrDefault(s => !areas.Any(a => EmergencyPlaces.Under(s.RegionCode, a))) is { } lost)
         {
-            var name = await db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == lost.StationId).Select(s => s.Name).FirstAsync(cancellationToken);
+            var name = await db.Stations.AsNoTracking().Where(s => s.Id == lost.StationId).Select(s => s.Name).FirstAsync(cancellationToken);
             throw RequestProblem.Invalid("areaCodes", Problems.Format(ProblemText.EmergencyReportsOutsideAreas, name));
         }
     }

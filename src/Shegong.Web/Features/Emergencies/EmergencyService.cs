@@ -41,6 +41,8 @@ public sealed class EmergencyService(ShegongDb db, TimeProvider clock)
             .Skip(page.Skip).Take(page.PageSize)
             .Select(e => new { e.Id, e.Name, e.Type, e.Status, e.RegionCode, e.StartDate, e.EndDate }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
+        // How many regions each listed emergency covers, also those outside the reader's scope (see EmergencyPlaces.AreaCodesAsync);
+        // keyed by the emergencies just read through the scope.
         var areaCounts = await db.Set<EmergencyArea>().IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.EmergencyId))
             .GroupBy(a => a.EmergencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await EmergencyPlaces.NamesAsync(db, rows.Select(r => r.RegionCode), cancellationToken);
