@@ -125,6 +125,7 @@ public static class Startup
         api.MapPilotEndpoints();
         api.MapIndicatorEndpoints();
         api.MapEmergencyEndpoints();
+        api.MapEmergencyReportSearch();
         return app;
     }
 

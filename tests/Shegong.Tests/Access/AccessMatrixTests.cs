@@ -21,6 +21,7 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
     public static readonly AccountRole[] Officials = [AccountRole.ProvinceAdmin, AccountRole.CityOfficer, AccountRole.CountyOfficer];
     private static readonly AccountRole[] AccountManagers = [.. Officials, AccountRole.StationManager];
     private static readonly AccountRole[] AuditReaders = [.. Officials, AccountRole.Viewer];
+    private static readonly AccountRole[] ResidentReaders = [.. Officials, AccountRole.StationManager, AccountRole.SocialWorker, AccountRole.Viewer];
 
     private sealed record Case(string Name, Func<HttpClient, Place, Task<HttpResponseMessage>> Send, Func<AccountRole, Relation, HttpStatusCode?> Expected);
 
@@ -112,6 +113,15 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
             EmergencyApi.Report(p.StationId!.Value, "2024-02-02", 2), Ct)), EmergencyMatrix.ReportFor),
         new("PUT emergency report (station)", EmergencyMatrix.WithReport(app, (c, p, id, r) => c.PutAsJsonAsync($"/api/emergencies/{id}/reports/{r.GetProperty("id")}",
             EmergencyApi.Report(p.StationId!.Value, "2024-02-01", 3, version: r.GetProperty("version").GetUInt32()), Ct)), EmergencyMatrix.Correct),
+        // The drill-through lists of the statistics' five-society and emergency figures: filters inside the reader's scope (another
+        // region's rows are filtered out, never an error). Hours are read like volunteers (like residents); reports by everyone.
+        new("GET volunteer hours", (c, p) => c.GetAsync($"/api/volunteer-hours?region={p.RegionCode}&status=Confirmed", Ct), (role, _) => Allow(ResidentReaders.Contains(role), HttpStatusCode.OK)),
+        new("GET volunteer hours totals", (c, p) => c.GetAsync($"/api/volunteer-hours/totals?region={p.RegionCode}&from=2024-01-01&to=2024-12-31", Ct),
+            (role, _) => Allow(ResidentReaders.Contains(role), HttpStatusCode.OK)),
+        new("GET volunteer hours export", (c, p) => c.GetAsync($"/api/volunteer-hours/export?region={p.RegionCode}", Ct), (role, _) => Allow(ResidentReaders.Contains(role), HttpStatusCode.OK)),
+        new("GET emergency reports of a region", (c, p) => c.GetAsync($"/api/emergency-reports?region={p.RegionCode}&from=2024-01-01&to=2024-12-31", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET emergency reports totals", (c, p) => c.GetAsync($"/api/emergency-reports/totals?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET emergency reports export", (c, p) => c.GetAsync($"/api/emergency-reports/export?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
     ];
 
     private static readonly AccountRole[] StationStaff = [AccountRole.StationManager, AccountRole.SocialWorker];

@@ -61,7 +61,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/organisations", "/organisations/new", $"/organisations/{organisation}", "/volunteer-teams", "/volunteer-teams/new", $"/volunteer-teams/{team}", .. indicators,
             "/pilots/new", $"/pilots/{batch}", $"/pilots/{batch}/choosing", $"/pilots/{batch}/dashboard", "/pilots/applications/new",
             $"/pilots/applications/{application}", $"/pilots/projects/{project}", "/volunteers", $"/volunteers/{volunteer}", .. donations,
-            "/emergencies", "/emergencies/new", $"/emergencies/{emergency}", $"/emergencies/{emergency}/edit", $"/emergencies/{emergency}/report"];
+            "/emergencies", "/emergencies/new", $"/emergencies/{emergency}", $"/emergencies/{emergency}/edit", $"/emergencies/{emergency}/report",
+            "/volunteer-hours", "/emergency-reports"];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>

@@ -7,7 +7,7 @@ using static Shegong.Tests.Emergencies.EmergencyApi;
 namespace Shegong.Tests.Emergencies;
 
 /// <summary>An emergency's daily counts roll up by region and by day, hand-computed, inside each reader's scope.</summary>
-public class EmergencyFigureTests(AccessApp app) : IClassFixture<AccessApp>
+public partial class EmergencyFigureTests(AccessApp app) : IClassFixture<AccessApp>
 {
     private const string Jinguanyi = AccessApp.Jinguanyi;
 

@@ -12,7 +12,7 @@ using Shegong.Web.Features.Services;
 
 namespace Shegong.Tests.Linkage;
 
-public class DonationTests(DonationApp app) : IClassFixture<DonationApp>
+public partial class DonationTests(DonationApp app) : IClassFixture<DonationApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

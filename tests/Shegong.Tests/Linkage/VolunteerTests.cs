@@ -8,7 +8,7 @@ using Shegong.Web.Features.Linkage.Volunteers;
 
 namespace Shegong.Tests.Linkage;
 
-public class VolunteerTests(VolunteerApp app) : IClassFixture<VolunteerApp>
+public partial class VolunteerTests(VolunteerApp app) : IClassFixture<VolunteerApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

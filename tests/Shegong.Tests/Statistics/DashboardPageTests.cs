@@ -90,6 +90,40 @@ public sealed class DashboardPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Volunteer_hours_and_emergency_figures_open_the_lists_that_add_up_to_them()
+    {
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/?" + DemoYear);
+        await FiguresShownAsync(page);
+        // No emergency reported in the demo year: its figures are left out rather than shown as a row of zeros.
+        await Expect(page.Locator(".figure-emergency-screening")).ToHaveCountAsync(0);
+        var hours = await FigureAsync(page, "volunteer-hours");
+        Assert.True(hours > 0);
+        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ClickAsync("[data-figure=volunteer-hours]");
+        await page.WaitForURLAsync(url => url.Contains("/volunteer-hours?", StringComparison.Ordinal) && url.Contains("status=Confirmed", StringComparison.Ordinal));
+        var line = page.Locator("[data-testid=hour-figures]");
+        await Expect(line).ToContainTextAsync("小时", new() { Timeout = 60_000 });
+        var listed = decimal.Parse(System.Text.RegularExpressions.Regex.Match(await line.InnerTextAsync(), @"合计 ([\d,.]+) 小时").Groups[1].Value.Replace(",", ""),
+            CultureInfo.InvariantCulture);
+        Assert.Equal(hours, Math.Round(listed, 0, MidpointRounding.AwayFromZero));
+        await Expect(page.Locator(".hour-list tbody tr").First).ToContainTextAsync("已确认");
+
+        // The demo's epidemic of September 2022: its screening figure opens the stations' daily reports, which add up to it.
+        page = await app.NewPageAsync();
+        await page.OpenAsync("/?from=2022-01-01&to=2022-12-31");
+        await FiguresShownAsync(page);
+        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var screened = await FigureAsync(page, "emergency-screening");
+        Assert.True(screened > 0);
+        await page.ClickAsync("[data-figure=emergency-screening]");
+        await page.WaitForURLAsync(url => url.Contains("/emergency-reports?", StringComparison.Ordinal));
+        await Expect(page.Locator("[data-testid=emergency-report-figures]")).ToContainTextAsync($"排查 {screened.ToString(CultureInfo.InvariantCulture)}，",
+            new() { Timeout = 60_000 });
+        await Expect(page.Locator(".emergency-report-list tbody tr").First).ToContainTextAsync("2022年9月疫情防控");
+    }
+
+    [Fact]
     public async Task A_county_official_sees_their_county_and_cannot_open_the_province()
     {
         var page = await app.NewPageAsync("demo-county", DemoAccounts.Password);

@@ -8,6 +8,7 @@ public static class EmergencySetup
         services.AddScoped<EmergencyService>();
         services.AddScoped<EmergencyReportService>();
         services.AddScoped<EmergencyFigureService>();
+        services.AddScoped<EmergencyReportSearch>();
         return services;
     }
 }

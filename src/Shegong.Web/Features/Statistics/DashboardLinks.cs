@@ -28,5 +28,9 @@ public static class DashboardLinks
     public static string Records(string region, DateOnly from, DateOnly to, string? filter = null) =>
         $"/service-records?region={region}&from={Iso(from)}&to={Iso(to)}" + (filter is null ? "" : "&" + filter);
 
+    /// <summary>The list behind a five-society or emergency figure: the same region, and the same period when the figure has one.</summary>
+    public static string List(string path, string region, DateOnly? from = null, DateOnly? to = null, string? filter = null) =>
+        $"{path}?region={region}" + (from is { } f ? $"&from={Iso(f)}" : "") + (to is { } t ? $"&to={Iso(t)}" : "") + (filter is null ? "" : "&" + filter);
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

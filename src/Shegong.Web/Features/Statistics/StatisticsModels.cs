@@ -33,8 +33,10 @@ public sealed record LinkageFigure(int? Value, string Status, string? Reason)
 
 /// <summary>
 /// <c>GET /api/statistics/summary</c>: every figure of a region (everything under it) and a day range,
-/// live and exact. Field names are stable. Station, coverage and workforce figures are as of today,
-/// not of the period.
+/// live and exact. Field names are stable. Station, coverage, workforce, organisation, team and volunteer figures are
+/// as of today, not of the period. Of the period: the service figures, cases, groups and requests, the volunteer hours
+/// the stations confirmed (by the day served), the donated yuan received (by the day received; the yuan linked are
+/// <c>resourceLinkingYuan</c>, from the links' records) and the emergency reports (by their day).
 /// </summary>
 public sealed record StatisticsSummary(
     string Region,
@@ -60,9 +62,19 @@ public sealed record StatisticsSummary(
     LinkageFigure CommunityOrganisations,
     LinkageFigure VolunteerTeams,
     LinkageFigure RegisteredVolunteers,
+    decimal VolunteerHours,
+    decimal DonatedYuanReceived,
+    EmergencyTotals Emergencies,
     IReadOnlyList<FigureRow<ServiceCategory>> ByCategory,
     IReadOnlyList<FigureRow<ServiceMethod>> ByMethod,
     IReadOnlyList<FigureRow<ServiceChannel>> ByChannel);
+
+/// <summary>
+/// What the stations reported, across every emergency, for the days in the period: the daily reports, the stations
+/// that reported, the emergencies they reported on, and the sums per task and of those mobilised.
+/// </summary>
+public sealed record EmergencyTotals(int Emergencies, int Reports, int StationsReporting, int Screening, int TestingSupport, int SupplyDelivery,
+    int CareVisits, int VolunteersMobilised, int OrganisationsMobilised);
 
 /// <summary>How a breakdown splits the figures.</summary>
 public enum BreakdownBy

@@ -50,6 +50,7 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
         var linked = await linkage.FiguresAsync(place.Code, cancellationToken);
         // Registered volunteers: those the station approved and who have not left, as of today.
         var volunteers = LinkageFigure.Recorded(linked.RegisteredVolunteers);
+        var (hours, received, emergencies) = await PeriodLinkageAsync(low, high, period, cancellationToken);
 
         return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, read.People(PeopleDims.All)),
             Where((c, _, _, _) => c == ServiceCategory.SocialAssistance).PersonTimes,
@@ -60,6 +61,7 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
             Where((_, _, _, s) => s == ServiceSource.GroupSession).Records, groupsMet, casesOpened, casesClosed, requests,
             cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, staff.ResidentSocialWorkers,
             LinkageFigure.Recorded(linked.OrganisationsIncubated), LinkageFigure.Recorded(linked.VolunteerTeamsFormed), volunteers,
+            hours, received, emergencies,
             Rows(Enum.GetValues<ServiceCategory>(), k => Where((c, _, _, _) => c == k), k => read.People(PeopleDims.Of(k))),
             Rows(Enum.GetValues<ServiceMethod>(), k => Where((_, m, _, _) => m == k), k => read.People(PeopleDims.Of(k))),
             Rows(Enum.GetValues<ServiceChannel>(), k => Where((_, _, ch, _) => ch == k), k => read.People(PeopleDims.Of(k))));

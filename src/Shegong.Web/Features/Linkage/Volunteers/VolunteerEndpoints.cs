@@ -41,8 +41,23 @@ public static class VolunteerEndpoints
             .WithSummary("Log hours served (the station confirms or rejects them)").RequirePermission<VolunteerHour>(AccessAction.Create);
 
         var hours = app.MapGroup("/api/volunteer-hours").WithTags("Volunteers");
-        hours.MapGet("/", (string? region, HourStatus? status, int? volunteerId, int? page, int? pageSize, VolunteerHourService service, CancellationToken ct) =>
-            service.ListAsync(new HourFilter(region, status, volunteerId), PageRequest.From(page, pageSize, null), ct)).RequirePermission<Volunteer>(AccessAction.Read);
+        hours.MapGet("/", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+            VolunteerHourService service, CancellationToken ct) =>
+            service.ListAsync(new HourFilter(region, status, volunteerId, from, to), PageRequest.From(page, pageSize, null), ct))
+            .WithSummary("Hours logged under the region, by status and day served").RequirePermission<Volunteer>(AccessAction.Read);
+        hours.MapGet("/totals", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, VolunteerHourService service,
+            CancellationToken ct) => service.TotalsAsync(new HourFilter(region, status, volunteerId, from, to), ct))
+            .WithSummary("What the same hours add up to (confirmed: the statistics summary's volunteer hours)").RequirePermission<Volunteer>(AccessAction.Read);
+        hours.MapGet("/export", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, VolunteerHourService service,
+            TimeProvider clock, CancellationToken ct) => ExcelExport.StreamPages((page, c) => service.ListAsync(new HourFilter(region, status, volunteerId, from, to),
+                page, c), null, ExcelExport.FileName("volunteer-hours", clock.GetLocalNow()), ct,
+                (Names.Field("VolunteerHour", "ServedOn"), r => r.ServedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                (Names.Field("VolunteerHour", "VolunteerId"), r => r.VolunteerName),
+                (Names.Field("VolunteerHour", "Activity"), r => r.Activity),
+                (Names.Field("VolunteerHour", "Hours"), r => r.Hours),
+                (Names.Field("VolunteerHour", "Status"), r => Names.Of(r.Status)),
+                (Names.Field("VolunteerHour", "RejectReason"), r => r.RejectReason ?? "")))
+            .WithSummary("The same hours as an Excel file").RequirePermission<Volunteer>(AccessAction.Export);
         hours.MapPost("/{id:int}/decision", (int id, HourDecisionForm form, VolunteerHourService service, CancellationToken ct) => service.DecideAsync(id, form, ct))
             .WithSummary("Confirm logged hours, or reject them with a reason").RequirePermission<VolunteerHour>(AccessAction.StatusChange);
         return app;

@@ -116,7 +116,7 @@ public sealed partial class VolunteerService(ShegongDb db, PersonalData personal
 
     internal static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.VolunteerNotFound, id));
 
-    internal static decimal HoursOf(int minutes) => Math.Round(minutes / 60m, 2);
+    internal static decimal HoursOf(long minutes) => Math.Round(minutes / 60m, 2);
 
     private int AgeOn(DateOnly birth) => Today.Year - birth.Year - (Today < birth.AddYears(Today.Year - birth.Year) ? 1 : 0);
 

@@ -61,6 +61,17 @@ public sealed class StatisticsReport(StatisticsService statistics, IStringLocali
             (t["FigActivities"].Value, N(s.CommunityActivities)),
             (t["FigOrganisations"].Value, Linkage(s.CommunityOrganisations)),
             (t["FigTeams"].Value, Linkage(s.VolunteerTeams)),
+            (t["FigVolunteers"].Value, Linkage(s.RegisteredVolunteers)),
+            (t["FigVolunteerHours"].Value, N(s.VolunteerHours)),
+            (t["FigDonated"].Value, N(s.DonatedYuanReceived)),
+            .. s.Emergencies.Reports == 0 ? Array.Empty<(string, string)>() :
+            [
+                (t["FigEmergencyScreening"].Value, N(s.Emergencies.Screening)),
+                (t["FigEmergencyTesting"].Value, N(s.Emergencies.TestingSupport)),
+                (t["FigEmergencySupplies"].Value, N(s.Emergencies.SupplyDelivery)),
+                (t["FigEmergencyCare"].Value, N(s.Emergencies.CareVisits)),
+                (t["FigEmergencyVolunteers"].Value, N(s.Emergencies.VolunteersMobilised)),
+            ],
         ];
     }
 

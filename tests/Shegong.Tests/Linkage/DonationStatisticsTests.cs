@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Shegong.Tests.Access;
+using Shegong.Tests.Infrastructure;
+using Shegong.Tests.Statistics;
+
+namespace Shegong.Tests.Linkage;
+
+/// <summary>Donated yuan received in the statistics summary, and the donation list behind the figure.</summary>
+public partial class DonationTests
+{
+    [Fact]
+    public async Task The_statistics_summary_counts_donations_received_in_the_period_and_the_donation_list_adds_up_to_it()
+    {
+        const string from = "2025-03-01", to = "2025-03-31";
+        async Task<decimal> ReceivedAsync(string region) => (await SummaryJson.OfAsync(app.Client, region, from, to)).GetProperty("donatedYuanReceived").GetDecimal();
+        var (township, county, province) = (await ReceivedAsync(AccessApp.Jinguanyi), await ReceivedAsync(AccessApp.Jinjiang), await ReceivedAsync(AccessApp.Province));
+        Assert.True(county >= 2000m); // the fixture's donations at 锦官驿 and its sibling township, received 2025-03-01
+
+        await app.DonationAsync(AccessApp.Jinguanyi, 250.5m);
+
+        Assert.Equal(township + 250.5m, await ReceivedAsync(AccessApp.Jinguanyi));
+        Assert.Equal(county + 250.5m, await ReceivedAsync(AccessApp.Jinjiang));
+        Assert.Equal(province + 250.5m, await ReceivedAsync(AccessApp.Province));
+        // Outside the period: not counted.
+        Assert.Equal(0m, (await SummaryJson.OfAsync(app.Client, AccessApp.Jinjiang, "2025-04-01", "2025-04-30")).GetProperty("donatedYuanReceived").GetDecimal());
+        // The drill-through (donations, same region and period): its per-station received add up to the figure, its rows too.
+        foreach (var region in new[] { AccessApp.Jinguanyi, AccessApp.Jinjiang, AccessApp.Province })
+        {
+            var query = $"region={region}&from={from}&to={to}";
+            var balances = await (await app.Client.GetUrlAsync($"/api/donations/balances?{query}")).ReadAsync<JsonElement>();
+            Assert.Equal(await ReceivedAsync(region), balances.EnumerateArray().Sum(b => b.GetProperty("receivedYuan").GetDecimal()));
+            var list = await (await app.Client.GetUrlAsync($"/api/donations?{query}&pageSize=100")).ReadAsync<JsonElement>();
+            Assert.Equal(await ReceivedAsync(region), list.GetProperty("items").EnumerateArray().Sum(d => d.GetProperty("valueYuan").GetDecimal()));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json;
+using Shegong.Tests.Access;
+using Shegong.Tests.Infrastructure;
+using Shegong.Tests.Statistics;
+
+namespace Shegong.Tests.Linkage;
+
+/// <summary>Confirmed volunteer hours in the statistics summary, and the hours list behind the figure.</summary>
+public partial class VolunteerTests
+{
+    [Fact]
+    public async Task The_statistics_summary_counts_confirmed_hours_of_the_period_and_the_hours_list_adds_up_to_it()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
+        async Task<decimal> SummaryHoursAsync(string region) =>
+            (await SummaryJson.OfAsync(app.Client, region, today, today)).GetProperty("volunteerHours").GetDecimal();
+        var (township, county) = (await SummaryHoursAsync(AccessApp.Jinguanyi), await SummaryHoursAsync(AccessApp.Jinjiang));
+        var (_, volunteer) = await app.ApprovedVolunteerAsync(name: "赵统计");
+        var confirmed = await (await volunteer.PostJsonAsync("/api/volunteers/me/hours", new { servedOn = today, hours = 2.5, activity = "助老送餐" }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var rejected = await (await volunteer.PostJsonAsync("/api/volunteers/me/hours", new { servedOn = today, hours = 4, activity = "重复登记" }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        await (await volunteer.PostJsonAsync("/api/volunteers/me/hours", new { servedOn = today, hours = 1, activity = "待确认" }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        Assert.Equal(township, await SummaryHoursAsync(AccessApp.Jinguanyi)); // logged, not confirmed: not counted
+
+        await (await app.Manager.PostJsonAsync($"/api/volunteer-hours/{confirmed.GetProperty("id").GetInt32()}/decision",
+            new { status = "Confirmed", version = confirmed.GetProperty("version").GetUInt32() })).ReadAsync<JsonElement>();
+        await (await app.Manager.PostJsonAsync($"/api/volunteer-hours/{rejected.GetProperty("id").GetInt32()}/decision",
+            new { status = "Rejected", reason = "重复登记", version = rejected.GetProperty("version").GetUInt32() })).ReadAsync<JsonElement>();
+
+        Assert.Equal(township + 2.5m, await SummaryHoursAsync(AccessApp.Jinguanyi));
+        Assert.Equal(county + 2.5m, await SummaryHoursAsync(AccessApp.Jinjiang));
+        // The figure's drill-through (confirmed hours, same region and day range) adds up to it; its list holds the same entries.
+        foreach (var region in new[] { AccessApp.Jinguanyi, AccessApp.Jinjiang })
+        {
+            var query = $"region={region}&status=Confirmed&from={today}&to={today}";
+            var totals = await (await app.Client.GetUrlAsync($"/api/volunteer-hours/totals?{query}")).ReadAsync<JsonElement>();
+            Assert.Equal(await SummaryHoursAsync(region), totals.GetProperty("hours").GetDecimal());
+            var list = await (await app.Client.GetUrlAsync($"/api/volunteer-hours?{query}&pageSize=100")).ReadAsync<JsonElement>();
+            Assert.Equal(totals.GetProperty("entries").GetInt32(), list.GetProperty("total").GetInt32());
+            Assert.All(list.GetProperty("items").EnumerateArray(), h => Assert.Equal("Confirmed", h.GetProperty("status").GetString()));
+        }
+        var bad = await (await app.Client.GetUrlAsync($"/api/volunteer-hours/totals?from={today}&to=2000-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(bad.FieldError("to"));
+    }
+}
