@@ -20,22 +20,7 @@ public sealed class CoverageService(ShegongDb db, RegionService regions)
         {
             throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
         }
-        var (low, high) = RegionCode.SubtreeRange(code);
-
-        var townships = await db.Regions.AsNoTracking()
-            .Where(r => r.Level == RegionLevel.Township && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
-            .Select(r => new { r.Code, r.Name })
-            .ToListAsync(cancellationToken);
-        var covered = (await db.Stations.AsNoTracking()
-            .Where(s => s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating
-                && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
-            .Select(s => s.RegionCode)
-            .ToListAsync(cancellationToken)).ToHashSet();
-        var stationGroups = await db.Stations.AsNoTracking()
-            .Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
-            .GroupBy(s => new { s.RegionCode, s.Level, s.Status })
-            .Select(g => new StationGroup(g.Key.RegionCode, g.Key.Level, g.Key.Status, g.Count()))
-            .ToListAsync(cancellationToken);
+        var (townships, covered, stationGroups) = await LoadAsync(code, cancellationToken);
         var townshipCodes = townships.Select(t => t.Code).ToList();
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.Code)
@@ -60,6 +45,41 @@ public sealed class CoverageService(ShegongDb db, RegionService regions)
         return new CoverageReport(region.Code, region.Name, region.Level,
             Figures(RegionCode.Prefix(code), townshipCodes, covered, stationGroups),
             LevelCounts(stationGroups), childRows, uncoveredRows);
+    }
+
+    /// <summary>
+    /// The region's own coverage figures and station counts by level, without the per-child rows and the uncovered list
+    /// (the statistics summary's headline): the same numbers <see cref="GetAsync"/> reports, from the same three reads.
+    /// </summary>
+    public async Task<(CoverageFigures Figures, IReadOnlyList<StationLevelCounts> Stations)> HeadlineAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (!db.Scope.Contains(code))
+        {
+            throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
+        }
+        var (townships, covered, stationGroups) = await LoadAsync(code, cancellationToken);
+        return (Figures(RegionCode.Prefix(code), [.. townships.Select(t => t.Code)], covered, stationGroups), LevelCounts(stationGroups));
+    }
+
+    private async Task<(List<(string Code, string Name)> Townships, HashSet<string> Covered, List<StationGroup> Stations)> LoadAsync(string code,
+        CancellationToken cancellationToken)
+    {
+        var (low, high) = RegionCode.SubtreeRange(code);
+        var townships = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == RegionLevel.Township && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
+            .Select(r => new { r.Code, r.Name })
+            .ToListAsync(cancellationToken);
+        var covered = (await db.Stations.AsNoTracking()
+            .Where(s => s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating
+                && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
+            .Select(s => s.RegionCode)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var stationGroups = await db.Stations.AsNoTracking()
+            .Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
+            .GroupBy(s => new { s.RegionCode, s.Level, s.Status })
+            .Select(g => new StationGroup(g.Key.RegionCode, g.Key.Level, g.Key.Status, g.Count()))
+            .ToListAsync(cancellationToken);
+        return ([.. townships.Select(t => (t.Code, t.Name))], covered, stationGroups);
     }
 
     private sealed record StationGroup(string RegionCode, StationLevel Level, StationStatus Status, int Count);

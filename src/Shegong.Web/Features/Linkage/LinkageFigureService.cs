@@ -66,6 +66,22 @@ public sealed class LinkageFigureService(ShegongDb db)
             registered, Math.Round(minutes / 60m, 2), population, per10000, share, donations?.Received ?? 0, donations?.Linked ?? 0);
     }
 
+    /// <summary>
+    /// Organisations incubated, teams formed and registered volunteers of a region: the statistics summary's counts, the same as
+    /// <see cref="FiguresAsync"/>'s, without its hours, donations and population.
+    /// </summary>
+    public async Task<(int Organisations, int Teams, int Volunteers)> CountsAsync(string regionCode, CancellationToken cancellationToken = default)
+    {
+        var (low, high) = RegionCode.SubtreeRange(regionCode);
+        var organisations = await db.Set<CommunityOrganisation>().AsNoTracking()
+            .CountAsync(o => string.Compare(o.RegionCode, low) >= 0 && string.Compare(o.RegionCode, high) <= 0, cancellationToken);
+        var teams = await db.Set<VolunteerTeam>().AsNoTracking()
+            .CountAsync(t => string.Compare(t.RegionCode, low) >= 0 && string.Compare(t.RegionCode, high) <= 0, cancellationToken);
+        var volunteers = await db.Set<Volunteer>().AsNoTracking()
+            .CountAsync(v => string.Compare(v.RegionCode, low) >= 0 && string.Compare(v.RegionCode, high) <= 0 && v.Status == VolunteerStatus.Approved, cancellationToken);
+        return (organisations, teams, volunteers);
+    }
+
     /// <summary>A region's resident population, or null when it is not known (<see cref="RegionPopulation"/>).</summary>
     public Task<long?> PopulationAsync(string regionCode, CancellationToken cancellationToken = default) =>
         RegionPopulation.OfAsync(db, regionCode, urban: false, cancellationToken);

@@ -45,11 +45,12 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
             .Select(s => s.GroupId).Distinct().CountAsync(cancellationToken);
         var requests = await RequestsAsync(low, high, period, cancellationToken);
 
-        var cover = await coverage.GetAsync(place.Code, cancellationToken);
-        var staff = await workforce.GetAsync(place.Code, cancellationToken);
-        var linked = await linkage.FiguresAsync(place.Code, cancellationToken);
+        // The headline reads of coverage, workforce and linkage: the same counts as their own pages, without the pages' lists.
+        var cover = await coverage.HeadlineAsync(place.Code, cancellationToken);
+        var residentWorkers = await workforce.ResidentSocialWorkersAsync(place.Code, cancellationToken);
+        var linked = await linkage.CountsAsync(place.Code, cancellationToken);
         // Registered volunteers: those the station approved and who have not left, as of today.
-        var volunteers = LinkageFigure.Recorded(linked.RegisteredVolunteers);
+        var volunteers = LinkageFigure.Recorded(linked.Volunteers);
         var (hours, received, emergencies) = await PeriodLinkageAsync(low, high, period, cancellationToken);
 
         return new StatisticsSummary(place.Code, place.Name, place.Level, period.From, period.To, Figures(all, read.People(PeopleDims.All)),
@@ -59,8 +60,8 @@ public sealed partial class StatisticsService(ShegongDb db, CoverageService cove
             Where((c, _, _, _) => c == ServiceCategory.ResourceLinking).ValueYuan,
             activities.Records, activities.PersonTimes,
             Where((_, _, _, s) => s == ServiceSource.GroupSession).Records, groupsMet, casesOpened, casesClosed, requests,
-            cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, staff.ResidentSocialWorkers,
-            LinkageFigure.Recorded(linked.OrganisationsIncubated), LinkageFigure.Recorded(linked.VolunteerTeamsFormed), volunteers,
+            cover.Stations.Sum(s => s.Operating), cover.Figures.FullyCoveredCounties, residentWorkers,
+            LinkageFigure.Recorded(linked.Organisations), LinkageFigure.Recorded(linked.Teams), volunteers,
             hours, received, emergencies,
             Rows(Enum.GetValues<ServiceCategory>(), k => Where((c, _, _, _) => c == k), k => read.People(PeopleDims.Of(k))),
             Rows(Enum.GetValues<ServiceMethod>(), k => Where((_, m, _, _) => m == k), k => read.People(PeopleDims.Of(k))),

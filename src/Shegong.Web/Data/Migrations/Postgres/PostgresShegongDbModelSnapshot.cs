@@ -1736,6 +1736,8 @@ namespace Shegong.Web.Data.Migrations.Postgres
 
                     b.HasIndex("VolunteerId", "ServedOn");
 
+                    b.HasIndex("Status", "ServedOn", "RegionCode", "Minutes");
+
                     b.ToTable("VolunteerHours", (string)null);
                 });
 

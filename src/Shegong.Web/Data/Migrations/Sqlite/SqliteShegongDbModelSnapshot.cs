@@ -1645,6 +1645,8 @@ namespace Shegong.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VolunteerId", "ServedOn");
 
+                    b.HasIndex("Status", "ServedOn", "RegionCode", "Minutes");
+
                     b.ToTable("VolunteerHours", (string)null);
                 });
 

@@ -26,8 +26,7 @@ public sealed class WorkforceSummaryService(ShegongDb db)
         {
             throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, code));
         }
-        var active = db.SocialWorkers.Where(w => w.Status == SocialWorkerStatus.Active
-            && string.Compare(w.RegionCode, low) >= 0 && string.Compare(w.RegionCode, high) <= 0);
+        var active = Active(low, high);
         var activeCount = await active.CountAsync(cancellationToken);
         var groups = await active.Where(w => w.ResidentStationId != null)
             .GroupBy(w => new { w.Certification, w.IsNewGraduate, w.IsLocal })
@@ -59,6 +58,16 @@ public sealed class WorkforceSummaryService(ShegongDb db)
         return new WorkforceSummary(region.Code, region.Name, activeCount, resident, certified, Share(certified, resident), byLevel,
             graduates, Share(graduates, resident), local, Share(local, resident), stations.Count, shortRows.Count, shortRows);
     }
+
+    /// <summary>Resident social workers under the region (the statistics summary's figure): the same count as <see cref="GetAsync"/>'s.</summary>
+    public Task<int> ResidentSocialWorkersAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var (low, high) = WorkforceRegions.Range(code);
+        return Active(low, high).CountAsync(w => w.ResidentStationId != null, cancellationToken);
+    }
+
+    private IQueryable<SocialWorker> Active(string low, string high) => db.SocialWorkers.Where(w => w.Status == SocialWorkerStatus.Active
+        && string.Compare(w.RegionCode, low) >= 0 && string.Compare(w.RegionCode, high) <= 0);
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
 }
