@@ -163,6 +163,9 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             .SelectMany(i => i).OfType<string>());
         names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Volunteers.Volunteer>().Select(v => new[] { v.Name, v.Skills, v.Availability })
             .ToListAsync(Ct)).SelectMany(v => v).OfType<string>());
+        // What volunteers logged doing, and why the station rejected it.
+        names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Volunteers.VolunteerHour>().Select(h => new[] { h.Activity, h.RejectReason }).Distinct()
+            .ToListAsync(Ct)).SelectMany(h => h).OfType<string>());
         // Donors and donations are what station staff typed.
         names.AddRange((await db.Set<Shegong.Web.Features.Linkage.Donations.Donor>().Select(d => new[] { d.Name, d.ContactName, d.Note }).ToListAsync(Ct))
             .SelectMany(d => d).OfType<string>());

@@ -4963,6 +4963,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务时长(小时).
+        /// </summary>
+        internal static string Field_VolunteerHour_Hours {
+            get {
+                return ResourceManager.GetString("Field_VolunteerHour_Hours", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 服务时长(分钟).
         /// </summary>
         internal static string Field_VolunteerHour_Minutes {
