@@ -62,7 +62,8 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
             "/pilots/new", $"/pilots/{batch}", $"/pilots/{batch}/choosing", $"/pilots/{batch}/dashboard", "/pilots/applications/new",
             $"/pilots/applications/{application}", $"/pilots/projects/{project}", "/volunteers", $"/volunteers/{volunteer}", .. donations,
             "/emergencies", "/emergencies/new", $"/emergencies/{emergency}", $"/emergencies/{emergency}/edit", $"/emergencies/{emergency}/report",
-            "/volunteer-hours", "/emergency-reports"];
+            "/volunteer-hours", "/emergency-reports",
+            $"/linkage/activity/{activity}/link-donation"];
     }
 
     /// <summary>A group with a session and an activity to show (made once; both language tests walk them).</summary>

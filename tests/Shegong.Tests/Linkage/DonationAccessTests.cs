@@ -70,6 +70,11 @@ public class DonationAccessTests(DonationApp app) : IClassFixture<DonationApp>
                 client.PostJsonAsync("/api/donors", DonationApp.DonorForm(station, $"新捐赠方{role}{region}")));
             await Expect($"POST donation {region}", !write ? HttpStatusCode.Forbidden : seen ? HttpStatusCode.Created : HttpStatusCode.BadRequest,
                 client.PostJsonAsync("/api/donations", DonationApp.DonationForm(donor, station, 10m)));
+            // The pickers of a link are for those who may make one, inside the scope.
+            var pick = !write ? HttpStatusCode.Forbidden : seen ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            await Expect($"GET link targets {region}", pick, client.GetUrlAsync($"/api/donations/{donation}/link-targets?kind=Resident&q=受助人"));
+            await Expect($"GET donations with balance {region}", pick,
+                client.GetUrlAsync($"/api/donations/with-balance?target=Resident&targetId={app.Residents[region]}"));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

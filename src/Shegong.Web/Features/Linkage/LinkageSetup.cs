@@ -20,6 +20,7 @@ public static class LinkageSetup
         services.AddScoped<DonorService>();
         services.AddScoped<DonationService>();
         services.AddScoped<DonationLinkService>();
+        services.AddScoped<LinkTargetSearch>();
         services.AddScoped<LinkageViewService>();
         return services;
     }

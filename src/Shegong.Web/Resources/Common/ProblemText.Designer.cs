@@ -2569,6 +2569,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 搜索内容不能超过{0}个字.
+        /// </summary>
+        internal static string LinkTargetSearchTooLong {
+            get {
+                return ResourceManager.GetString("LinkTargetSearchTooLong", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 不能按“{0}”排序，可排序字段：{1}.
         /// </summary>
         internal static string ListCannotSortBy {

@@ -47,6 +47,14 @@ public static class DonationEndpoints
         donations.MapDelete("/{id:int}/links/{linkId:int}", (int id, int linkId, uint? version, DonationLinkService service, CancellationToken ct) =>
             service.RemoveAsync(id, linkId, version, ct))
             .WithSummary("Undo a link: its service record is deleted and its yuan return to the balance").RequirePermission<Donation>(AccessAction.Update);
+        donations.MapGet("/{id:int}/link-targets", (int id, LinkTarget? kind, string? q, LinkTargetSearch search, CancellationToken ct) =>
+            search.SearchAsync(id, kind, q, ct))
+            .WithSummary("Needs of a kind (resident, case, request, activity) the donation may be linked to, searched by name, number, title or need; those at the donation's station first")
+            .RequirePermission<Donation>(AccessAction.Update);
+        donations.MapGet("/with-balance", (LinkTarget? target, int? targetId, LinkTargetSearch search, CancellationToken ct) =>
+            search.DonationsForAsync(target, targetId, ct))
+            .WithSummary("Donations with a balance that a need may be linked to: those of its station and of the stations above it")
+            .RequirePermission<Donation>(AccessAction.Update);
         return app;
     }
 }
