@@ -87,14 +87,23 @@ public sealed class BrowserApp : TestApp
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
+        // A page counts against the test that opened it: pages left open by earlier tests can still report their circuit
+        // closing under load, which says nothing about the test running now.
+        var test = BrowserErrors.Test;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && BrowserErrors.Test == test)
             {
                 BrowserErrors.Add($"console: {message.Text} ({page.Url})");
             }
         };
-        page.PageError += (_, error) => BrowserErrors.Add($"page error: {error} ({page.Url})");
+        page.PageError += (_, error) =>
+        {
+            if (BrowserErrors.Test == test)
+            {
+                BrowserErrors.Add($"page error: {error} ({page.Url})");
+            }
+        };
         return page;
     }
 

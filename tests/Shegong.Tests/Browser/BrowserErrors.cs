@@ -7,7 +7,7 @@ namespace Shegong.Tests.Browser;
 
 /// <summary>
 /// Console errors and uncaught page errors seen by any page of the browser fixture. The browser tests run one at a
-/// time (one collection), so what is collected between a test's start and end belongs to that test.
+/// time (one collection); what the pages a test opened report between its start and end belongs to that test.
 /// </summary>
 public static class BrowserErrors
 {
@@ -15,7 +15,16 @@ public static class BrowserErrors
 
     public static void Add(string error) => errors.Enqueue(error);
 
-    public static void Clear() => errors.Clear();
+    private static int test;
+
+    /// <summary>Which test is running: moves on at every test's start.</summary>
+    public static int Test => Volatile.Read(ref test);
+
+    public static void Clear()
+    {
+        Interlocked.Increment(ref test);
+        errors.Clear();
+    }
 
     public static IReadOnlyList<string> Take()
     {
