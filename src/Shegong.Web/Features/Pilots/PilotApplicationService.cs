@@ -57,9 +57,10 @@ public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser us
         query = filter.Status is { } s ? query.Where(a => a.Status == s) : query;
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // The county's name or one of its townships' names (region names are public, so read past the scope).
+            // The county's name or one of its townships' names. No IgnoreQueryFilters here: it would lift the scope of the whole
+            // query, applications included; the regions of an application in scope are in scope anyway.
             var text = filter.Search.Trim();
-            var regions = db.Regions.IgnoreQueryFilters().Where(r => r.Name.Contains(text)).Select(r => r.Code);
+            var regions = db.Regions.Where(r => r.Name.Contains(text)).Select(r => r.Code);
             query = query.Where(a => regions.Contains(a.RegionCode) || a.Townships.Any(t => regions.Contains(t.TownshipCode)));
         }
         return query;

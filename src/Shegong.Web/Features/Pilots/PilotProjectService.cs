@@ -39,10 +39,11 @@ public sealed partial class PilotProjectService(ShegongDb db, CurrentUser user, 
         query = filter.BatchId is { } b ? query.Where(p => p.PilotBatchId == b) : query;
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // The township's name or the carrying station's (names are public, so read past the scope).
+            // The township's name or the carrying station's. No IgnoreQueryFilters here: it would lift the scope of the whole
+            // query, projects included; a project's township and station are in the scope of whoever sees the project.
             var text = filter.Search.Trim();
-            var regions = db.Regions.IgnoreQueryFilters().Where(r => r.Name.Contains(text)).Select(r => r.Code);
-            var stations = db.Stations.IgnoreQueryFilters().Where(s => s.Name.Contains(text)).Select(s => s.Id);
+            var regions = db.Regions.Where(r => r.Name.Contains(text)).Select(r => r.Code);
+            var stations = db.Stations.Where(s => s.Name.Contains(text)).Select(s => s.Id);
             query = query.Where(p => regions.Contains(p.RegionCode) || (p.StationId != null && stations.Contains(p.StationId.Value)));
         }
         return query;
