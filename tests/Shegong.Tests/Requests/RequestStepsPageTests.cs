@@ -76,6 +76,9 @@ public sealed class RequestStepsPageTests(BrowserApp app)
         await Expect(page.Locator("button.score-4.chosen")).ToBeVisibleAsync();
         await page.Locator("input.field-note").FillAsync("很及时");
         await page.Locator("button.do-step").ClickAsync();
+        // Rated: the choice is cleared, and the score shows at once (not only after some later click).
+        await page.ScreenshotAsync("request-rated-phone");
+        await Expect(page.Locator("button.do-step")).ToHaveCountAsync(0);
         await Expect(page.Locator(".request-detail")).ToContainTextAsync("4 很及时");
         await Expect(page.Locator(".request-steps")).ToContainTextAsync("办结");
         Assert.False(await page.ScrollsSidewaysAsync(), "the request page scrolls sideways on a 390 px phone");
