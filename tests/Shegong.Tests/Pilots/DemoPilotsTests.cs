@@ -1,8 +1,8 @@
-using Shegong.Web.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Pilots;
 

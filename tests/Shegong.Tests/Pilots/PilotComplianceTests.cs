@@ -1,8 +1,8 @@
-using Shegong.Web.Common;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.ServiceRecords;

@@ -1,8 +1,8 @@
-using Shegong.Web.Common;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Shegong.Tests.Access;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Pilots;
 

@@ -1,7 +1,7 @@
-using Shegong.Web.Common;
 using Microsoft.Playwright;
 using Shegong.Tests.Browser;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Pilots;
 using static Microsoft.Playwright.Assertions;

@@ -1,7 +1,7 @@
-using Shegong.Web.Common;
 using System.Net;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Pilots;
 using static Shegong.Tests.Pilots.PilotFlow;
 
