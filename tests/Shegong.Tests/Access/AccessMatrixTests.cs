@@ -122,6 +122,7 @@ public class AccessMatrixTests(AccessApp app) : IClassFixture<AccessApp>
         new("GET emergency reports of a region", (c, p) => c.GetAsync($"/api/emergency-reports?region={p.RegionCode}&from=2024-01-01&to=2024-12-31", Ct), (_, _) => HttpStatusCode.OK),
         new("GET emergency reports totals", (c, p) => c.GetAsync($"/api/emergency-reports/totals?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
         new("GET emergency reports export", (c, p) => c.GetAsync($"/api/emergency-reports/export?region={p.RegionCode}", Ct), (_, _) => HttpStatusCode.OK),
+        new("GET pilot batch export", (c, _) => c.GetAsync("/api/pilot-batches/export", Ct), (_, _) => HttpStatusCode.OK),
     ];
 
     private static readonly AccountRole[] StationStaff = [AccountRole.StationManager, AccountRole.SocialWorker];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Pilots;
 
@@ -14,7 +15,7 @@ public class DemoPilotsTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     public async Task The_demo_batches_reproduce_the_published_figures()
     {
         await app.WithServicesAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken: TestContext.Current.CancellationToken));
-        var batches = await (await app.Client.GetUrlAsync("/api/pilot-batches")).ReadAsync<List<PilotBatchRow>>();
+        var batches = (await (await app.Client.GetUrlAsync("/api/pilot-batches")).ReadAsync<PagedResult<PilotBatchRow>>()).Items;
         Assert.Equal([(2022, PilotBatchStatus.Confirmed, 69), (2021, PilotBatchStatus.Closed, 82)], batches.Select(b => (b.Year, b.Status, b.Applications)).ToList());
 
         var first = await (await app.Client.GetUrlAsync($"/api/pilot-batches/{batches[1].Id}/choosing")).ReadAsync<PilotChoosing>();
@@ -29,7 +30,7 @@ public class DemoPilotsTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         var dashboard = await (await app.Client.GetUrlAsync($"/api/pilot-batches/{batches[0].Id}/dashboard")).ReadAsync<List<PilotCityLine>>();
         Assert.Equal((69, 234, 46_800_000m, 23_400_000m), (dashboard.Sum(l => l.Counties), dashboard.Sum(l => l.Townships),
             dashboard.Sum(l => l.Awarded), dashboard.Sum(l => l.Paid)));
-        var projects = await (await app.Client.GetUrlAsync($"/api/pilot-projects?batchId={batches[1].Id}")).ReadAsync<List<PilotProjectRow>>();
+        var projects = (await (await app.Client.GetUrlAsync($"/api/pilot-projects?batchId={batches[1].Id}&pageSize=500")).ReadAsync<PagedResult<PilotProjectRow>>()).Items;
         Assert.Equal(228, projects.Count);
         Assert.All(projects, p => Assert.Equal((0m, true), (p.Balance, p.StationId is not null)));
     }

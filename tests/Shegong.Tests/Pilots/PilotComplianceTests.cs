@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Pilots;
 using Shegong.Web.Features.ServiceRecords;
@@ -17,7 +18,7 @@ public class PilotComplianceTests(WorkforceApp app) : IClassFixture<WorkforceApp
 {
     private readonly PilotFlow flow = new(app);
 
-    private async Task<List<PilotProjectRow>> ProjectsAsync(params string[] townships)
+    private async Task<IReadOnlyList<PilotProjectRow>> ProjectsAsync(params string[] townships)
     {
         var batch = await flow.BatchAsync("合规测试批次");
         var application = await flow.AppliedAsync(batch.Id, Jinjiang, townships);
@@ -28,7 +29,7 @@ public class PilotComplianceTests(WorkforceApp app) : IClassFixture<WorkforceApp
             await flow.DecideAsync(application.Id, township, true);
         }
         await flow.MoveAsync(batch.Id, PilotBatchStatus.Confirmed);
-        return await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<List<PilotProjectRow>>();
+        return (await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<PagedResult<PilotProjectRow>>()).Items;
     }
 
     private Task RecordAsync(int stationId, string region, ServiceCategory category, int daysAgo) => app.WithServicesAsync(async sp =>

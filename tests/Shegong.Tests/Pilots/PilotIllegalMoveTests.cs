@@ -1,6 +1,7 @@
 using System.Net;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Pilots;
 using static Shegong.Tests.Pilots.PilotFlow;
 
@@ -33,7 +34,7 @@ public class PilotIllegalMoveTests(WorkforceApp app) : IClassFixture<WorkforceAp
 
         await (await ApplyAsync(jinjiang, open.Id, Jinjiang, Jinguanyi)).ReadAsync<PilotApplicationDetail>(HttpStatusCode.Created);
         Assert.Contains("已申报", await Refused(await ApplyAsync(jinjiang, open.Id, Jinjiang, Donghu), HttpStatusCode.Conflict));
-        var mine = await (await jinjiang.GetUrlAsync($"/api/pilot-applications?batchId={open.Id}")).ReadAsync<List<PilotApplicationRow>>();
+        var mine = (await (await jinjiang.GetUrlAsync($"/api/pilot-applications?batchId={open.Id}")).ReadAsync<PagedResult<PilotApplicationRow>>()).Items;
         Assert.Equal(1, Assert.Single(mine).Townships);
     }
 
@@ -78,7 +79,7 @@ public class PilotIllegalMoveTests(WorkforceApp app) : IClassFixture<WorkforceAp
         Assert.Contains("理由", noReason.FieldError("reason"));
         var amended = await (await flow.DecideAsync(application.Id, Donghu, true, 150_000m, "省厅追加名额", "amendments")).ReadAsync<PilotApplicationDetail>();
         Assert.Equal((PilotStepKind.Amended, "省厅追加名额"), (amended.Steps[^1].Kind, amended.Steps[^1].Reason));
-        var projects = await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<List<PilotProjectRow>>();
+        var projects = (await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<PagedResult<PilotProjectRow>>()).Items;
         Assert.Equal([(Jinguanyi, 200_000m), (Donghu, 150_000m)], projects.Select(p => (p.RegionCode, p.GrantedSubsidy)).ToList());
 
         var url = $"/api/pilot-projects/{projects[0].Id}";
@@ -93,6 +94,6 @@ public class PilotIllegalMoveTests(WorkforceApp app) : IClassFixture<WorkforceAp
             new { on = "2022-11-01", amount = 1_000m, documentNumber = "1号", version = await flow.Province.VersionOfAsync(url) });
         var withdraw = await flow.DecideAsync(application.Id, Jinguanyi, false, reason: "撤销", verb: "amendments");
         Assert.Contains("拨付", await Refused(withdraw, HttpStatusCode.Conflict));
-        Assert.Equal(2, (await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<List<PilotProjectRow>>()).Count);
+        Assert.Equal(2, (await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<PagedResult<PilotProjectRow>>()).Total);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Shegong.Tests.Access;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Pilots;
 
@@ -78,7 +79,7 @@ public sealed partial class PilotMatrix
             }
         }
         await MoveAsync(confirmed, PilotBatchStatus.Confirmed);
-        var made = await (await app.Client.GetUrlAsync($"/api/pilot-projects?batchId={confirmed}")).ReadAsync<List<PilotProjectRow>>();
+        var made = (await (await app.Client.GetUrlAsync($"/api/pilot-projects?batchId={confirmed}")).ReadAsync<PagedResult<PilotProjectRow>>()).Items;
         foreach (var project in made)
         {
             projects[project.RegionCode] = project.Id;

@@ -1,6 +1,7 @@
 using System.Net;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Pilots;
 using static Shegong.Tests.Pilots.PilotFlow;
 
@@ -28,7 +29,7 @@ public class PilotNotificationTests(WorkforceApp app) : IClassFixture<WorkforceA
         Assert.Equal((PilotApplicationStatus.Draft, 0), (draft.Status, draft.Steps.Count));
 
         var city = await flow.City();
-        var seenByCity = await (await city.GetUrlAsync($"/api/pilot-applications?batchId={batch.Id}")).ReadAsync<List<PilotApplicationRow>>();
+        var seenByCity = (await (await city.GetUrlAsync($"/api/pilot-applications?batchId={batch.Id}")).ReadAsync<PagedResult<PilotApplicationRow>>()).Items;
         Assert.Empty(seenByCity);
         Assert.Equal(HttpStatusCode.Conflict, (await ReviewAsync(city, draft.Id, "Approve")).StatusCode);
         Assert.Empty((await (await flow.Province.GetUrlAsync($"/api/pilot-batches/{batch.Id}/choosing")).ReadAsync<PilotChoosing>()).Rows);
@@ -39,7 +40,7 @@ public class PilotNotificationTests(WorkforceApp app) : IClassFixture<WorkforceA
         var submitted = await (await county.PutJsonAsync($"/api/pilot-applications/{draft.Id}", Form(batch.Id, Jinjiang, submit: true, kept.Version)))
             .ReadAsync<PilotApplicationDetail>();
         Assert.Equal((PilotApplicationStatus.Submitted, PilotStepKind.Submitted), (submitted.Status, submitted.Steps.Single().Kind));
-        Assert.Single(await (await city.GetUrlAsync($"/api/pilot-applications?batchId={batch.Id}")).ReadAsync<List<PilotApplicationRow>>());
+        Assert.Single((await (await city.GetUrlAsync($"/api/pilot-applications?batchId={batch.Id}")).ReadAsync<PagedResult<PilotApplicationRow>>()).Items);
 
         var again = await county.PutJsonAsync($"/api/pilot-applications/{draft.Id}", Form(batch.Id, Jinjiang, submit: false, submitted.Version));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Shegong.Tests.Browser;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Pilots;
 using static Microsoft.Playwright.Assertions;
@@ -75,7 +76,7 @@ public sealed class PilotPagesTests(BrowserApp app)
         await MoveAsync(province, "已确认");
         await province.ScreenshotAsync("pilot-pages-confirmed");
 
-        var projects = await (await app.Client.GetUrlAsync($"/api/pilot-projects?batchId={batchId}")).ReadAsync<List<PilotProjectRow>>();
+        var projects = (await (await app.Client.GetUrlAsync($"/api/pilot-projects?batchId={batchId}")).ReadAsync<PagedResult<PilotProjectRow>>()).Items;
         var project = Assert.Single(projects);
         Assert.Equal((PilotFlow.Jinguanyi, 250_000m), (project.RegionCode, project.GrantedSubsidy));
         var detail = await (await app.Client.GetUrlAsync(applicationPath.Replace("/pilots/", "/api/pilot-"))).ReadAsync<PilotApplicationDetail>();

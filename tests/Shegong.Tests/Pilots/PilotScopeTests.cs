@@ -1,6 +1,7 @@
 using System.Net;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Pilots;
 using static Shegong.Tests.Pilots.PilotFlow;
@@ -14,7 +15,7 @@ public class PilotScopeTests(WorkforceApp app) : IClassFixture<WorkforceApp>
     private readonly PilotFlow flow = new(app);
 
     private static async Task<List<string>> CountiesSeenBy(HttpClient client, int batchId) =>
-        (await (await client.GetUrlAsync($"/api/pilot-applications?batchId={batchId}")).ReadAsync<List<PilotApplicationRow>>())
+        (await (await client.GetUrlAsync($"/api/pilot-applications?batchId={batchId}")).ReadAsync<PagedResult<PilotApplicationRow>>()).Items
             .Select(a => a.RegionCode).ToList();
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Workforce;
+using Shegong.Web.Common;
 using Shegong.Web.Features.Pilots;
 using static Shegong.Tests.Pilots.PilotFlow;
 
@@ -45,7 +46,7 @@ public class PilotWorkflowTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Equal((2, 2, 500_000m, 1_000_000m), (choosing.Totals.Counties, choosing.Totals.Townships, choosing.Totals.Yuan, choosing.Totals.Budget));
 
         await flow.MoveAsync(batch.Id, PilotBatchStatus.Confirmed);
-        var projects = await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<List<PilotProjectRow>>();
+        var projects = (await (await flow.Province.GetUrlAsync($"/api/pilot-projects?batchId={batch.Id}")).ReadAsync<PagedResult<PilotProjectRow>>()).Items;
         Assert.Equal([(Jinguanyi, 300_000m), (Xiyuhe, 200_000m)], projects.Select(p => (p.RegionCode, p.GrantedSubsidy)).ToList());
 
         var project = projects[0].Id;

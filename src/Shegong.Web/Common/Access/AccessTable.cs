@@ -128,7 +128,7 @@ public static class AccessTable
             (AccessAction.Export, ResidentReaders)),
         // Pilots: the province runs batches and decides townships, counties apply, cities review (the service checks who does which step).
         Entity<PilotBatch>([], (AccessAction.Read, Everyone), (AccessAction.Create, ProvinceOnly), (AccessAction.Update, ProvinceOnly),
-            (AccessAction.StatusChange, ProvinceOnly)),
+            (AccessAction.StatusChange, ProvinceOnly), (AccessAction.Export, Everyone)),
         Entity<PilotApplication>([typeof(PilotApplicationTownship), typeof(PilotStep)], (AccessAction.Read, Everyone),
             (AccessAction.Create, CountyOnly), (AccessAction.Update, Officials), (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
         Entity<PilotProject>([typeof(PilotDisbursement)], (AccessAction.Read, Everyone), (AccessAction.Create, ProvinceOnly),

@@ -3,6 +3,7 @@ using Shegong.Web.Common;
 using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Pilots;
@@ -14,14 +15,17 @@ namespace Shegong.Web.Features.Pilots;
 /// </summary>
 public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser user, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<PilotApplicationRow>> ListAsync(int? batchId, PilotApplicationStatus? status, CancellationToken cancellationToken = default)
+    public static readonly SortFields<PilotApplication> Sorts = new SortFields<PilotApplication>()
+        .Add("region", a => a.RegionCode).Add("status", a => a.Status).Add("createdAt", a => a.CreatedAt).Add("batch", a => a.PilotBatchId)
+        .Add("townships", a => a.Townships.Count).Add("confirmed", a => a.Townships.Count(t => t.Decision == TownshipDecision.Confirmed));
+
+    public async Task<PagedResult<PilotApplicationRow>> ListAsync(PilotApplicationFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<PilotApplication>().AsNoTracking();
-        // A draft is the county's own until it is submitted.
-        query = user.Role == AccountRole.CountyOfficer ? query : query.Where(a => a.Status != PilotApplicationStatus.Draft);
-        query = batchId is { } b ? query.Where(a => a.PilotBatchId == b) : query;
-        query = status is { } s ? query.Where(a => a.Status == s) : query;
-        var rows = await query.OrderBy(a => a.PilotBatchId).ThenBy(a => a.RegionCode)
+        var query = Filtered(filter);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await Sorts.Apply(query, page.Sort, q => q.OrderBy(a => a.PilotBatchId).ThenBy(a => a.RegionCode).ThenBy(a => a.Id),
+                q => q.ThenBy(a => a.Id))
+            .Skip(page.Skip).Take(page.PageSize)
             .Select(a => new
             {
                 a.Id,
@@ -36,8 +40,30 @@ public sealed partial class PilotApplicationService(ShegongDb db, CurrentUser us
         var batchIds = rows.Select(r => r.PilotBatchId).Distinct().ToList();
         var batches = await db.Set<PilotBatch>().Where(x => batchIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
         var names = await RegionPaths.NameAsync(db, rows.Select(r => r.RegionCode), cancellationToken);
-        return rows.Select(r => new PilotApplicationRow(r.Id, r.PilotBatchId, batches[r.PilotBatchId], r.RegionCode, names[r.RegionCode].Name,
-            names[r.RegionCode].Path, r.Status, r.Townships, r.Confirmed, r.CreatedAt)).ToList();
+        return new PagedResult<PilotApplicationRow>([.. rows.Select(r => new PilotApplicationRow(r.Id, r.PilotBatchId, batches[r.PilotBatchId], r.RegionCode,
+            names[r.RegionCode].Name, names[r.RegionCode].Path, r.Status, r.Townships, r.Confirmed, r.CreatedAt))], total);
+    }
+
+    /// <summary>Submitted applications in the caller's scope: what a city officer still has to review.</summary>
+    public Task<int> AwaitingReviewAsync(CancellationToken cancellationToken = default) =>
+        db.Set<PilotApplication>().CountAsync(a => a.Status == PilotApplicationStatus.Submitted, cancellationToken);
+
+    private IQueryable<PilotApplication> Filtered(PilotApplicationFilter filter)
+    {
+        var query = ScopedRegion.Under(db.Set<PilotApplication>().AsNoTracking(), filter.Region);
+        // A draft is the county's own until it is submitted.
+        query = user.Role == AccountRole.CountyOfficer ? query : query.Where(a => a.Status != PilotApplicationStatus.Draft);
+        query = filter.BatchId is { } b ? query.Where(a => a.PilotBatchId == b) : query;
+        query = filter.Status is { } s ? query.Where(a => a.Status == s) : query;
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // The county's name or one of its townships' names. No IgnoreQueryFilters here: it would lift the scope of the whole
+            // query, applications included; the regions of an application in scope are in scope anyway.
+            var text = filter.Search.Trim();
+            var regions = db.Regions.Where(r => r.Name.Contains(text)).Select(r => r.Code);
+            query = query.Where(a => regions.Contains(a.RegionCode) || a.Townships.Any(t => regions.Contains(t.TownshipCode)));
+        }
+        return query;
     }
 
     public async Task<PilotApplicationDetail> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -9,12 +9,36 @@ namespace Shegong.Web.Features.Pilots;
 /// <summary>Pilot batches: list, read, create and edit drafts, move along; confirming makes the projects.</summary>
 public sealed partial class PilotBatchService(ShegongDb db)
 {
-    public async Task<IReadOnlyList<PilotBatchRow>> ListAsync(CancellationToken cancellationToken = default)
+    public static readonly SortFields<PilotBatch> Sorts = new SortFields<PilotBatch>()
+        .Add("year", b => b.Year).Add("name", b => b.Name).Add("status", b => b.Status).Add("opensOn", b => b.OpensOn);
+
+    public async Task<PagedResult<PilotBatchRow>> ListAsync(PilotBatchFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var counts = await db.Set<PilotApplication>().GroupBy(a => a.PilotBatchId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var batches = await db.Set<PilotBatch>().AsNoTracking().OrderByDescending(b => b.Year).ThenBy(b => b.Id).ToListAsync(cancellationToken);
-        return batches.Select(b => Row(b, counts.GetValueOrDefault(b.Id))).ToList();
+        var query = db.Set<PilotBatch>().AsNoTracking();
+        query = filter.Year is { } year ? query.Where(b => b.Year == year) : query;
+        query = filter.Status is { } status ? query.Where(b => b.Status == status) : query;
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            query = query.Where(b => b.Name.Contains(text));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var batches = await Sorts.Apply(query, page.Sort, q => q.OrderByDescending(b => b.Year).ThenBy(b => b.Id), q => q.ThenBy(b => b.Id))
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<PilotBatchRow>(await RowsAsync(batches, cancellationToken), total);
+    }
+
+    /// <summary>Every batch, newest first: the few a batch picker offers.</summary>
+    public async Task<IReadOnlyList<PilotBatchRow>> AllAsync(CancellationToken cancellationToken = default) =>
+        await RowsAsync(await db.Set<PilotBatch>().AsNoTracking().OrderByDescending(b => b.Year).ThenBy(b => b.Id).ToListAsync(cancellationToken),
+            cancellationToken);
+
+    private async Task<IReadOnlyList<PilotBatchRow>> RowsAsync(List<PilotBatch> batches, CancellationToken cancellationToken)
+    {
+        var ids = batches.Select(b => b.Id).ToList();
+        var counts = await db.Set<PilotApplication>().Where(a => ids.Contains(a.PilotBatchId)).GroupBy(a => a.PilotBatchId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return [.. batches.Select(b => Row(b, counts.GetValueOrDefault(b.Id)))];
     }
 
     public async Task<PilotBatchRow> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -12,7 +12,12 @@ public static class PilotEndpoints
     public static IEndpointRouteBuilder MapPilotEndpoints(this IEndpointRouteBuilder app)
     {
         var batches = app.MapGroup("/api/pilot-batches").WithTags("Pilots").RequirePermission<PilotBatch>(AccessAction.Read);
-        batches.MapGet("/", (PilotBatchService s, CancellationToken ct) => s.ListAsync(ct));
+        batches.MapGet("/", (int? year, PilotBatchStatus? status, string? search, int? page, int? pageSize, string? sort, PilotBatchService s,
+            CancellationToken ct) => s.ListAsync(new PilotBatchFilter(year, status, search), PageRequest.From(page, pageSize, sort), ct));
+        batches.MapGet("/export", (int? year, PilotBatchStatus? status, string? search, string? sort, PilotBatchService s, TimeProvider clock,
+            CancellationToken ct) => PilotExport.BatchesAsync((page, c) => s.ListAsync(new PilotBatchFilter(year, status, search), page, c), sort,
+                ExcelExport.FileName("pilot-batches", clock.GetLocalNow()), ct))
+            .WithSummary("The filtered batch list as an Excel file").RequirePermission<PilotBatch>(AccessAction.Export);
         batches.MapGet("/{id:int}", (int id, PilotBatchService s, CancellationToken ct) => s.GetAsync(id, ct));
         batches.MapGet("/{id:int}/choosing", (int id, string? sort, PilotBatchService s, CancellationToken ct) => s.ChoosingAsync(id, sort, ct))
             .WithSummary("Every applied township with its priority flags and score, and the confirmed totals against budget and targets");
@@ -29,11 +34,14 @@ public static class PilotEndpoints
             .WithSummary("Move the batch one step; Confirmed makes the projects").RequirePermission<PilotBatch>(AccessAction.StatusChange);
 
         var applications = app.MapGroup("/api/pilot-applications").WithTags("Pilots").RequirePermission<PilotApplication>(AccessAction.Read);
-        applications.MapGet("/", (int? batchId, PilotApplicationStatus? status, PilotApplicationService s, CancellationToken ct) =>
-            s.ListAsync(batchId, status, ct));
-        applications.MapGet("/export", (int? batchId, PilotApplicationStatus? status, PilotApplicationService s, TimeProvider clock, CancellationToken ct) =>
-            s.ExportAsync(batchId, status, ExcelExport.FileName("pilot-applications", clock.GetLocalNow()), ct))
-            .RequirePermission<PilotApplication>(AccessAction.Export);
+        applications.MapGet("/", (int? batchId, PilotApplicationStatus? status, string? region, string? search, int? page, int? pageSize, string? sort,
+            PilotApplicationService s, CancellationToken ct) =>
+            s.ListAsync(new PilotApplicationFilter(batchId, status, region, search), PageRequest.From(page, pageSize, sort), ct));
+        applications.MapGet("/export", (int? batchId, PilotApplicationStatus? status, string? region, string? search, string? sort,
+            PilotApplicationService s, TimeProvider clock, CancellationToken ct) =>
+            PilotExport.ApplicationsAsync((page, c) => s.ListAsync(new PilotApplicationFilter(batchId, status, region, search), page, c), sort,
+                ExcelExport.FileName("pilot-applications", clock.GetLocalNow()), ct))
+            .WithSummary("The filtered application list as an Excel file").RequirePermission<PilotApplication>(AccessAction.Export);
         applications.MapGet("/{id:int}", (int id, PilotApplicationService s, CancellationToken ct) => s.GetAsync(id, ct));
         applications.MapPost("/", async (PilotApplicationForm form, PilotApplicationService s, CancellationToken ct) =>
         {
@@ -50,9 +58,14 @@ public static class PilotEndpoints
             .WithSummary("After confirmation: change a township's decision, with a reason").RequirePermission<PilotApplication>(AccessAction.Update);
 
         var projects = app.MapGroup("/api/pilot-projects").WithTags("Pilots").RequirePermission<PilotProject>(AccessAction.Read);
-        projects.MapGet("/", (int? batchId, string? region, PilotProjectService s, CancellationToken ct) => s.ListAsync(batchId, region, ct));
-        projects.MapGet("/export", (int? batchId, string? region, PilotProjectService s, TimeProvider clock, CancellationToken ct) =>
-            s.ExportAsync(batchId, region, ExcelExport.FileName("pilot-projects", clock.GetLocalNow()), ct)).RequirePermission<PilotProject>(AccessAction.Export);
+        projects.MapGet("/", (int? batchId, string? region, string? search, bool? problems, int? page, int? pageSize, string? sort,
+            PilotProjectService s, CancellationToken ct) =>
+            s.ListAsync(new PilotProjectFilter(batchId, region, search, problems), PageRequest.From(page, pageSize, sort), ct));
+        projects.MapGet("/export", (int? batchId, string? region, string? search, bool? problems, string? sort, PilotProjectService s,
+            TimeProvider clock, CancellationToken ct) =>
+            PilotExport.ProjectsAsync((page, c) => s.ListAsync(new PilotProjectFilter(batchId, region, search, problems), page, c), sort,
+                ExcelExport.FileName("pilot-projects", clock.GetLocalNow()), ct))
+            .WithSummary("The filtered project list as an Excel file").RequirePermission<PilotProject>(AccessAction.Export);
         projects.MapGet("/{id:int}", (int id, PilotProjectService s, CancellationToken ct) => s.GetAsync(id, ct));
         projects.MapPost("/{id:int}/award", (int id, PilotAwardForm form, PilotProjectService s, CancellationToken ct) => s.AwardAsync(id, form, ct))
             .WithSummary("The province awards the subsidy").RequirePermission<PilotProject>(AccessAction.Update);

@@ -3,6 +3,7 @@ using Shegong.Web.Common;
 using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 
@@ -11,17 +12,41 @@ namespace Shegong.Web.Features.Pilots;
 /// <summary>Pilot projects: the subsidy awarded and paid, the carrying station, and compliance computed live.</summary>
 public sealed partial class PilotProjectService(ShegongDb db, CurrentUser user, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<PilotProjectRow>> ListAsync(int? batchId, string? region, CancellationToken cancellationToken = default)
+    public static readonly SortFields<PilotProject> Sorts = new SortFields<PilotProject>()
+        .Add("region", p => p.RegionCode).Add("batch", p => p.PilotBatchId).Add("awardedOn", p => p.AwardedOn);
+
+    public async Task<PagedResult<PilotProjectRow>> ListAsync(PilotProjectFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<PilotProject>().AsNoTracking().Include(p => p.Disbursements).AsQueryable();
-        query = batchId is { } b ? query.Where(p => p.PilotBatchId == b) : query;
-        if (!string.IsNullOrEmpty(region) && RegionCode.IsValid(region))
+        var query = Filtered(filter);
+        if (filter.Problems == true)
         {
-            var (low, high) = RegionCode.SubtreeRange(region);
-            query = query.Where(p => string.Compare(p.RegionCode, low) >= 0 && string.Compare(p.RegionCode, high) <= 0);
+            // Compliance is computed live, not stored: the database filters the rest, then the non-compliant ones are kept.
+            var candidates = await query.ToListAsync(cancellationToken);
+            var compliance = await ComplianceAsync(candidates, cancellationToken);
+            var failing = candidates.Where(p => !compliance[p.Id].Compliant).Select(p => p.Id).ToList();
+            query = query.Where(p => failing.Contains(p.Id));
         }
-        var projects = await query.OrderBy(p => p.PilotBatchId).ThenBy(p => p.RegionCode).ToListAsync(cancellationToken);
-        return await RowsAsync(projects, cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+        var projects = await Sorts.Apply(query.Include(p => p.Disbursements), page.Sort,
+                q => q.OrderBy(p => p.PilotBatchId).ThenBy(p => p.RegionCode).ThenBy(p => p.Id), q => q.ThenBy(p => p.Id))
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<PilotProjectRow>(await RowsAsync(projects, cancellationToken), total);
+    }
+
+    private IQueryable<PilotProject> Filtered(PilotProjectFilter filter)
+    {
+        var query = ScopedRegion.Under(db.Set<PilotProject>().AsNoTracking(), filter.Region);
+        query = filter.BatchId is { } b ? query.Where(p => p.PilotBatchId == b) : query;
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // The township's name or the carrying station's. No IgnoreQueryFilters here: it would lift the scope of the whole
+            // query, projects included; a project's township and station are in the scope of whoever sees the project.
+            var text = filter.Search.Trim();
+            var regions = db.Regions.Where(r => r.Name.Contains(text)).Select(r => r.Code);
+            var stations = db.Stations.Where(s => s.Name.Contains(text)).Select(s => s.Id);
+            query = query.Where(p => regions.Contains(p.RegionCode) || (p.StationId != null && stations.Contains(p.StationId.Value)));
+        }
+        return query;
     }
 
     public async Task<PilotProjectDetail> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -4117,6 +4117,42 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 确认乡镇(街道)数.
+        /// </summary>
+        internal static string Field_PilotApplication_Confirmed {
+            get {
+                return ResourceManager.GetString("Field_PilotApplication_Confirmed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报编号.
+        /// </summary>
+        internal static string Field_PilotApplication_Id {
+            get {
+                return ResourceManager.GetString("Field_PilotApplication_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报县(市、区).
+        /// </summary>
+        internal static string Field_PilotApplication_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_PilotApplication_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 申报乡镇(街道)数.
+        /// </summary>
+        internal static string Field_PilotApplication_Townships {
+            get {
+                return ResourceManager.GetString("Field_PilotApplication_Townships", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 试点申报.
         /// </summary>
         internal static string Field_PilotApplicationId {
@@ -4135,11 +4171,65 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 申报数.
+        /// </summary>
+        internal static string Field_PilotBatch_Applications {
+            get {
+                return ResourceManager.GetString("Field_PilotBatch_Applications", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 试点批次.
         /// </summary>
         internal static string Field_PilotBatchId {
             get {
                 return ResourceManager.GetString("Field_PilotBatchId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 结余(元).
+        /// </summary>
+        internal static string Field_PilotProject_Balance {
+            get {
+                return ResourceManager.GetString("Field_PilotProject_Balance", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 项目编号.
+        /// </summary>
+        internal static string Field_PilotProject_Id {
+            get {
+                return ResourceManager.GetString("Field_PilotProject_Id", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 已拨付(元).
+        /// </summary>
+        internal static string Field_PilotProject_Paid {
+            get {
+                return ResourceManager.GetString("Field_PilotProject_Paid", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 乡镇(街道).
+        /// </summary>
+        internal static string Field_PilotProject_RegionCode {
+            get {
+                return ResourceManager.GetString("Field_PilotProject_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 承接站点.
+        /// </summary>
+        internal static string Field_PilotProject_StationId {
+            get {
+                return ResourceManager.GetString("Field_PilotProject_StationId", resourceCulture);
             }
         }
         
