@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Access;
 using Shegong.Tests.Infrastructure;
 using Shegong.Tests.Statistics;
+using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Linkage.Volunteers;
 
 namespace Shegong.Tests.Linkage;
 
@@ -44,5 +47,34 @@ public partial class VolunteerTests
         }
         var bad = await (await app.Client.GetUrlAsync($"/api/volunteer-hours/totals?from={today}&to=2000-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(bad.FieldError("to"));
+    }
+}
+
+/// <summary>Hours per team: what the stations confirmed of the hours logged while in the team.</summary>
+public partial class VolunteerTests
+{
+    [Fact]
+    public async Task A_team_shows_the_confirmed_hours_its_volunteers_logged_in_it()
+    {
+        var village = app.Places[AccountRole.StationManager][Relation.Own].VillageCode;
+        var team = (await (await app.Client.PostJsonAsync("/api/volunteer-teams", TeamTests.Form(app.StationIn[AccessApp.Jinguanyi], village, "时长统计服务队")))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var (id, volunteer) = await app.ApprovedVolunteerAsync(name: "钱队员");
+        await using (var db = app.OpenDb())
+        {
+            // Arranged directly: the team a volunteer serves in is the station's staff's edit, not what this test is about.
+            await db.Set<Volunteer>().Where(v => v.Id == id).ExecuteUpdateAsync(v => v.SetProperty(x => x.TeamId, team), Ct);
+        }
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
+        var confirmed = await (await volunteer.PostJsonAsync("/api/volunteers/me/hours", new { servedOn = today, hours = 3, activity = "巡访独居老人" }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        await (await volunteer.PostJsonAsync("/api/volunteers/me/hours", new { servedOn = today, hours = 2, activity = "待确认" }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created);
+        await (await app.Manager.PostJsonAsync($"/api/volunteer-hours/{confirmed.GetProperty("id").GetInt32()}/decision",
+            new { status = "Confirmed", version = confirmed.GetProperty("version").GetUInt32() })).ReadAsync<JsonElement>();
+
+        Assert.Equal(3m, (await (await app.Client.GetUrlAsync($"/api/volunteer-teams/{team}")).ReadAsync<JsonElement>()).GetProperty("confirmedHours").GetDecimal());
+        var listed = await (await app.Client.GetUrlAsync($"/api/volunteer-teams?region={village}&pageSize=100")).ReadAsync<JsonElement>();
+        Assert.Equal(3m, listed.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetInt32() == team).GetProperty("confirmedHours").GetDecimal());
     }
 }

@@ -48,10 +48,10 @@ public sealed record TeamFilter(string? Region = null, bool? Active = null, stri
 }
 
 public sealed record TeamRow(int Id, string Name, int StationId, string StationName, string RegionCode, string PlaceName, string? LeaderName,
-    int MemberCount, DateOnly FormedOn, bool IsActive);
+    int MemberCount, DateOnly FormedOn, bool IsActive, decimal ConfirmedHours);
 
 public sealed record TeamDetail(int Id, string Name, int StationId, string StationName, string RegionCode, string PlaceName, string PlacePath,
-    string? LeaderName, int MemberCount, DateOnly FormedOn, bool IsActive, string? Activities, uint Version);
+    string? LeaderName, int MemberCount, DateOnly FormedOn, bool IsActive, string? Activities, uint Version, decimal ConfirmedHours);
 
 public static class TeamExport
 {
@@ -64,5 +64,6 @@ public static class TeamExport
         (Names.Field("VolunteerTeam", "LeaderName"), r => r.LeaderName ?? ""),
         (Names.Field("VolunteerTeam", "MemberCount"), r => r.MemberCount),
         (Names.Field("VolunteerTeam", "FormedOn"), r => r.FormedOn.ToString("yyyy-MM-dd")),
-        (Names.Field("VolunteerTeam", "IsActive"), r => r.IsActive ? NameText.Yes : NameText.No));
+        (Names.Field("VolunteerTeam", "IsActive"), r => r.IsActive ? NameText.Yes : NameText.No),
+        (Names.Field("Volunteer", "ConfirmedHours"), r => r.ConfirmedHours));
 }

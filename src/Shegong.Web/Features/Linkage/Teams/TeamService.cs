@@ -3,6 +3,7 @@ using Shegong.Web.Common;
 using Shegong.Web.Common.Concurrency;
 using Shegong.Web.Data;
 using Shegong.Web.Features.GroupWork;
+using Shegong.Web.Features.Linkage.Volunteers;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Web.Features.Linkage.Teams;
@@ -27,8 +28,10 @@ public sealed class TeamService(ShegongDb db, TimeProvider clock)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var stations = await LinkagePlaces.StationNamesAsync(db, rows.Select(t => t.StationId), cancellationToken);
         var places = await RegionPaths.NameAsync(db, rows.Select(t => t.RegionCode), cancellationToken);
+        var hours = await ConfirmedMinutesAsync([.. rows.Select(t => t.Id)], cancellationToken);
         return new PagedResult<TeamRow>([.. rows.Select(t => new TeamRow(t.Id, t.Name, t.StationId, stations.GetValueOrDefault(t.StationId, ""),
-            t.RegionCode, places[t.RegionCode].Name, t.LeaderName, t.MemberCount, t.FormedOn, t.IsActive))], total);
+            t.RegionCode, places[t.RegionCode].Name, t.LeaderName, t.MemberCount, t.FormedOn, t.IsActive,
+            VolunteerService.HoursOf(hours.GetValueOrDefault(t.Id))))], total);
     }
 
     public async Task<TeamDetail> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -37,8 +40,18 @@ public sealed class TeamService(ShegongDb db, TimeProvider clock)
         var stations = await LinkagePlaces.StationNamesAsync(db, [t.StationId], cancellationToken);
         var (place, path) = (await RegionPaths.NameAsync(db, [t.RegionCode], cancellationToken))[t.RegionCode];
         return new TeamDetail(t.Id, t.Name, t.StationId, stations.GetValueOrDefault(t.StationId, ""), t.RegionCode, place, path, t.LeaderName,
-            t.MemberCount, t.FormedOn, t.IsActive, t.Activities, t.Version);
+            t.MemberCount, t.FormedOn, t.IsActive, t.Activities, t.Version,
+            VolunteerService.HoursOf((await ConfirmedMinutesAsync([t.Id], cancellationToken)).GetValueOrDefault(t.Id)));
     }
+
+    /// <summary>
+    /// The hours the stations confirmed for each team: those its volunteers logged while in it (an hour keeps the team it was
+    /// logged in). Read through the scope, like the hours themselves.
+    /// </summary>
+    private Task<Dictionary<int, long>> ConfirmedMinutesAsync(List<int> teamIds, CancellationToken cancellationToken) =>
+        db.Set<VolunteerHour>().AsNoTracking().Where(h => h.TeamId != null && teamIds.Contains(h.TeamId.Value) && h.Status == HourStatus.Confirmed)
+            .GroupBy(h => h.TeamId!.Value).Select(g => new { Team = g.Key, Minutes = g.Sum(h => (long)h.Minutes) })
+            .ToDictionaryAsync(g => g.Team, g => g.Minutes, cancellationToken);
 
     public async Task<TeamDetail> CreateAsync(TeamForm form, CancellationToken cancellationToken = default)
     {
