@@ -60,7 +60,7 @@ public sealed class EmergencyFigureService(ShegongDb db, TimeProvider clock)
         var stations = await reports.GroupBy(r => new { r.StationId, r.RegionCode }).Select(g => new Sums(g.Key.RegionCode, g.Sum(r => r.Screening),
             g.Sum(r => r.TestingSupport), g.Sum(r => r.SupplyDelivery), g.Sum(r => r.CareVisits), g.Sum(r => r.VolunteersMobilised),
             g.Sum(r => r.OrganisationsMobilised), g.Count())).ToListAsync(cancellationToken);
-        var named = await EmergencyReportNaming.CountAsync(reports, by, code => ChildOf(place, code), cancellationToken);
+        var named = await EmergencyReportNaming.CountAsync(db, reports, by, code => ChildOf(place, code), cancellationToken);
         var totals = Row(place.Code, place.Name, stations, stations.Count) with { TeamsNamed = named.AllTeams, OrganisationsNamed = named.AllOrganisations };
         List<EmergencyFigureRow> rows;
         if (by == EmergencyBreakdown.Region)

@@ -59,11 +59,14 @@ internal static class EmergencyReportNaming
     }
 
     /// <summary>The distinct teams and organisations the reports name, per breakdown key (a team named on two days counts once).</summary>
-    public static async Task<NamedCounts> CountAsync(IQueryable<EmergencyReport> reports, EmergencyBreakdown by, Func<string, string> regionKey,
-        CancellationToken cancellationToken)
+    public static async Task<NamedCounts> CountAsync(ShegongDb db, IQueryable<EmergencyReport> reports, EmergencyBreakdown by,
+        Func<string, string> regionKey, CancellationToken cancellationToken)
     {
-        var teamRows = reports.SelectMany(r => r.Teams.Select(t => new { r.RegionCode, r.Day, Id = t.VolunteerTeamId }));
-        var organisationRows = reports.SelectMany(r => r.Organisations.Select(o => new { r.RegionCode, r.Day, Id = o.CommunityOrganisationId }));
+        // Joins, not SelectMany over the navigations: that needs APPLY, which SQLite lacks.
+        var teamRows = reports.Join(db.Set<EmergencyReportTeam>(), r => r.Id, t => t.EmergencyReportId,
+            (r, t) => new { r.RegionCode, r.Day, Id = t.VolunteerTeamId });
+        var organisationRows = reports.Join(db.Set<EmergencyReportOrganisation>(), r => r.Id, o => o.EmergencyReportId,
+            (r, o) => new { r.RegionCode, r.Day, Id = o.CommunityOrganisationId });
         List<(string Key, int Id)> teams, organisations;
         if (by == EmergencyBreakdown.Region)
         {
