@@ -12,7 +12,7 @@ public static class EmergencyApi
         new { type, name, regionCode, areaCodes = areas, startDate, endDate, version };
 
     public static object Report(int stationId, string day, int screening = 0, int testing = 0, int supplies = 0, int care = 0, int volunteers = 0,
-        int organisations = 0, uint? version = null) => new
+        int organisations = 0, uint? version = null, int[]? teamIds = null, int[]? organisationIds = null) => new
         {
             stationId,
             day,
@@ -22,6 +22,8 @@ public static class EmergencyApi
             careVisits = care,
             volunteersMobilised = volunteers,
             organisationsMobilised = organisations,
+            teamIds,
+            organisationIds,
             version,
         };
 

@@ -163,7 +163,7 @@ public static class AccessTable
         Entity<Emergency>([typeof(EmergencyArea)], (AccessAction.Read, Everyone), (AccessAction.Create, Officials), (AccessAction.Update, Officials),
             (AccessAction.StatusChange, Officials), (AccessAction.Export, Everyone)),
         // A station's daily emergency report: its staff or the officials above it report and correct it (counts only, no personal data).
-        Entity<EmergencyReport>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
+        Entity<EmergencyReport>([typeof(EmergencyReportTeam), typeof(EmergencyReportOrganisation)], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
             (AccessAction.Export, Everyone)),
     ];
 

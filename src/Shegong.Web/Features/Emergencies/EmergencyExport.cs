@@ -14,5 +14,7 @@ public static class EmergencyExport
             (Names.Of(EmergencyTask.CareVisits), r => r.CareVisits),
             (Names.Field("EmergencyReport", "VolunteersMobilised"), r => r.VolunteersMobilised),
             (Names.Field("EmergencyReport", "OrganisationsMobilised"), r => r.OrganisationsMobilised),
+            (Names.Field("EmergencyReport", "TeamsNamed"), r => r.TeamsNamed),
+            (Names.Field("EmergencyReport", "OrganisationsNamed"), r => r.OrganisationsNamed),
             (Names.Field("EmergencyReport", "StationsReporting"), r => r.StationsReporting));
 }

@@ -14,7 +14,7 @@ public enum EmergencyBreakdown
 
 /// <summary>One line of an emergency's figures: a child region or a day (or the totals), summed from the daily reports.</summary>
 public sealed record EmergencyFigureRow(string Key, string Name, int Screening, int TestingSupport, int SupplyDelivery, int CareVisits,
-    int VolunteersMobilised, int OrganisationsMobilised, int StationsReporting, int Reports)
+    int VolunteersMobilised, int OrganisationsMobilised, int StationsReporting, int Reports, int TeamsNamed = 0, int OrganisationsNamed = 0)
 {
     public int CountOf(EmergencyTask task) => task switch
     {
@@ -60,7 +60,8 @@ public sealed class EmergencyFigureService(ShegongDb db, TimeProvider clock)
         var stations = await reports.GroupBy(r => new { r.StationId, r.RegionCode }).Select(g => new Sums(g.Key.RegionCode, g.Sum(r => r.Screening),
             g.Sum(r => r.TestingSupport), g.Sum(r => r.SupplyDelivery), g.Sum(r => r.CareVisits), g.Sum(r => r.VolunteersMobilised),
             g.Sum(r => r.OrganisationsMobilised), g.Count())).ToListAsync(cancellationToken);
-        var totals = Row(place.Code, place.Name, stations, stations.Count);
+        var named = await EmergencyReportNaming.CountAsync(db, reports, by, code => ChildOf(place, code), cancellationToken);
+        var totals = Row(place.Code, place.Name, stations, stations.Count) with { TeamsNamed = named.AllTeams, OrganisationsNamed = named.AllOrganisations };
         List<EmergencyFigureRow> rows;
         if (by == EmergencyBreakdown.Region)
         {
@@ -80,6 +81,12 @@ public sealed class EmergencyFigureService(ShegongDb db, TimeProvider clock)
             }).ToListAsync(cancellationToken);
             rows = [.. days.OrderBy(d => d.Day).Select(d => Row(d.Day.ToString("yyyy-MM-dd"), d.Day.ToString("yyyy-MM-dd"), [d.Sums], d.Sums.Reports))];
         }
+        // Distinct per line: the same team named on two days (or by two reports of a region) counts once there and in the totals.
+        rows = [.. rows.Select(r => r with
+        {
+            TeamsNamed = named.Teams.GetValueOrDefault(r.Key),
+            OrganisationsNamed = named.Organisations.GetValueOrDefault(r.Key),
+        })];
         return new EmergencyFigures(emergency.Id, emergency.Name, place.Code, place.Name, first, last, by, totals, rows);
     }
 

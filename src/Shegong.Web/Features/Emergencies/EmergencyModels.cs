@@ -71,6 +71,12 @@ public sealed class EmergencyReportForm
     [StringLength(500, ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.EmergencyReportNoteAtMost500Characters))]
     public string? Note { get; set; }
 
+    /// <summary>The station's own volunteer teams mobilised that day; a repeated id counts once. Left out: none named.</summary>
+    public List<int>? TeamIds { get; set; }
+
+    /// <summary>The station's own community organisations mobilised that day; a repeated id counts once.</summary>
+    public List<int>? OrganisationIds { get; set; }
+
     public uint? Version { get; set; }
 }
 
@@ -93,4 +99,8 @@ public sealed record EmergencyDetail(int Id, string Name, EmergencyType Type, Em
     DateOnly StartDate, DateOnly? EndDate, IReadOnlyList<EmergencyAreaView> Areas, uint Version);
 
 public sealed record EmergencyReportView(int Id, int EmergencyId, int StationId, string StationName, string RegionCode, DateOnly Day, int Screening,
-    int TestingSupport, int SupplyDelivery, int CareVisits, int VolunteersMobilised, int OrganisationsMobilised, string? Note, uint Version);
+    int TestingSupport, int SupplyDelivery, int CareVisits, int VolunteersMobilised, int OrganisationsMobilised, string? Note, uint Version, IReadOnlyList<NamedGroup> Teams,
+    IReadOnlyList<NamedGroup> Organisations);
+
+/// <summary>A volunteer team or community organisation a report names as mobilised.</summary>
+public sealed record NamedGroup(int Id, string Name);

@@ -29,6 +29,24 @@ public class EmergencyReport : IRegionScoped, IVersioned
     public string? Note { get; set; }
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
 
+    /// <summary>The station's own teams and organisations named as mobilised; the counts above may be larger (not every group is recorded).</summary>
+    public List<EmergencyReportTeam> Teams { get; private set; } = [];
+    public List<EmergencyReportOrganisation> Organisations { get; private set; } = [];
+
+    /// <summary>Names exactly these teams and organisations, keeping the unchanged rows so the audit shows only what changed.</summary>
+    public void Name(IEnumerable<int> teamIds, IEnumerable<int> organisationIds)
+    {
+        Sync(Teams, teamIds, t => t.VolunteerTeamId, id => new EmergencyReportTeam { VolunteerTeamId = id });
+        Sync(Organisations, organisationIds, o => o.CommunityOrganisationId, id => new EmergencyReportOrganisation { CommunityOrganisationId = id });
+    }
+
+    private static void Sync<TRow>(List<TRow> rows, IEnumerable<int> ids, Func<TRow, int> key, Func<int, TRow> make)
+    {
+        var wanted = ids.ToHashSet();
+        rows.RemoveAll(r => !wanted.Contains(key(r)));
+        rows.AddRange(wanted.Except(rows.Select(key)).Select(make));
+    }
+
     public int CountOf(EmergencyTask task) => task switch
     {
         EmergencyTask.Screening => Screening,
@@ -50,5 +68,7 @@ internal sealed class EmergencyReportConfiguration : IEntityTypeConfiguration<Em
         builder.HasOne<Emergency>().WithMany().HasForeignKey(r => r.EmergencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Station>().WithMany().HasForeignKey(r => r.StationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Teams).WithOne().HasForeignKey(t => t.EmergencyReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Organisations).WithOne().HasForeignKey(o => o.EmergencyReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,14 +23,16 @@ public sealed class EmergencyReportService(ShegongDb db, TimeProvider clock)
         var rows = await query.OrderByDescending(r => r.Day).ThenBy(r => r.RegionCode).ThenBy(r => r.Id)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var names = await StationNamesAsync(rows.Select(r => r.StationId), cancellationToken);
-        return new PagedResult<EmergencyReportView>([.. rows.Select(r => View(r, names))], total);
+        var named = await EmergencyReportNaming.NamedAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
+        return new PagedResult<EmergencyReportView>([.. rows.Select(r => View(r, names, named))], total);
     }
 
     public async Task<EmergencyReportView> GetAsync(int emergencyId, int id, CancellationToken cancellationToken = default)
     {
         var report = await db.Set<EmergencyReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.EmergencyId == emergencyId, cancellationToken)
             ?? throw NotFound(id);
-        return View(report, await StationNamesAsync([report.StationId], cancellationToken));
+        return View(report, await StationNamesAsync([report.StationId], cancellationToken),
+            await EmergencyReportNaming.NamedAsync(db, [report.Id], cancellationToken));
     }
 
     public async Task<EmergencyReportView> CreateAsync(int emergencyId, EmergencyReportForm form, CancellationToken cancellationToken = default)
@@ -44,13 +46,17 @@ public sealed class EmergencyReportService(ShegongDb db, TimeProvider clock)
 
     public async Task<EmergencyReportView> UpdateAsync(int emergencyId, int id, EmergencyReportForm form, CancellationToken cancellationToken = default)
     {
-        var report = await db.Set<EmergencyReport>().FirstOrDefaultAsync(r => r.Id == id && r.EmergencyId == emergencyId, cancellationToken)
-            ?? throw NotFound(id);
+        var report = await db.Set<EmergencyReport>().Include(r => r.Teams).Include(r => r.Organisations)
+            .FirstOrDefaultAsync(r => r.Id == id && r.EmergencyId == emergencyId, cancellationToken) ?? throw NotFound(id);
         Versioning.Expect(db, report, form.Version);
         await ApplyAsync(form, report, cancellationToken);
         await SaveAsync(report, cancellationToken);
         return await GetAsync(emergencyId, id, cancellationToken);
     }
+
+    /// <summary>What the report form offers to tick for a station (read through the scope: another station's are not offered).</summary>
+    public Task<StationGroups> GroupsOfAsync(int stationId, CancellationToken cancellationToken = default) =>
+        EmergencyReportNaming.OfStationAsync(db, stationId, cancellationToken);
 
     private static RequestProblem NotFound(int id) => RequestProblem.NotFound(Problems.Format(ProblemText.EmergencyReportNotFound, id));
 
@@ -110,6 +116,7 @@ public sealed class EmergencyReportService(ShegongDb db, TimeProvider clock)
         report.VolunteersMobilised = form.VolunteersMobilised ?? 0;
         report.OrganisationsMobilised = form.OrganisationsMobilised ?? 0;
         report.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+        await EmergencyReportNaming.ApplyAsync(db, form, report, station, cancellationToken);
     }
 
     // A report lies in its station's region, so the reader of a report sees its station: read through the scope.
@@ -119,7 +126,8 @@ public sealed class EmergencyReportService(ShegongDb db, TimeProvider clock)
         return await db.Stations.AsNoTracking().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
     }
 
-    private static EmergencyReportView View(EmergencyReport r, Dictionary<int, string> names) => new(r.Id, r.EmergencyId, r.StationId,
-        names.GetValueOrDefault(r.StationId, ""), r.RegionCode, r.Day, r.Screening, r.TestingSupport, r.SupplyDelivery, r.CareVisits,
-        r.VolunteersMobilised, r.OrganisationsMobilised, r.Note, r.Version);
+    private static EmergencyReportView View(EmergencyReport r, Dictionary<int, string> names, ILookup<int, (bool Team, NamedGroup Group)> named) =>
+        new(r.Id, r.EmergencyId, r.StationId, names.GetValueOrDefault(r.StationId, ""), r.RegionCode, r.Day, r.Screening, r.TestingSupport,
+            r.SupplyDelivery, r.CareVisits, r.VolunteersMobilised, r.OrganisationsMobilised, r.Note, r.Version,
+            [.. named[r.Id].Where(n => n.Team).Select(n => n.Group)], [.. named[r.Id].Where(n => !n.Team).Select(n => n.Group)]);
 }

@@ -274,6 +274,24 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 应急日报动员的社会组织.
+        /// </summary>
+        internal static string Entity_EmergencyReportOrganisation {
+            get {
+                return ResourceManager.GetString("Entity_EmergencyReportOrganisation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应急日报动员的志愿服务队.
+        /// </summary>
+        internal static string Entity_EmergencyReportTeam {
+            get {
+                return ResourceManager.GetString("Entity_EmergencyReportTeam", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 小组.
         /// </summary>
         internal static string Entity_Group {
@@ -3487,6 +3505,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 具名动员的社区社会组织（个）.
+        /// </summary>
+        internal static string Field_EmergencyReport_OrganisationsNamed {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_OrganisationsNamed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 地区.
         /// </summary>
         internal static string Field_EmergencyReport_RegionCode {
@@ -3532,6 +3559,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 具名动员的志愿服务队（支）.
+        /// </summary>
+        internal static string Field_EmergencyReport_TeamsNamed {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_TeamsNamed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 协助检测（人次）.
         /// </summary>
         internal static string Field_EmergencyReport_TestingSupport {
@@ -3546,6 +3582,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_EmergencyReport_VolunteersMobilised {
             get {
                 return ResourceManager.GetString("Field_EmergencyReport_VolunteersMobilised", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 社区社会组织.
+        /// </summary>
+        internal static string Field_EmergencyReportOrganisation_CommunityOrganisationId {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReportOrganisation_CommunityOrganisationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 志愿服务队.
+        /// </summary>
+        internal static string Field_EmergencyReportTeam_VolunteerTeamId {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReportTeam_VolunteerTeamId", resourceCulture);
             }
         }
         

@@ -2065,6 +2065,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的社会组织不是“{1}”培育的组织，请从本站的社区社会组织中选择.
+        /// </summary>
+        internal static string EmergencyReportOrganisationNotOwn {
+            get {
+                return ResourceManager.GetString("EmergencyReportOrganisationNotOwn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to “{0}”已上报日报，受影响地区须包含该站点.
         /// </summary>
         internal static string EmergencyReportsOutsideAreas {
@@ -2088,6 +2097,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string EmergencyReportStationRequired {
             get {
                 return ResourceManager.GetString("EmergencyReportStationRequired", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号为{0}的志愿服务队不是“{1}”的队伍，请从本站的志愿服务队中选择.
+        /// </summary>
+        internal static string EmergencyReportTeamNotOwn {
+            get {
+                return ResourceManager.GetString("EmergencyReportTeamNotOwn", resourceCulture);
             }
         }
         

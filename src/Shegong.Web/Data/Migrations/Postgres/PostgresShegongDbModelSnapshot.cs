@@ -1003,6 +1003,54 @@ namespace Shegong.Web.Data.Migrations.Postgres
                     b.ToTable("EmergencyReports", (string)null);
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReportOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmergencyReportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityOrganisationId");
+
+                    b.HasIndex("EmergencyReportId", "CommunityOrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("EmergencyReportOrganisations", (string)null);
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReportTeam", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EmergencyReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VolunteerTeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VolunteerTeamId");
+
+                    b.HasIndex("EmergencyReportId", "VolunteerTeamId")
+                        .IsUnique();
+
+                    b.ToTable("EmergencyReportTeams", (string)null);
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -3537,6 +3585,36 @@ namespace Shegong.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReportOrganisation", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Linkage.Organisations.CommunityOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Emergencies.EmergencyReport", null)
+                        .WithMany("Organisations")
+                        .HasForeignKey("EmergencyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReportTeam", b =>
+                {
+                    b.HasOne("Shegong.Web.Features.Emergencies.EmergencyReport", null)
+                        .WithMany("Teams")
+                        .HasForeignKey("EmergencyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shegong.Web.Features.Linkage.Teams.VolunteerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.Group", b =>
                 {
                     b.HasOne("Shegong.Web.Features.Workforce.SocialWorkers.SocialWorker", null)
@@ -4122,6 +4200,13 @@ namespace Shegong.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Shegong.Web.Features.Emergencies.Emergency", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Shegong.Web.Features.Emergencies.EmergencyReport", b =>
+                {
+                    b.Navigation("Organisations");
+
+                    b.Navigation("Teams");
                 });
 
             modelBuilder.Entity("Shegong.Web.Features.GroupWork.Group", b =>
