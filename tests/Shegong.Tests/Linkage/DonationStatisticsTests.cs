@@ -34,3 +34,21 @@ public partial class DonationTests
         }
     }
 }
+
+/// <summary>The one unscoped read of donors: a donor's name on a donation the reader may see, and nothing more.</summary>
+public partial class DonationTests
+{
+    [Fact]
+    public async Task A_township_sees_the_name_of_a_county_donor_on_its_donation_but_not_the_donor()
+    {
+        var donor = (await (await app.Client.PostJsonAsync("/api/donors", DonationApp.DonorForm(app.StationIn[AccessApp.Jinjiang], "锦江区慈善总会")))
+            .ReadAsync<JsonElement>(System.Net.HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var donation = (await (await app.Client.PostJsonAsync("/api/donations", DonationApp.DonationForm(donor, app.StationIn[AccessApp.Jinguanyi], 400m)))
+            .ReadAsync<JsonElement>(System.Net.HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var worker = app.Clients[Shegong.Web.Features.Accounts.AccountRole.SocialWorker];
+
+        var seen = await (await worker.GetUrlAsync($"/api/donations/{donation}")).ReadAsync<JsonElement>();
+        Assert.Equal("锦江区慈善总会", seen.GetProperty("donorName").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await worker.GetUrlAsync($"/api/donors/{donor}")).StatusCode);
+    }
+}

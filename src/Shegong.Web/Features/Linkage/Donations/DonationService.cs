@@ -82,12 +82,8 @@ public sealed class DonationService(ShegongDb db, TimeProvider clock)
         return filter.To is { } to ? query.Where(d => d.ReceivedOn <= to) : query;
     }
 
-    private async Task<Dictionary<int, string>> DonorNamesAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
-    {
-        // A donor kept by the county may give to a township station: its name shows on the township's donations.
-        var wanted = ids.Distinct().ToList();
-        return await db.Set<Donor>().IgnoreQueryFilters().AsNoTracking().Where(d => wanted.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-    }
+    private Task<Dictionary<int, string>> DonorNamesAsync(IEnumerable<int> ids, CancellationToken cancellationToken) =>
+        DonorNames.OfAsync(db, ids, cancellationToken);
 
     private async Task ApplyAsync(DonationForm form, Donation donation, CancellationToken cancellationToken)
     {

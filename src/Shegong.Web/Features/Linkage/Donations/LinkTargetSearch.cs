@@ -80,9 +80,7 @@ public sealed class LinkTargetSearch(ShegongDb db, TimeProvider clock)
             .Select(d => new { d.Id, d.DonorId, d.StationId, d.ReceivedOn, d.Description, d.ValueYuan, d.LinkedYuan, d.Version }).ToListAsync(cancellationToken);
         var open = donations.Where(d => d.ValueYuan > d.LinkedYuan).Take(Results * 5).ToList();
         var donorIds = open.Select(d => d.DonorId).Distinct().ToList();
-        // A donor kept above the reader's scope may give to a station inside it: its name is shown, in a query of its own.
-        var donors = await db.Set<Donor>().IgnoreQueryFilters().AsNoTracking().Where(d => donorIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var donors = await DonorNames.OfAsync(db, donorIds, cancellationToken);
         var stations = await LinkagePlaces.StationNamesAsync(db, open.Select(d => d.StationId), cancellationToken);
         return [.. open.Select(d => new DonationChoice(d.Id, donors.GetValueOrDefault(d.DonorId, ""), stations.GetValueOrDefault(d.StationId, ""),
             d.ReceivedOn, d.Description, d.ValueYuan - d.LinkedYuan, d.Version))];
