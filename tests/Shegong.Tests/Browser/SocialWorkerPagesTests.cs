@@ -77,9 +77,13 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         await page.Locator("input#phone").FillAsync("13912345678");
         await page.PickAsync(page.Locator(".workforce-field-agency"), agency.Name);
         var hiredOn = page.Locator(".workforce-field-hired input");
-        await hiredOn.ClickAsync();
-        await page.Locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-today-btn").ClickAsync();
-        await Expect(hiredOn).ToHaveValueAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));
+        // Typed and confirmed with Enter, as the resident form test does: clicking the dropdown's
+        // "today" button raced the dropdown's opening animation on a loaded CI machine.
+        await hiredOn.FillAsync("2020-06-01");
+        await hiredOn.PressAsync("Enter");
+        await page.Locator("h1").ClickAsync();
+        await page.Locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
+        await Expect(hiredOn).ToHaveValueAsync("2020-06-01");
         var hiredText = await hiredOn.InputValueAsync();
         await page.Locator("button.workforce-save").ClickAsync();
         await Expect(page.Locator(".ant-form-item-explain-error, .workforce-alert").First).ToContainTextAsync("身份证号码校验位不正确，请核对");
