@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Shegong.Web;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Common.Derived;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Stations;
 
 namespace Shegong.Bench;
 
@@ -23,7 +26,11 @@ internal sealed class BenchHost : IAsyncDisposable
         this.file = file;
     }
 
-    public static async Task<BenchHost> StartAsync()
+    /// <param name="summaryMaintained">
+    /// False drops the statistics summary's maintainers (the leaf summary and its in-memory clock), so a
+    /// write benchmark can report what keeping the figures live costs a save.
+    /// </param>
+    public static async Task<BenchHost> StartAsync(bool summaryMaintained = true)
     {
         await BenchDatabase.EnsureAsync();
         var file = Path.Combine(Path.GetTempPath(), "shegong-bench", $"writes-{Guid.NewGuid():N}.db");
@@ -35,6 +42,11 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Services.AddShegongDb();
         builder.Services.AddShegongFeatures();
         builder.Services.AddShegongAuth();
+        if (!summaryMaintained)
+        {
+            builder.Services.RemoveAll<IDerivedDataMaintainer>();
+            builder.Services.AddScoped<IDerivedDataMaintainer, StationTallyMaintainer>();
+        }
         return new BenchHost(builder.Build(), file);
     }
 
