@@ -86,6 +86,8 @@ public sealed class BrowserApp : TestApp
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions: a save that a loaded 2-core CI machine answers in 6 s is slow, not wrong.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         // A page counts against the test that opened it: pages left open by earlier tests can still report their circuit
         // closing under load, which says nothing about the test running now.

@@ -65,6 +65,15 @@ public class CaseStageTests(CaseworkApp app) : IClassFixture<CaseworkApp>
         var closedEarly = await (await Worker.PostJsonAsync($"/api/cases/{c.Id}/stage", new { stage = "Closed", closeReason = "Other", closingReport = "x", version = c.Version }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("“预估”", closedEarly.FieldError("stage"));
+
+        // In English the stages are named in English words from the same resource, not by their code names.
+        var inEnglish = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{c.Id}/stage")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { stage = "Closed", closeReason = "Other", closingReport = "x", version = c.Version }, options: Api.Json),
+        };
+        inEnglish.Headers.AcceptLanguage.ParseAdd("en");
+        var english = await (await Worker.SendAsync(inEnglish, TestContext.Current.CancellationToken)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("a case cannot move from Intake to Closed; the next stage is Assessment", english.FieldError("stage"));
     }
 
     [Fact]

@@ -95,9 +95,9 @@ public class ServiceRecordApiTests(RecordsApp app) : IClassFixture<RecordsApp>
         Assert.False(detail.EditableHere);
         Assert.Equal(7, detail.PersonTimes);
         var put = await (await Worker.PutJsonAsync($"/api/service-records/{id}", Corrected(detail.Version, "2025-03-01", 0))).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("小组工作的节次", put.FieldError("source"), StringComparison.Ordinal);
+        Assert.Contains("小组节次", put.FieldError("source"), StringComparison.Ordinal);
         var delete = await (await Worker.DeleteAsync($"/api/service-records/{id}?version={detail.Version}", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("小组工作的节次", delete.FieldError("source"), StringComparison.Ordinal);
+        Assert.Contains("小组节次", delete.FieldError("source"), StringComparison.Ordinal);
         Assert.Equal(7, (await (await Worker.GetUrlAsync($"/api/service-records/{id}")).ReadAsync<RecordDetail>()).PersonTimes);
     }
 

@@ -10,7 +10,7 @@ namespace Shegong.Web.Features.Casework;
 public static class CaseStageRules
 {
     public static string SkipMessage(CaseStage from, CaseStage target) => Case.NextStage(from) is { } next
-        ? Problems.Format(ProblemText.CaseCaseCannotMoveFromNextStage, Zh(from), Zh(target), Zh(next), from, target, next)
+        ? Problems.Format(ProblemText.CaseCaseCannotMoveFromNextStage, Names.Of(from), Names.Of(target), Names.Of(next))
         : ProblemText.CaseCaseClosedCanOnlyReopened;
 
     public static void Check(Case c, CaseStage target, StageMoveForm record, DateOnly on)

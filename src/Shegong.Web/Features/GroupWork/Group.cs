@@ -62,7 +62,7 @@ public class Group : IRegionScoped, IVersioned
         if (NextStage(Stage) != to)
         {
             throw RequestProblem.Invalid("stage", NextStage(Stage) is { } next
-                ? Problems.Format(ProblemText.GroupGroupInCanOnlyMoveOn, GroupNames.Zh(Stage), GroupNames.Zh(next), Stage, next)
+                ? Problems.Format(ProblemText.GroupGroupInCanOnlyMoveOn, Names.Of(Stage), Names.Of(next))
                 : ProblemText.GroupGroupEndedStageCannotChange);
         }
         Stage = to;

@@ -11,17 +11,15 @@ public static class ServiceRecordNames
         _ => "线上",
     };
 
-    public static string Zh(ServiceSource source) => WhereToEdit(source).Zh;
-
-    /// <summary>Where a record of <paramref name="source"/> is kept (and so edited).</summary>
-    public static (string Zh, string En) WhereToEdit(ServiceSource source) => source switch
+    /// <summary>Where a record of <paramref name="source"/> is kept (and so edited), for the Chinese export.</summary>
+    public static string Zh(ServiceSource source) => source switch
     {
-        ServiceSource.CaseContact => ("个案工作的接触记录", "a casework contact"),
-        ServiceSource.GroupSession => ("小组工作的节次", "a group session"),
-        ServiceSource.Activity => ("社区活动", "a community activity"),
-        ServiceSource.Assessment => ("需求评估", "a needs assessment"),
-        ServiceSource.Request => ("服务申请", "a service request"),
-        ServiceSource.DonationLink => ("慈善资源的链接", "a donation's link"),
-        _ => ("直接录入", "direct entry"),
+        ServiceSource.CaseContact => "个案工作的接触记录",
+        ServiceSource.GroupSession => "小组工作的节次",
+        ServiceSource.Activity => "社区活动",
+        ServiceSource.Assessment => "需求评估",
+        ServiceSource.Request => "服务申请",
+        ServiceSource.DonationLink => "慈善资源的链接",
+        _ => "直接录入",
     };
 }

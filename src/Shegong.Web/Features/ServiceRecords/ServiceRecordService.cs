@@ -104,8 +104,7 @@ public sealed partial class ServiceRecordService(ShegongDb db, TimeProvider cloc
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw NotFound(id);
         if (record.Source != ServiceSource.Direct)
         {
-            var where = ServiceRecordNames.WhereToEdit(record.Source);
-            throw RequestProblem.Invalid("source", Problems.Format(ProblemText.ServiceRecordRecordComesFromEditDeleteThere, where.Zh, where.En));
+            throw RequestProblem.Invalid("source", Problems.Format(ProblemText.ServiceRecordRecordComesFromEditDeleteThere, Common.Localization.Names.Of(record.Source)));
         }
         return record;
     }
