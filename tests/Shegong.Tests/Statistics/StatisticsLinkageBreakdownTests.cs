@@ -78,12 +78,12 @@ public sealed class StatisticsLinkageBreakdownTests(VolunteerApp app) : IClassFi
     private async Task<Dictionary<string, Linkage>> BreakdownAsync(HttpClient client, string region, string by = "region")
     {
         var breakdown = await (await client.GetUrlAsync($"/api/statistics/breakdown?region={region}&from={From}&to={Today}&by={by}")).ReadAsync<JsonElement>();
-        return breakdown.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("linkage") is
-            { ValueKind: JsonValueKind.Object } l
-            ? new Linkage(l.GetProperty("volunteerHours").GetDecimal(), l.GetProperty("donatedYuanReceived").GetDecimal(),
-                l.GetProperty("emergencyReports").GetInt32(), l.GetProperty("emergencyVolunteersMobilised").GetInt32())
-            : null!);
+        return breakdown.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => Of(r.GetProperty("linkage")));
     }
+
+    private static Linkage Of(JsonElement l) => l.ValueKind != JsonValueKind.Object ? null!
+        : new Linkage(l.GetProperty("volunteerHours").GetDecimal(), l.GetProperty("donatedYuanReceived").GetDecimal(),
+            l.GetProperty("emergencyReports").GetInt32(), l.GetProperty("emergencyVolunteersMobilised").GetInt32());
 
     [Fact]
     public async Task Each_child_regions_hours_donations_and_emergency_reports_equal_the_raw_rows_under_it_and_add_up_to_the_summary()

@@ -46,12 +46,12 @@ public sealed partial class StatisticsService
         foreach (var child in children)
         {
             var (low, high) = RegionCode.SubtreeRange(child.Code);
-            rows.Add(await RowAsync(child.Code, child.Name, low, high, period, cancellationToken)
-                with { Linkage = linkage.GetValueOrDefault(child.Code[..prefix], RegionLinkage.None) });
+            var row = await RowAsync(child.Code, child.Name, low, high, period, cancellationToken);
+            rows.Add(row with { Linkage = linkage.GetValueOrDefault(child.Code[..prefix], RegionLinkage.None) });
         }
         // The region's own stations (a county station's records under the county's own code) get a row when they have any.
-        var own = await RowAsync(place.Code, Problems.Format(ProblemText.StatisticsRegionOwnRow, place.Name), place.Code, place.Code, period, cancellationToken)
-            with { Linkage = linkage.GetValueOrDefault(place.Code[..prefix], RegionLinkage.None) };
+        var own = await RowAsync(place.Code, Problems.Format(ProblemText.StatisticsRegionOwnRow, place.Name), place.Code, place.Code, period, cancellationToken);
+        own = own with { Linkage = linkage.GetValueOrDefault(place.Code[..prefix], RegionLinkage.None) };
         if (own.ServiceRecords > 0 || own.PeopleServed > 0 || !own.Linkage!.IsEmpty)
         {
             rows.Insert(0, own);
