@@ -131,6 +131,47 @@ public class EmergencyNamedGroupsTests(AccessApp app) : IClassFixture<AccessApp>
         Assert.Equal((2, 1), Named((await FiguresAsync(app.Clients[AccountRole.SocialWorker], id)).GetProperty("totals")));
     }
 
+    [Fact]
+    public async Task The_cross_emergency_list_and_its_export_name_each_reports_teams_and_organisations_in_scope()
+    {
+        var id = await DeclareAsync(app.Client, Unique("钻取具名"), AccessApp.Jinjiang);
+        var (youth, elders, theirs) = (await TeamAsync(Own, "青年队"), await TeamAsync(Own, "银龄队"), await TeamAsync(Sibling, "邻站队"));
+        var association = await OrganisationAsync(Own, "睦邻会");
+        var (own, sibling) = (Own.StationId!.Value, Sibling.StationId!.Value);
+        await ReportAsync(app.Client, id, Report(own, "2024-01-12", volunteers: 9, teamIds: [youth.Id, elders.Id], organisationIds: [association.Id]));
+        await ReportAsync(app.Client, id, Report(own, "2024-01-13", volunteers: 3));
+        await ReportAsync(app.Client, id, Report(sibling, "2024-01-12", volunteers: 4, teamIds: [theirs.Id]));
+
+        static Dictionary<(int Station, string Day), (string[] Teams, string[] Organisations)> Lines(JsonElement list) =>
+            list.GetProperty("items").EnumerateArray().ToDictionary(r => (r.GetProperty("stationId").GetInt32(), r.GetProperty("day").GetString()!),
+                r => (r.GetProperty("teams").EnumerateArray().Select(g => g.GetProperty("name").GetString()!).ToArray(),
+                    r.GetProperty("organisations").EnumerateArray().Select(g => g.GetProperty("name").GetString()!).ToArray()));
+        var all = Lines(await (await app.Clients[AccountRole.CountyOfficer].GetUrlAsync($"/api/emergency-reports?emergencyId={id}&pageSize=100"))
+            .ReadAsync<JsonElement>());
+        Assert.Equal(3, all.Count);
+        Assert.Equal(new[] { youth.Name, elders.Name }.Order(StringComparer.Ordinal), all[(own, "2024-01-12")].Teams);
+        Assert.Equal([association.Name], all[(own, "2024-01-12")].Organisations);
+        Assert.Empty(all[(own, "2024-01-13")].Teams);
+        Assert.Equal([theirs.Name], all[(sibling, "2024-01-12")].Teams);
+
+        // The township worker lists their own station's reports, and no other station's groups appear anywhere in them.
+        var mine = await (await app.Clients[AccountRole.SocialWorker].GetUrlAsync($"/api/emergency-reports?emergencyId={id}&pageSize=100"))
+            .ReadAsync<JsonElement>();
+        Assert.Equal(2, Lines(mine).Count);
+        Assert.DoesNotContain(theirs.Name, mine.GetRawText());
+
+        using var response = await app.Clients[AccountRole.CountyOfficer].GetUrlAsync($"/api/emergency-reports/export?emergencyId={id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(await response.Content.ReadAsStreamAsync(Ct)).Cast<IDictionary<string, object>>().ToList();
+        var header = rows[0].ToDictionary(c => c.Value?.ToString() ?? "", c => c.Key);
+        var (teams, organisations) = (header["动员的志愿服务队"], header["动员的社区社会组织"]);
+        var named = rows.Skip(1).Select(r => (Teams: r[teams]?.ToString() ?? "", Organisations: r[organisations]?.ToString() ?? "")).ToList();
+        Assert.Equal(3, named.Count);
+        Assert.Contains((string.Join("、", new[] { youth.Name, elders.Name }.Order(StringComparer.Ordinal)), association.Name), named);
+        Assert.Contains((theirs.Name, ""), named);
+        Assert.Contains(("", ""), named);
+    }
+
     private static (int Teams, int Organisations) Named(JsonElement row) =>
         (row.GetProperty("teamsNamed").GetInt32(), row.GetProperty("organisationsNamed").GetInt32());
 }

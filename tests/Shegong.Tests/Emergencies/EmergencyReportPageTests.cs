@@ -2,11 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Browser;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Emergencies;
+using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 using static Microsoft.Playwright.Assertions;
 
 namespace Shegong.Tests.Emergencies;
 
-/// <summary>The demo township worker reports a day of an emergency on a 390 × 844 phone, is refused a negative count, and corrects the day.</summary>
+/// <summary>
+/// The demo township worker reports a day of an emergency on a 390 × 844 phone, is refused a negative count, and corrects the day;
+/// and names the station's own team and organisation mobilised, which the report and the cross-emergency list then show.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 [FailOnBrowserErrors]
 public sealed class EmergencyReportPageTests(BrowserApp app)
@@ -57,5 +62,54 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
             var saved = await db.Set<EmergencyReport>().SingleAsync(r => r.EmergencyId == id, Ct);
             Assert.Equal((15, 6, 4, new DateOnly(2024, 7, 2)), (saved.Screening, saved.CareVisits, saved.VolunteersMobilised, saved.Day));
         }
+    }
+
+    [Fact]
+    public async Task A_township_worker_ticks_a_team_and_an_organisation_on_a_phone_and_sees_them_named_on_the_report_and_in_the_list()
+    {
+        int id;
+        var (team, organisation) = ("手机具名青年突击队" + Guid.NewGuid().ToString("N")[..4], "手机具名睦邻互助会" + Guid.NewGuid().ToString("N")[..4]);
+        await using (var db = app.OpenDb())
+        {
+            var station = await db.Users.Where(u => u.UserName == "demo-worker").Select(u => u.StationId!.Value).SingleAsync(Ct);
+            var place = await db.Stations.Where(s => s.Id == station).Select(s => s.RegionCode).SingleAsync(Ct);
+            db.Add(new VolunteerTeam { Name = team, StationId = station, RegionCode = place, FormedOn = new DateOnly(2024, 1, 1) });
+            db.Add(new CommunityOrganisation { Name = organisation, StationId = station, RegionCode = place, IncubatedOn = new DateOnly(2024, 1, 1) });
+            var emergency = new Emergency { Type = EmergencyType.Flood, Name = "手机具名测试汛情", RegionCode = "510000000000", StartDate = new DateOnly(2024, 7, 1) };
+            emergency.Areas.Add(new EmergencyArea { RegionCode = "510000000000" });
+            db.Add(emergency);
+            await db.SaveChangesAsync(Ct);
+            id = emergency.Id;
+        }
+        var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
+        await page.OpenAsync($"/emergencies/{id}/report");
+        await page.FillAsync(".report-day", "2024-07-03");
+        await page.FillAsync(".report-volunteers", "8");
+        await page.Locator(".group-tick", new() { HasTextString = team }).Locator(".report-team").CheckAsync();
+        await page.Locator(".group-tick", new() { HasTextString = organisation }).Locator(".report-organisation").CheckAsync();
+        Assert.False(await page.ScrollsSidewaysAsync(), "the daily report with its team and organisation ticks scrolls sideways at 390 px");
+        await page.ClickAsync(".report-save");
+        await Expect(page.Locator(".report-saved")).ToBeVisibleAsync();
+        await using (var db = app.OpenDb())
+        {
+            var saved = await db.Set<EmergencyReport>().Include(r => r.Teams).Include(r => r.Organisations).SingleAsync(r => r.EmergencyId == id, Ct);
+            Assert.Single(saved.Teams);
+            Assert.Single(saved.Organisations);
+            Assert.Equal(8, saved.VolunteersMobilised);
+        }
+
+        // The saved report, opened again for the day, shows exactly the two ticked.
+        await page.OpenAsync($"/emergencies/{id}/report");
+        await page.FillAsync(".report-day", "2024-07-03");
+        await Expect(page.Locator(".report-correcting")).ToBeVisibleAsync();
+        await Expect(page.Locator(".group-tick", new() { HasTextString = team }).Locator(".report-team")).ToBeCheckedAsync();
+        await Expect(page.Locator(".group-tick", new() { HasTextString = organisation }).Locator(".report-organisation")).ToBeCheckedAsync();
+        await Expect(page.Locator(".report-team:checked")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".report-organisation:checked")).ToHaveCountAsync(1);
+
+        // The cross-emergency list names them on the report's line.
+        await page.OpenAsync($"/emergency-reports?emergencyId={id}");
+        await Expect(page.Locator(".report-line-teams")).ToHaveTextAsync(team);
+        await Expect(page.Locator(".report-line-organisations")).ToHaveTextAsync(organisation);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Emergencies;
+using Shegong.Web.Features.Linkage.Organisations;
+using Shegong.Web.Features.Linkage.Teams;
 using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Stations;
 
@@ -8,7 +10,9 @@ namespace Shegong.Web.Features.Demo;
 
 /// <summary>
 /// One past epidemic the province declared over its first three cities, closed after two weeks, with daily reports of
-/// some forty operating township stations there (small on purpose: a dashboard to look at, not a load).
+/// some forty operating township stations there (small on purpose: a dashboard to look at, not a load). About two reports in
+/// three name one or two of the station's own active volunteer teams, and about one in three one of its own organisations
+/// (the teams and organisations are seeded before: DemoLinkage); a station without any names none.
 /// </summary>
 internal sealed class DemoEmergencies(ShegongDb db, Random random)
 {
@@ -29,6 +33,11 @@ internal sealed class DemoEmergencies(ShegongDb db, Random random)
         var stations = (await db.Stations.AsNoTracking().Where(s => s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating)
                 .OrderBy(s => s.Id).Select(s => new { s.Id, s.RegionCode }).ToListAsync(cancellationToken))
             .Where(s => cities.Any(c => s.RegionCode.StartsWith(c[..4], StringComparison.Ordinal))).Take(Stations).ToList();
+        var stationIds = stations.Select(s => s.Id).ToList();
+        var teams = (await db.Set<VolunteerTeam>().AsNoTracking().Where(t => stationIds.Contains(t.StationId) && t.IsActive).OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.StationId, Since = t.FormedOn }).ToListAsync(cancellationToken)).ToLookup(t => t.StationId, t => (t.Id, t.Since));
+        var organisations = (await db.Set<CommunityOrganisation>().AsNoTracking().Where(o => stationIds.Contains(o.StationId)).OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.StationId, Since = o.IncubatedOn }).ToListAsync(cancellationToken)).ToLookup(o => o.StationId, o => (o.Id, o.Since));
         var emergency = new Emergency { Type = EmergencyType.Epidemic, Name = "2022年9月疫情防控", RegionCode = province, StartDate = Start };
         emergency.Areas.AddRange(cities.Select(c => new EmergencyArea { RegionCode = c }));
         emergency.Close(Start.AddDays(Days - 1));
@@ -44,7 +53,7 @@ internal sealed class DemoEmergencies(ShegongDb db, Random random)
                     continue;
                 }
                 var scale = day < 7 ? 2 : 1;
-                db.Add(new EmergencyReport
+                var report = new EmergencyReport
                 {
                     EmergencyId = emergency.Id,
                     StationId = station.Id,
@@ -56,9 +65,32 @@ internal sealed class DemoEmergencies(ShegongDb db, Random random)
                     CareVisits = random.Next(3, 30),
                     VolunteersMobilised = random.Next(5, 40),
                     OrganisationsMobilised = random.Next(0, 5),
-                });
+                };
+                // Only groups that existed by that day: a team formed after the epidemic was not mobilised in it.
+                var namedTeams = random.Next(3) == 0 ? [] : Pick([.. teams[station.Id].Where(t => t.Since <= report.Day).Select(t => t.Id)], random.Next(1, 3));
+                var namedOrganisations = random.Next(3) == 0
+                    ? Pick([.. organisations[station.Id].Where(o => o.Since <= report.Day).Select(o => o.Id)], 1) : [];
+                report.Name(namedTeams, namedOrganisations);
+                // The counts include every group named (and may be larger: not every group is recorded by name).
+                report.OrganisationsMobilised = Math.Max(report.OrganisationsMobilised, namedOrganisations.Count);
+                db.Add(report);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="count"/> distinct ids out of the station's own, drawn from the seeded stream.</summary>
+    private List<int> Pick(List<int> ids, int count)
+    {
+        var picked = new List<int>();
+        while (picked.Count < Math.Min(count, ids.Count))
+        {
+            var id = ids[random.Next(ids.Count)];
+            if (!picked.Contains(id))
+            {
+                picked.Add(id);
+            }
+        }
+        return picked;
     }
 }

@@ -17,9 +17,13 @@ public sealed record EmergencyReportFilter(string? Region = null, DateOnly? From
         ("emergencyId", EmergencyId?.ToString(CultureInfo.InvariantCulture)));
 }
 
-/// <summary>One daily report in the cross-emergency list: which emergency, which station, what it did.</summary>
+/// <summary>
+/// One daily report in the cross-emergency list: which emergency, which station, what it did, and the station's own teams and
+/// organisations it names as mobilised (by name, ordered by name).
+/// </summary>
 public sealed record EmergencyReportLine(int Id, int EmergencyId, string EmergencyName, int StationId, string StationName, DateOnly Day, int Screening,
-    int TestingSupport, int SupplyDelivery, int CareVisits, int VolunteersMobilised, int OrganisationsMobilised);
+    int TestingSupport, int SupplyDelivery, int CareVisits, int VolunteersMobilised, int OrganisationsMobilised, IReadOnlyList<NamedGroup> Teams,
+    IReadOnlyList<NamedGroup> Organisations);
 
 /// <summary>What the listed reports add up to: the same sums the statistics summary shows for the same region and period.</summary>
 public sealed record EmergencyReportTotals(int Reports, int Screening, int TestingSupport, int SupplyDelivery, int CareVisits, int VolunteersMobilised,
@@ -41,9 +45,13 @@ public sealed class EmergencyReportSearch(ShegongDb db)
         var emergencyIds = rows.Select(r => r.EmergencyId).Distinct().ToList();
         var stations = await db.Stations.AsNoTracking().Where(s => stationIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var emergencies = await db.Set<Emergency>().AsNoTracking().Where(e => emergencyIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        // The named groups are read through the reader's scope like the report itself: they are the reporting station's own,
+        // so whoever sees the report sees them; a group outside the reader's scope would simply not be listed.
+        var named = await EmergencyReportNaming.NamedAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
         return new PagedResult<EmergencyReportLine>([.. rows.Select(r => new EmergencyReportLine(r.Id, r.EmergencyId, emergencies.GetValueOrDefault(r.EmergencyId, ""),
             r.StationId, stations.GetValueOrDefault(r.StationId, ""), r.Day, r.Screening, r.TestingSupport, r.SupplyDelivery, r.CareVisits,
-            r.VolunteersMobilised, r.OrganisationsMobilised))], total);
+            r.VolunteersMobilised, r.OrganisationsMobilised, [.. named[r.Id].Where(n => n.Team).Select(n => n.Group)],
+            [.. named[r.Id].Where(n => !n.Team).Select(n => n.Group)]))], total);
     }
 
     public async Task<EmergencyReportTotals> TotalsAsync(EmergencyReportFilter filter, CancellationToken cancellationToken = default)

@@ -29,7 +29,9 @@ public static class EmergencyReportSearchEndpoints
                 (Names.Field("EmergencyReport", "SupplyDelivery"), r => r.SupplyDelivery),
                 (Names.Field("EmergencyReport", "CareVisits"), r => r.CareVisits),
                 (Names.Field("EmergencyReport", "VolunteersMobilised"), r => r.VolunteersMobilised),
-                (Names.Field("EmergencyReport", "OrganisationsMobilised"), r => r.OrganisationsMobilised)))
+                (Names.Field("EmergencyReport", "OrganisationsMobilised"), r => r.OrganisationsMobilised),
+                (Names.Field("EmergencyReport", "Teams"), r => Names.List(r.Teams.Select(t => t.Name))),
+                (Names.Field("EmergencyReport", "Organisations"), r => Names.List(r.Organisations.Select(o => o.Name)))))
             .WithSummary("The same reports as an Excel file").RequirePermission<EmergencyReport>(AccessAction.Export);
         return app;
     }

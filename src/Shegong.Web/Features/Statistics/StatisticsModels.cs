@@ -89,9 +89,23 @@ public enum BreakdownBy
 /// <summary>
 /// One row of a breakdown: a child region (code; the region's own stations, e.g. a county station,
 /// are the row keyed by the region's own code), a month (<c>yyyy-MM</c>), a category, method or channel.
+/// By region a row also carries the five-society and emergency figures of the child (<see cref="Linkage"/>, as the summary
+/// of that child would show them); by month, category, method or channel it is null (those figures have no such split).
 /// </summary>
 public sealed record BreakdownRow(string Key, string Name, int ServiceRecords, int PersonTimes, int PeopleServed, long ServiceMinutes,
-    decimal ServiceHours, decimal ValueYuan);
+    decimal ServiceHours, decimal ValueYuan, RegionLinkage? Linkage = null);
+
+/// <summary>
+/// A child region's figures of the period beside its service figures: the volunteer hours the stations confirmed (by the day
+/// served), the donated yuan received (by the day received), and the emergency daily reports (by their day) and the volunteers
+/// they report mobilised. Each equals the same figure of the child's own summary, so the rows add up to the region's.
+/// </summary>
+public sealed record RegionLinkage(decimal VolunteerHours, decimal DonatedYuanReceived, int EmergencyReports, int EmergencyVolunteersMobilised)
+{
+    public static readonly RegionLinkage None = new(0, 0, 0, 0);
+
+    public bool IsEmpty => this == None;
+}
 
 /// <summary><c>GET /api/statistics/breakdown</c>: the rows add up to the summary's service figures (people served excepted: a person may be in two rows).</summary>
 public sealed record StatisticsBreakdown(string Region, string RegionName, DateOnly From, DateOnly To, BreakdownBy By, IReadOnlyList<BreakdownRow> Rows);

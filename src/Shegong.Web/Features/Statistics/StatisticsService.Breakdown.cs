@@ -37,15 +37,22 @@ public sealed partial class StatisticsService
     {
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == place.Code).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
+        // The five-society and emergency figures in one grouped read per figure: by the child's code prefix (the region's own
+        // code has a prefix no child shares, so its own stations' figures land on its own row).
+        var prefix = place.Level == RegionLevel.Village ? RegionCode.Length : RegionCode.PrefixLength(place.Level + 1);
+        var (placeLow, placeHigh) = RegionCode.SubtreeRange(place.Code);
+        var linkage = await LinkageByPrefixAsync(placeLow, placeHigh, prefix, period, cancellationToken);
         var rows = new List<BreakdownRow>();
         foreach (var child in children)
         {
             var (low, high) = RegionCode.SubtreeRange(child.Code);
-            rows.Add(await RowAsync(child.Code, child.Name, low, high, period, cancellationToken));
+            var row = await RowAsync(child.Code, child.Name, low, high, period, cancellationToken);
+            rows.Add(row with { Linkage = linkage.GetValueOrDefault(child.Code[..prefix], RegionLinkage.None) });
         }
         // The region's own stations (a county station's records under the county's own code) get a row when they have any.
         var own = await RowAsync(place.Code, Problems.Format(ProblemText.StatisticsRegionOwnRow, place.Name), place.Code, place.Code, period, cancellationToken);
-        if (own.ServiceRecords > 0 || own.PeopleServed > 0)
+        own = own with { Linkage = linkage.GetValueOrDefault(place.Code[..prefix], RegionLinkage.None) };
+        if (own.ServiceRecords > 0 || own.PeopleServed > 0 || !own.Linkage!.IsEmpty)
         {
             rows.Insert(0, own);
         }

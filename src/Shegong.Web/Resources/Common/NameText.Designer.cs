@@ -3496,6 +3496,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 动员的社区社会组织.
+        /// </summary>
+        internal static string Field_EmergencyReport_Organisations {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_Organisations", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 动员社会组织（个）.
         /// </summary>
         internal static string Field_EmergencyReport_OrganisationsMobilised {
@@ -3555,6 +3564,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_EmergencyReport_SupplyDelivery {
             get {
                 return ResourceManager.GetString("Field_EmergencyReport_SupplyDelivery", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 动员的志愿服务队.
+        /// </summary>
+        internal static string Field_EmergencyReport_Teams {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReport_Teams", resourceCulture);
             }
         }
         
