@@ -1,4 +1,5 @@
 using Shegong.Web.Features.Assessments;
+using Shegong.Web.Features.ServiceRecords;
 
 namespace Shegong.Web.Features.Demo;
 
@@ -62,6 +63,7 @@ internal sealed class DemoAssessments(DemoServiceYear year, Random random)
             }
             var needs = high.Count == 0 ? "各领域暂无紧迫需求，纳入常规探访" : string.Join("；", high.Select(d => Needs[d]));
             // The record says what the assessment says, as the assessment service writes it.
+            record[11] = ServiceSource.Assessment.ToString();
             record[12] = needs;
             rows.Add([id, served.Station.StationId, served.Station.RegionCode, AssessmentSubject.Resident.ToString(), resident.Id, null, resident.Village,
                 served.WorkerId, served.Date, record[6], record[7], needs, served.RecordId, record[13]]);

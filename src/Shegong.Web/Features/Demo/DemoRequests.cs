@@ -52,11 +52,11 @@ internal sealed class DemoRequests(DemoServiceYear year, Random random, DemoWork
         {
             var station = year.PickStation();
             var raised = At(year.PickDate(), random.Next(8, 18));
-            var triaged = random.NextDouble() < 0.5;
-            var category = PickCategory();
-            var declinedAt = raised.AddHours(random.Next(2, 72));
-            Add(station, PickResident(station), RequestStatus.Declined, category, raised, triaged ? raised.AddHours(random.Next(1, 24)) : null,
-                null, null, null, null, declinedAt, triaged ? station.StationId : null);
+            // Declined on first reading, or after triage.
+            var triaged = random.NextDouble() < 0.5 ? raised.AddHours(random.Next(1, 24)) : (DateTime?)null;
+            var declinedAt = (triaged ?? raised).AddHours(random.Next(2, 72));
+            Add(station, PickResident(station), RequestStatus.Declined, PickCategory(), raised, triaged, null, null, null, null, declinedAt,
+                triaged is null ? null : station.StationId);
         }
         for (var i = 0; i < Open; i++)
         {
