@@ -20,7 +20,6 @@ internal sealed record DemoNames(Dictionary<int, string> Workers, Dictionary<int
 /// </summary>
 internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessments assessments, DemoWorkerPlace? demoWorker, DemoNames names)
 {
-    private const string By = "驻站社工";
     private static readonly DateOnly YearEnd = new(2025, 12, 31);
 
     private static readonly string[] CaseColumns =
@@ -255,14 +254,14 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         var reason = Pick(ReferralReasons);
         var id = referrals.Count + 1;
         referrals.Add([id, c.Id, target.ToString(), peer?.StationId, name, names.Stations.GetValueOrDefault(c.Station.StationId, ""), c.Resident.Name,
-            reason, on, By, At(on, 11)]);
+            reason, on, By(c.Worker), At(on, 11)]);
         Event(c, CaseEventKind.Referred, null, null, on, $"→ {name}: {reason}");
         bool? accepted = random.NextDouble() switch { < 0.6 => true, < 0.85 => false, _ => closing ? true : null };
         if (accepted is { } yes)
         {
             var answered = Earlier(on.AddDays(random.Next(1, 15)), YearEnd);
             answers.Add([answers.Count + 1, id, peer?.RegionCode ?? c.Station.RegionCode, c.Station.RegionCode, yes, answered,
-                target == ReferralTarget.Station ? "转入站社工" : By, yes ? "同意接收，已安排跟进" : Pick(DeclineNotes), At(answered, 15)]);
+                target == ReferralTarget.Station ? $"station-{peer!.StationId}" : By(c.Worker), yes ? "同意接收，已安排跟进" : Pick(DeclineNotes), At(answered, 15)]);
             c.LastOn = Later(c.LastOn, answered);
         }
         return accepted;
@@ -295,7 +294,7 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         // Moves never go back in time (the stage rules refuse a date before the last move).
         on = Later(on, c.LastOn);
         c.LastOn = on;
-        events.Add([events.Count + 1, c.Id, kind.ToString(), from?.ToString(), to?.ToString(), on, By, note, At(on, 9).AddMinutes(c.Events++)]);
+        events.Add([events.Count + 1, c.Id, kind.ToString(), from?.ToString(), to?.ToString(), on, By(c.Worker), note, At(on, 9).AddMinutes(c.Events++)]);
         then?.Invoke();
     }
 
@@ -332,6 +331,9 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         < 0.92 => IntakeSource.Referral,
         _ => IntakeSource.Other,
     };
+
+    /// <summary>Who wrote a move, as an account's user name would show it (the real service keeps the user name).</summary>
+    private string By(int worker) => demoWorker?.WorkerId == worker ? "demo-worker" : $"worker-{worker}";
 
     private string Pick(string[] texts) => texts[random.Next(texts.Length)];
 
