@@ -9,7 +9,7 @@ namespace Shegong.Tests.Platform;
 
 public class DemoDataTests
 {
-    private static async Task<(List<(string Name, StationLevel Level, StationStatus Status, string Region)> Stations, DemoFigures Figures)> SeedAsync(int seed)
+    private static async Task<(List<(string Name, StationLevel Level, StationStatus Status, string Region)> Stations, DemoFigures Figures, DemoSources Sources)> SeedAsync(int seed)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = TestDatabase.Open(await TestDatabase.CreateAsync(withSichuanRegions: true));
@@ -17,16 +17,18 @@ public class DemoDataTests
         var stations = (await db.Stations.OrderBy(s => s.Id).Select(s => new { s.Name, s.Level, s.Status, s.RegionCode })
                 .ToListAsync(ct))
             .Select(s => (s.Name, s.Level, s.Status, s.RegionCode)).ToList();
-        return (stations, await DemoFigures.ReadAsync(db, ct));
+        await DemoSources.AssertDemoWorkerHasWorkAsync(db, ct);
+        return (stations, await DemoFigures.ReadAsync(db, ct), await DemoSources.ReadCheckedAsync(db, ct));
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_network_shaped_like_the_programme()
+    public async Task The_same_seed_gives_the_same_network_shaped_like_the_programme_with_its_casework_groups_assessments_and_requests()
     {
-        var (first, firstFigures) = await SeedAsync(DemoSeeder.DefaultSeed);
-        var (second, secondFigures) = await SeedAsync(DemoSeeder.DefaultSeed);
+        var (first, firstFigures, firstSources) = await SeedAsync(DemoSeeder.DefaultSeed);
+        var (second, secondFigures, secondSources) = await SeedAsync(DemoSeeder.DefaultSeed);
         Assert.Equal(first, second);
         Assert.Equal(firstFigures, secondFigures);
+        Assert.Equal(firstSources, secondSources);
         firstFigures.AssertPublishedFigures();
 
         Assert.InRange(first.Count, 4000, 4800);

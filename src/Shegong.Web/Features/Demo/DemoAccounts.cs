@@ -20,10 +20,7 @@ public static class DemoAccounts
         {
             return;
         }
-        var (low, high) = Regions.RegionCode.SubtreeRange(County);
-        var station = await db.Stations.IgnoreQueryFilters()
-            .Where(s => s.Level == StationLevel.TownshipStation && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
-            .OrderBy(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken);
+        var station = await WorkerStationAsync(db, cancellationToken);
         List<Account> accounts =
         [
             new() { UserName = "demo-city", DisplayName = "成都市民政局（演示）", Role = AccountRole.CityOfficer, RegionCode = City },
@@ -35,9 +32,7 @@ public static class DemoAccounts
         {
             accounts.Add(new() { UserName = "demo-station", DisplayName = "站长（演示）", Role = AccountRole.StationManager, RegionCode = station.RegionCode, StationId = station.Id });
             // The worker's account is linked to a resident social worker of the station, so its today page has work on it.
-            var worker = await db.StationAssignments.IgnoreQueryFilters()
-                .Where(a => a.StationId == station.Id && a.Role == Workforce.SocialWorkers.AssignmentRole.Resident && a.To == null)
-                .OrderBy(a => a.SocialWorkerId).Select(a => (int?)a.SocialWorkerId).FirstOrDefaultAsync(cancellationToken);
+            var worker = await WorkerAtAsync(db, station.Id, cancellationToken);
             accounts.Add(new() { UserName = "demo-worker", DisplayName = "驻站社工（演示）", Role = AccountRole.SocialWorker, RegionCode = station.RegionCode, StationId = station.Id, SocialWorkerId = worker });
         }
         foreach (var account in accounts)
@@ -45,4 +40,26 @@ public static class DemoAccounts
             await users.CreateAsync(account, Password);
         }
     }
+
+    /// <summary>
+    /// Where the <c>demo-worker</c> account works: the first township station of 锦江区 and its first
+    /// resident social worker. The demo data gives that worker cases, requests and a group (its today page).
+    /// </summary>
+    internal static async Task<DemoWorkerPlace?> WorkerPlaceAsync(ShegongDb db, CancellationToken cancellationToken) =>
+        await WorkerStationAsync(db, cancellationToken) is { } station && await WorkerAtAsync(db, station.Id, cancellationToken) is { } worker
+            ? new DemoWorkerPlace(station.Id, worker)
+            : null;
+
+    private static Task<Station?> WorkerStationAsync(ShegongDb db, CancellationToken cancellationToken)
+    {
+        var (low, high) = Regions.RegionCode.SubtreeRange(County);
+        return db.Stations.IgnoreQueryFilters()
+            .Where(s => s.Level == StationLevel.TownshipStation && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
+            .OrderBy(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static Task<int?> WorkerAtAsync(ShegongDb db, int stationId, CancellationToken cancellationToken) =>
+        db.StationAssignments.IgnoreQueryFilters()
+            .Where(a => a.StationId == stationId && a.Role == Workforce.SocialWorkers.AssignmentRole.Resident && a.To == null)
+            .OrderBy(a => a.SocialWorkerId).Select(a => (int?)a.SocialWorkerId).FirstOrDefaultAsync(cancellationToken);
 }

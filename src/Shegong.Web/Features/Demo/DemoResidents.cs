@@ -12,7 +12,8 @@ internal enum DemoAgeGroup
     Elderly,
 }
 
-internal sealed record DemoResident(int Id, DemoAgeGroup Group);
+/// <summary>A demo resident as the later parts need it: who, which services suit them, their village and name.</summary>
+internal sealed record DemoResident(int Id, DemoAgeGroup Group, string Village, string Name);
 
 /// <summary>
 /// Demo residents: about eight per social worker of each operating township station, living in that
@@ -52,9 +53,10 @@ internal sealed class DemoResidents(DemoBulk bulk, PersonalData personal, Random
             {
                 var village = villages[random.Next(villages.Count)];
                 var group = random.NextDouble() switch { < 0.45 => DemoAgeGroup.Elderly, < 0.70 => DemoAgeGroup.Child, _ => DemoAgeGroup.Adult };
-                rows.Add(Row(id, village, group));
+                var row = Row(id, village, group);
+                rows.Add(row);
                 tags.AddRange(Tags(group).Select(t => new object?[] { id, t.ToString() }));
-                mine.Add(new DemoResident(id, group));
+                mine.Add(new DemoResident(id, group, village.Code, (string)row[1]!));
             }
         }
         await bulk.InsertAsync("Residents", Columns, rows, versioned: true, cancellationToken);

@@ -94,7 +94,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
     }
 
     /// <summary>
-    /// Residents and a year of service records, written in bulk in one transaction (retried as a
+    /// Residents and a year of service records with the cases, groups, assessments and requests that hold many of them, written in bulk in one transaction (retried as a
     /// whole on PostgreSQL, with the random stream started afresh so a retry writes the same data).
     /// </summary>
     private async Task<(int Residents, int Records)> SeedServicesAsync(int seed, ILookup<string, (string Code, string Name)> villagesByTownship, CancellationToken cancellationToken)
@@ -106,13 +106,20 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
                 .ToListAsync(cancellationToken))
             .GroupBy(a => (a.Id, a.RegionCode)).OrderBy(g => g.Key.Id)
             .Select(g => new DemoStationStaff(g.Key.Id, g.Key.RegionCode, g.Select(a => a.SocialWorkerId).Order().ToList())).ToList();
+        var demoWorker = await DemoAccounts.WorkerPlaceAsync(db, cancellationToken);
+        var workerIds = staffed.SelectMany(s => s.WorkerIds).ToHashSet();
+        var names = new DemoNames(
+            (await db.SocialWorkers.IgnoreQueryFilters().AsNoTracking().Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
+                .Where(w => workerIds.Contains(w.Id)).ToDictionary(w => w.Id, w => w.Name),
+            await db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Level == StationLevel.TownshipStation)
+                .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken));
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var random = new Random(seed + 2);
             var bulk = new DemoBulk(db);
             var residents = await new DemoResidents(bulk, personal, random).SeedAsync(staffed, villagesByTownship, cancellationToken);
-            var records = await new DemoServiceYear(bulk, random).SeedAsync(staffed, residents, cancellationToken);
+            var records = await new DemoServiceYear(bulk, random).SeedAsync(staffed, residents, demoWorker, names, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (residents.Values.Sum(r => r.Count), records);
         });

@@ -7,6 +7,15 @@ namespace Shegong.Web.Features.Demo;
 /// <summary>An operating township station with its resident social workers.</summary>
 internal sealed record DemoStationStaff(int StationId, string RegionCode, List<int> WorkerIds);
 
+/// <summary>The station and social worker behind the <c>demo-worker</c> account (<see cref="DemoAccounts"/>), whose today page must have work on it.</summary>
+internal sealed record DemoWorkerPlace(int StationId, int WorkerId);
+
+/// <summary>A record drawn for a source that names its own people later (a case contact: the case's resident and worker).</summary>
+internal sealed record DemoSlot(int RecordId, DemoStationStaff Station, DateOnly Date, ServiceCategory Category);
+
+/// <summary>A record that names one resident and one worker: an assessment's, or a candidate to be a request's.</summary>
+internal sealed record DemoServed(int RecordId, DemoStationStaff Station, DateOnly Date, ServiceCategory Category, int ResidentId, int WorkerId);
+
 /// <summary>
 /// A year (2025) of service records whose province totals are the seed's published figures:
 /// 64,500 person-times of social assistance, 191,400 of elderly and child care, 3,388 industry
@@ -16,6 +25,11 @@ internal sealed record DemoStationStaff(int StationId, string RegionCode, List<i
 /// community activities, each with one named participant, the rest of its crowd as a count, and the
 /// service record it makes (source Activity); they carry no category published alone, so they take
 /// governance and resource linking.
+/// Every Casework-method record is a case contact's (<see cref="DemoCases"/>), every GroupWork one a
+/// group session's (<see cref="DemoGroups"/>), every NeedsAssessment one an assessment's
+/// (<see cref="DemoAssessments"/>), and some one-off services are completed requests'
+/// (<see cref="DemoRequests"/>): the sources hold their records as the real services do, so
+/// nothing is counted twice and the totals are those of the records alone.
 /// </summary>
 internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
 {
@@ -45,32 +59,73 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
     private readonly List<object?[]> workers = [];
     private readonly List<object?[]> beneficiaries = [];
     private readonly List<DemoLink> links = [];
+    private readonly Dictionary<ServiceCategory, int> categoryTimes = [];
+    private int firstId;
     private int nextId;
     private int personTimes;
-    private IReadOnlyList<DemoStationStaff> stations = [];
     private double[] cumulativeWeight = [];
-    private Dictionary<int, List<DemoResident>> residents = [];
 
-    public async Task<int> SeedAsync(IReadOnlyList<DemoStationStaff> staffed, Dictionary<int, List<DemoResident>> residentsByStation, CancellationToken cancellationToken)
+    public IReadOnlyList<DemoStationStaff> Stations { get; private set; } = [];
+    public Dictionary<int, List<DemoResident>> Residents { get; private set; } = [];
+    public Dictionary<int, DemoStationStaff> StationsById { get; private set; } = [];
+
+    /// <summary>Casework records waiting for their case (<see cref="DemoCases"/>), which names the resident and worker.</summary>
+    public List<DemoSlot> ContactSlots { get; } = [];
+
+    /// <summary>NeedsAssessment records, each to become an assessment's.</summary>
+    public List<DemoServed> AssessmentRecords { get; } = [];
+
+    /// <summary>One-off services for one named resident by one worker, any of which a completed request may hold.</summary>
+    public List<DemoServed> RequestCandidates { get; } = [];
+
+    public async Task<int> SeedAsync(IReadOnlyList<DemoStationStaff> staffed, Dictionary<int, List<DemoResident>> residentsByStation,
+        DemoWorkerPlace? demoWorker, DemoNames names, CancellationToken cancellationToken)
     {
-        stations = staffed.Where(s => residentsByStation.ContainsKey(s.StationId)).ToList();
-        residents = residentsByStation;
+        Stations = staffed.Where(s => residentsByStation.ContainsKey(s.StationId)).ToList();
+        StationsById = Stations.ToDictionary(s => s.StationId);
+        Residents = residentsByStation;
         var total = 0.0;
-        cumulativeWeight = stations.Select(s => total += s.WorkerIds.Count).ToArray();
-        nextId = await bulk.NextIdAsync("ServiceRecords", cancellationToken);
+        cumulativeWeight = Stations.Select(s => total += s.WorkerIds.Count).ToArray();
+        firstId = nextId = await bulk.NextIdAsync("ServiceRecords", cancellationToken);
 
-        Until(() => personTimes, SocialAssistancePersonTimes, () => Person(ServiceCategory.SocialAssistance, DemoTexts.Assistance,
-            random.NextDouble() switch { < 0.7 => 1, < 0.9 => 2, _ => 3 }, head: 0, method: random.NextDouble() < 0.3 ? ServiceMethod.Casework : ServiceMethod.Other));
-        Until(() => personTimes - SocialAssistancePersonTimes, CarePersonTimes, () => Person(ServiceCategory.ElderlyAndChildCare, DemoTexts.Care,
-            random.Next(1, 3), head: random.NextDouble() < 0.4 ? random.Next(2, 11) : 0,
-            method: random.NextDouble() switch { < 0.6 => ServiceMethod.Other, < 0.8 => ServiceMethod.Casework, _ => ServiceMethod.GroupWork }, careOnly: true));
+        // Group sessions first: their attendance counts towards the care figure the loop below completes.
+        var groups = new DemoGroups(this, random, demoWorker).Build();
+        Until(() => Times(ServiceCategory.SocialAssistance), SocialAssistancePersonTimes, () =>
+        {
+            var named = random.NextDouble() switch { < 0.7 => 1, < 0.9 => 2, _ => 3 };
+            if (random.NextDouble() < 0.3)
+            {
+                Contact(ServiceCategory.SocialAssistance, DemoTexts.Assistance);
+            }
+            else
+            {
+                Person(ServiceCategory.SocialAssistance, DemoTexts.Assistance, named, head: 0, method: ServiceMethod.Other);
+            }
+        });
+        Until(() => Times(ServiceCategory.ElderlyAndChildCare), CarePersonTimes, () =>
+        {
+            var named = random.Next(1, 3);
+            var head = random.NextDouble() < 0.4 ? random.Next(2, 11) : 0;
+            if (random.NextDouble() < 0.25)
+            {
+                Contact(ServiceCategory.ElderlyAndChildCare, DemoTexts.Care);
+            }
+            else
+            {
+                Person(ServiceCategory.ElderlyAndChildCare, DemoTexts.Care, named, head, ServiceMethod.Other, careOnly: true);
+            }
+        });
         for (var i = 0; i < IndustryHelps; i++)
         {
             Person(ServiceCategory.IndustryDevelopment, DemoTexts.Industry, 1, 0, ServiceMethod.Other);
         }
-        for (var i = 0; i < 18_000; i++)
+        // Each is an assessment of one resident (method Other, as the assessment service records it), with its eight domain scores.
+        for (var i = 0; i < Assessments; i++)
         {
-            Person(ServiceCategory.NeedsAssessment, DemoTexts.Assessment, 1, 0, ServiceMethod.Casework);
+            var id = Person(ServiceCategory.NeedsAssessment, DemoTexts.Assessment, 1, 0, ServiceMethod.Other);
+            var record = Record(id);
+            AssessmentRecords.Add(new DemoServed(id, StationsById[(int)record[2]!], (DateOnly)record[1]!, ServiceCategory.NeedsAssessment,
+                (int)beneficiaries[^1][1]!, (int)workers[^1][1]!));
         }
         for (var i = 0; i < 4_000; i++)
         {
@@ -95,13 +150,95 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         }
         AddActivities(LinkedYuan - linked);
 
+        var assessments = new DemoAssessments(this, random).Build();
+        var cases = new DemoCases(this, random, assessments, demoWorker, names).Build();
+        var requests = new DemoRequests(this, random, demoWorker).Build();
+
         await bulk.InsertAsync("ServiceRecords", RecordColumns, records, versioned: true, cancellationToken);
         await bulk.InsertAsync("ServiceRecordWorkers", ["ServiceRecordId", "SocialWorkerId"], workers, versioned: false, cancellationToken);
         await bulk.InsertAsync("ServiceBeneficiaries", ["ServiceRecordId", "ResidentId"], beneficiaries, versioned: false, cancellationToken);
         await bulk.InsertAsync("CommunityActivities", ActivityColumns, activities, versioned: true, cancellationToken);
         await bulk.InsertAsync("ActivityParticipants", ["CommunityActivityId", "ResidentId"], participants, versioned: false, cancellationToken);
         await new DemoDonations(bulk, random).SeedAsync(links, cancellationToken);
+        await assessments.InsertAsync(bulk, cancellationToken);
+        await groups.InsertAsync(bulk, cancellationToken);
+        await cases.InsertAsync(bulk, cancellationToken);
+        await requests.InsertAsync(bulk, cancellationToken);
         return records.Count;
+    }
+
+    /// <summary>NeedsAssessment records of the year, each an assessment's (18,000 before assessments held them; each now carries eight domain scores).</summary>
+    public const int Assessments = 6_000;
+
+    /// <summary>The record row of <paramref name="id"/> (columns as <see cref="RecordColumns"/>).</summary>
+    public object?[] Record(int id) => records[id - firstId];
+
+    /// <summary>Names who gave and who received a record whose source chose them.</summary>
+    public void Name(int recordId, IEnumerable<int> workerIds, IEnumerable<int> residentIds)
+    {
+        workers.AddRange(workerIds.Distinct().Select(w => new object?[] { recordId, w }));
+        beneficiaries.AddRange(residentIds.Distinct().Select(r => new object?[] { recordId, r }));
+    }
+
+    /// <summary>
+    /// A record a source makes with its people named (a group session): person-times are the named plus the head count.
+    /// </summary>
+    public int SourceRecord(DemoStationStaff station, DateOnly on, ServiceCategory category, ServiceMethod method, ServiceChannel channel,
+        int minutes, IReadOnlyCollection<int> workerIds, IReadOnlyCollection<int> residentIds, int head, string content, ServiceSource source)
+    {
+        var id = nextId++;
+        var times = residentIds.Distinct().Count() + head;
+        records.Add(
+        [
+            id, on, station.StationId, station.RegionCode, category.ToString(), method.ToString(), channel.ToString(), minutes, head, times,
+            null, source.ToString(), content, on.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+        ]);
+        Count(category, times);
+        Name(id, workerIds, residentIds);
+        return id;
+    }
+
+    public DemoStationStaff PickStation()
+    {
+        var index = Array.BinarySearch(cumulativeWeight, random.NextDouble() * cumulativeWeight[^1]);
+        return Stations[Math.Min(index < 0 ? ~index : index, Stations.Count - 1)];
+    }
+
+    public DateOnly PickDate()
+    {
+        var pick = random.NextDouble() * MonthWeights.Sum();
+        var month = 0;
+        while (pick > MonthWeights[month] && month < 11)
+        {
+            pick -= MonthWeights[month++];
+        }
+        var first = new DateOnly(2025, month + 1, 1);
+        return first.AddDays(random.Next(DateTime.DaysInMonth(2025, month + 1)));
+    }
+
+    private int Times(ServiceCategory category) => categoryTimes.GetValueOrDefault(category);
+
+    private void Count(ServiceCategory category, int times)
+    {
+        personTimes += times;
+        categoryTimes[category] = Times(category) + times;
+    }
+
+    /// <summary>A casework contact's record: one resident once (person-times 1), named with its worker when its case is made.</summary>
+    private void Contact(ServiceCategory category, string[] texts)
+    {
+        var station = PickStation();
+        var servedOn = PickDate();
+        var id = nextId++;
+        var channel = random.NextDouble() switch { < 0.55 => ServiceChannel.HomeVisit, < 0.85 => ServiceChannel.WalkIn, < 0.97 => ServiceChannel.Phone, _ => ServiceChannel.Online };
+        records.Add(
+        [
+            id, servedOn, station.StationId, station.RegionCode, category.ToString(), ServiceMethod.Casework.ToString(), channel.ToString(),
+            random.Next(2, 9) * 15, 0, 1, null, ServiceSource.CaseContact.ToString(), texts[random.Next(texts.Length)],
+            servedOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
+        ]);
+        Count(category, 1);
+        ContactSlots.Add(new DemoSlot(id, station, servedOn, category));
     }
 
     // The activities bring the year's total to the published person-times reached; a fifth of
@@ -156,7 +293,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         decimal? yuan = null, bool careOnly = false, int workerCount = 1, ServiceSource source = ServiceSource.Direct)
     {
         var station = PickStation();
-        var pool = residents[station.StationId];
+        var pool = Residents[station.StationId];
         var chosen = new HashSet<int>();
         for (var tries = 0; chosen.Count < named && tries < named * 4; tries++)
         {
@@ -182,30 +319,15 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
             yuan, source.ToString(), texts[random.Next(texts.Length)],
             servedOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
         ]);
-        personTimes += chosen.Count + head;
-        foreach (var worker in station.WorkerIds.OrderBy(_ => random.Next()).Take(workerCount))
-        {
-            workers.Add([id, worker]);
-        }
+        Count(category, chosen.Count + head);
+        var givers = station.WorkerIds.OrderBy(_ => random.Next()).Take(workerCount).ToList();
+        workers.AddRange(givers.Select(w => new object?[] { id, w }));
         beneficiaries.AddRange(chosen.Select(r => new object?[] { id, r }));
-        return id;
-    }
-
-    private DemoStationStaff PickStation()
-    {
-        var index = Array.BinarySearch(cumulativeWeight, random.NextDouble() * cumulativeWeight[^1]);
-        return stations[Math.Min(index < 0 ? ~index : index, stations.Count - 1)];
-    }
-
-    private DateOnly PickDate()
-    {
-        var pick = random.NextDouble() * MonthWeights.Sum();
-        var month = 0;
-        while (pick > MonthWeights[month] && month < 11)
+        if (method == ServiceMethod.Other && source == ServiceSource.Direct && chosen.Count == 1 && head == 0 && givers.Count == 1
+            && category is ServiceCategory.SocialAssistance or ServiceCategory.ElderlyAndChildCare or ServiceCategory.IndustryDevelopment)
         {
-            pick -= MonthWeights[month++];
+            RequestCandidates.Add(new DemoServed(id, station, servedOn, category, chosen.First(), givers[0]));
         }
-        var first = new DateOnly(2025, month + 1, 1);
-        return first.AddDays(random.Next(DateTime.DaysInMonth(2025, month + 1)));
+        return id;
     }
 }
