@@ -42,6 +42,8 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Services.AddShegongDb();
         builder.Services.AddShegongFeatures();
         builder.Services.AddShegongAuth();
+        // Feature services (the statistics report) take localizers; the bench needs no pages, only what they resolve.
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         if (!summaryMaintained)
         {
             builder.Services.RemoveAll<IDerivedDataMaintainer>();
