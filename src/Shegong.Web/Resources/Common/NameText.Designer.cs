@@ -2713,11 +2713,47 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 评估日期.
+        /// </summary>
+        internal static string Field_AssessedOn {
+            get {
+                return ResourceManager.GetString("Field_AssessedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 预估小结.
         /// </summary>
         internal static string Field_AssessmentSummary {
             get {
                 return ResourceManager.GetString("Field_AssessmentSummary", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评估人.
+        /// </summary>
+        internal static string Field_AssessorId {
+            get {
+                return ResourceManager.GetString("Field_AssessorId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 派给社工时间.
+        /// </summary>
+        internal static string Field_AssignedAt {
+            get {
+                return ResourceManager.GetString("Field_AssignedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 负责社工.
+        /// </summary>
+        internal static string Field_AssignedWorkerId {
+            get {
+                return ResourceManager.GetString("Field_AssignedWorkerId", resourceCulture);
             }
         }
         
@@ -2799,6 +2835,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_By {
             get {
                 return ResourceManager.GetString("Field_By", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个案.
+        /// </summary>
+        internal static string Field_CaseId {
+            get {
+                return ResourceManager.GetString("Field_CaseId", resourceCulture);
             }
         }
         
@@ -3019,6 +3064,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 完成时间.
+        /// </summary>
+        internal static string Field_CompletedAt {
+            get {
+                return ResourceManager.GetString("Field_CompletedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 并发标记.
         /// </summary>
         internal static string Field_ConcurrencyStamp {
@@ -3087,6 +3141,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_ContactPhoneCipher {
             get {
                 return ResourceManager.GetString("Field_ContactPhoneCipher", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 联系电话（脱敏）.
+        /// </summary>
+        internal static string Field_ContactPhoneMasked {
+            get {
+                return ResourceManager.GetString("Field_ContactPhoneMasked", resourceCulture);
             }
         }
         
@@ -3172,6 +3235,24 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 不予受理时间.
+        /// </summary>
+        internal static string Field_DeclinedAt {
+            get {
+                return ResourceManager.GetString("Field_DeclinedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 不予受理原因.
+        /// </summary>
+        internal static string Field_DeclineReason {
+            get {
+                return ResourceManager.GetString("Field_DeclineReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 分母.
         /// </summary>
         internal static string Field_Denominator {
@@ -3204,6 +3285,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_DocumentNumber {
             get {
                 return ResourceManager.GetString("Field_DocumentNumber", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 领域.
+        /// </summary>
+        internal static string Field_DomainScore_Domain {
+            get {
+                return ResourceManager.GetString("Field_DomainScore_Domain", resourceCulture);
             }
         }
         
@@ -3289,6 +3379,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 捐赠.
+        /// </summary>
+        internal static string Field_DonationId {
+            get {
+                return ResourceManager.GetString("Field_DonationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 链接金额（元）.
         /// </summary>
         internal static string Field_DonationLink_AmountYuan {
@@ -3366,6 +3465,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Donor_StationId {
             get {
                 return ResourceManager.GetString("Field_Donor_StationId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 完成期限.
+        /// </summary>
+        internal static string Field_DueOn {
+            get {
+                return ResourceManager.GetString("Field_DueOn", resourceCulture);
             }
         }
         
@@ -3465,6 +3573,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_EmergencyArea_RegionCode {
             get {
                 return ResourceManager.GetString("Field_EmergencyArea_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 应急事件.
+        /// </summary>
+        internal static string Field_EmergencyId {
+            get {
+                return ResourceManager.GetString("Field_EmergencyId", resourceCulture);
             }
         }
         
@@ -3604,6 +3721,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 应急日报.
+        /// </summary>
+        internal static string Field_EmergencyReportId {
+            get {
+                return ResourceManager.GetString("Field_EmergencyReportId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 社区社会组织.
         /// </summary>
         internal static string Field_EmergencyReportOrganisation_CommunityOrganisationId {
@@ -3730,6 +3856,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 户主.
+        /// </summary>
+        internal static string Field_HeadResidentId {
+            get {
+                return ResourceManager.GetString("Field_HeadResidentId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 入职日期.
         /// </summary>
         internal static string Field_HiredOn {
@@ -3744,6 +3879,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Hours {
             get {
                 return ResourceManager.GetString("Field_Hours", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 家庭.
+        /// </summary>
+        internal static string Field_HouseholdId {
+            get {
+                return ResourceManager.GetString("Field_HouseholdId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 识别的需求.
+        /// </summary>
+        internal static string Field_IdentifiedNeeds {
+            get {
+                return ResourceManager.GetString("Field_IdentifiedNeeds", resourceCulture);
             }
         }
         
@@ -3991,6 +4144,24 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 评估对象.
+        /// </summary>
+        internal static string Field_NeedsAssessment_Subject {
+            get {
+                return ResourceManager.GetString("Field_NeedsAssessment_Subject", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 需求评估.
+        /// </summary>
+        internal static string Field_NeedsAssessmentId {
+            get {
+                return ResourceManager.GetString("Field_NeedsAssessmentId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 电子邮箱.
         /// </summary>
         internal static string Field_NormalizedEmail {
@@ -4095,6 +4266,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Outcome {
             get {
                 return ResourceManager.GetString("Field_Outcome", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 目标评估说明.
+        /// </summary>
+        internal static string Field_OutcomeNote {
+            get {
+                return ResourceManager.GetString("Field_OutcomeNote", resourceCulture);
             }
         }
         
@@ -4351,11 +4531,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 服务计划.
+        /// </summary>
+        internal static string Field_PlanSummary {
+            get {
+                return ResourceManager.GetString("Field_PlanSummary", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 求助问题.
         /// </summary>
         internal static string Field_PresentingProblem {
             get {
                 return ResourceManager.GetString("Field_PresentingProblem", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 优先级.
+        /// </summary>
+        internal static string Field_Priority {
+            get {
+                return ResourceManager.GetString("Field_Priority", resourceCulture);
             }
         }
         
@@ -4383,6 +4581,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_RaisedBy {
             get {
                 return ResourceManager.GetString("Field_RaisedBy", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评价时间.
+        /// </summary>
+        internal static string Field_RatedAt {
+            get {
+                return ResourceManager.GetString("Field_RatedAt", resourceCulture);
             }
         }
         
@@ -4459,6 +4666,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 与户主关系.
+        /// </summary>
+        internal static string Field_Relation {
+            get {
+                return ResourceManager.GetString("Field_Relation", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 服务对象.
         /// </summary>
         internal static string Field_ResidentId {
@@ -4500,6 +4716,24 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_Role {
             get {
                 return ResourceManager.GetString("Field_Role", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 满意度.
+        /// </summary>
+        internal static string Field_Satisfaction {
+            get {
+                return ResourceManager.GetString("Field_Satisfaction", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 评价说明.
+        /// </summary>
+        internal static string Field_SatisfactionNote {
+            get {
+                return ResourceManager.GetString("Field_SatisfactionNote", resourceCulture);
             }
         }
         
@@ -4747,6 +4981,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 标签.
+        /// </summary>
+        internal static string Field_Tag {
+            get {
+                return ResourceManager.GetString("Field_Tag", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 转介对象类型.
         /// </summary>
         internal static string Field_Target {
@@ -4864,6 +5107,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 分派站点时间.
+        /// </summary>
+        internal static string Field_TriagedAt {
+            get {
+                return ResourceManager.GetString("Field_TriagedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 双重验证.
         /// </summary>
         internal static string Field_TwoFactorEnabled {
@@ -4927,6 +5179,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 价值（元）.
+        /// </summary>
+        internal static string Field_ValueYuan {
+            get {
+                return ResourceManager.GetString("Field_ValueYuan", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 地点.
         /// </summary>
         internal static string Field_Venue {
@@ -4936,11 +5197,38 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 村（社区）.
+        /// </summary>
+        internal static string Field_VillageCode {
+            get {
+                return ResourceManager.GetString("Field_VillageCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 村级类型.
         /// </summary>
         internal static string Field_VillageKind {
             get {
                 return ResourceManager.GetString("Field_VillageKind", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 走访时间.
+        /// </summary>
+        internal static string Field_VisitedAt {
+            get {
+                return ResourceManager.GetString("Field_VisitedAt", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 走访记录.
+        /// </summary>
+        internal static string Field_VisitNote {
+            get {
+                return ResourceManager.GetString("Field_VisitNote", resourceCulture);
             }
         }
         

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common.Concurrency;
+using Shegong.Web.Common.Derived;
+using Shegong.Web.Features.Audit;
+
+namespace Shegong.Tests.Localization;
+
+/// <summary>
+/// The audit page names every field a change can touch in the reader's language: a field the model
+/// stores but NameText does not name would show its code name (RatedAt, VisitNote) on the Chinese page.
+/// </summary>
+public sealed partial class AuditFieldNameTests
+{
+    [GeneratedRegex("[A-Za-z]")]
+    private static partial Regex Latin();
+
+    [Fact]
+    public async Task Every_stored_field_of_every_entity_has_a_chinese_name_on_the_audit_page()
+    {
+        await using var db = TestDatabase.Open(await TestDatabase.CreateAsync(withSichuanRegions: false));
+        var unnamed = new List<string>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            // Not audited: the audit itself, the framework's key ring and sign-in rows, and derived rows (the system's sums).
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType != typeof(AuditEntry)
+                && e.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) && !e.ClrType.IsGenericType
+                && !typeof(IDerivedData).IsAssignableFrom(e.ClrType)))
+            {
+                // What the audit records of a row: its properties but the key and the version (AuditRecorder.Changes).
+                foreach (var property in entity.GetProperties().Where(p => !p.IsPrimaryKey() && p.Name != Versioning.Property))
+                {
+                    var name = AuditChangeText.Field(entity.ClrType.Name, property.Name);
+                    if (Latin().IsMatch(name))
+                    {
+                        unnamed.Add($"{entity.ClrType.Name}.{property.Name}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+        Assert.True(unnamed.Count == 0, "Fields without a Chinese name (add Field_{Entity}_{Field} or Field_{Field} to NameText):\n" + string.Join("\n", unnamed));
+    }
+}
