@@ -25,6 +25,10 @@ public class RecordingBenchmarks
     private int[] residents = [];
     private int next;
 
+    // December of the demo year: every demo station had opened and its workers had started by then.
+    private static readonly DateOnly FirstDay = new(2025, 12, 1);
+    private static readonly DateOnly LastDay = new(2025, 12, 28);
+
     [Params(true, false)]
     public bool SummaryMaintained { get; set; }
 
@@ -38,8 +42,9 @@ public class RecordingBenchmarks
         var db = BenchHost.Db(scope);
         // The busiest operating township station, its workers and the residents it has served.
         station = await db.ServiceRecords.GroupBy(r => r.StationId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
-        workers = await db.Set<ServiceRecordWorker>().Where(w => db.ServiceRecords.Any(r => r.Id == w.ServiceRecordId && r.StationId == station))
-            .Select(w => w.SocialWorkerId).Distinct().Take(5).ToArrayAsync();
+        // Workers on the station's staff all through the month the saves fall in (the service checks each worker's assignment on the day).
+        workers = await db.StationAssignments.Where(a => a.StationId == station && a.From <= FirstDay && (a.To == null || a.To >= LastDay))
+            .Select(a => a.SocialWorkerId).Distinct().OrderBy(id => id).Take(5).ToArrayAsync();
         residents = await db.ServiceBeneficiaries.Where(b => db.ServiceRecords.Any(r => r.Id == b.ServiceRecordId && r.StationId == station))
             .Select(b => b.ResidentId).Distinct().Take(200).ToArrayAsync();
         if (!await db.Stations.AnyAsync(s => s.Id == station && s.Status == StationStatus.Operating) || workers.Length == 0 || residents.Length == 0)
@@ -56,7 +61,7 @@ public class RecordingBenchmarks
         var n = next++;
         return new ServiceRecordForm
         {
-            ServedOn = new DateOnly(2025, 1 + n % 12, 1 + n % 28),
+            ServedOn = FirstDay.AddDays(n % 28),
             StationId = station,
             Category = ServiceCategory.ElderlyAndChildCare,
             Method = ServiceMethod.Other,

@@ -40,24 +40,24 @@ public partial class StatisticsTests
     [Fact]
     public async Task A_save_inside_an_open_transaction_that_lost_the_race_on_a_leaf_is_repeated_and_audited_once()
     {
-        var october = new DateOnly(2025, 10, 1);
-        (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-10-05"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var december = new DateOnly(2025, 12, 1); // a month no other test of this class writes
+        (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-12-05"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<RegionScope>().EnterSystem("tests", audited: true);
         var late = scope.ServiceProvider.GetRequiredService<ShegongDb>();
-        Assert.Equal(1, (await late.Set<ServiceSummary>().SingleAsync(s => s.RegionCode == StatisticsApp.Jinguanyi && s.Month == october, Ct)).Records);
-        (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-10-06"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(1, (await late.Set<ServiceSummary>().SingleAsync(s => s.RegionCode == StatisticsApp.Jinguanyi && s.Month == december, Ct)).Records);
+        (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-12-06"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         // Opened only now: SQLite would hold its one write lock from here and block the other request.
         await using var transaction = await late.Database.BeginTransactionAsync(Ct);
 
         var record = ServiceRecord.Create(ServiceSource.Direct, app.OwnStation, StatisticsApp.Jinguanyi, new ServiceFacts(
-            new DateOnly(2025, 10, 7), ServiceCategory.ElderlyAndChildCare, ServiceMethod.Other, ServiceChannel.HomeVisit, 45, [], [app.OwnResidents[1]], 0));
+            new DateOnly(2025, 12, 7), ServiceCategory.ElderlyAndChildCare, ServiceMethod.Other, ServiceChannel.HomeVisit, 45, [], [app.OwnResidents[1]], 0));
         late.ServiceRecords.Add(record);
         await late.SaveChangesAsync(Ct);
         await transaction.CommitAsync(Ct);
 
-        Assert.Equal((3, 3), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-10-01", "2025-10-31"));
-        Assert.Equal((3, 3), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-10-02", "2025-10-30")); // the same from the records
+        Assert.Equal((3, 3), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-12-01", "2025-12-31"));
+        Assert.Equal((3, 3), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-12-02", "2025-12-30")); // the same from the records
         await using var check = app.OpenDb();
         Assert.Equal(1, await check.AuditEntries.IgnoreQueryFilters()
             .CountAsync(a => a.Entity == nameof(ServiceRecord) && a.EntityId == record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct));
