@@ -46,12 +46,26 @@ public static class ParentRows
     public static IEnumerable<EntityEntry?> Of(ShegongDb db, EntityEntry child) => Keys(child).Select(k =>
         Tracked(db, k.ForeignKey, k.Key) ?? (db.Find(k.ForeignKey.PrincipalEntityType.ClrType, k.Key) is { } parent ? db.Entry(parent) : null));
 
-    /// <summary>A parent already tracked (new parents too, whose keys are still temporary), without a query.</summary>
+    /// <summary>
+    /// A parent already tracked (new parents too, whose keys are still temporary), without a query. Called once per
+    /// child row by the loader, the guard and the audit, each of which has already detected the save's changes: scanning
+    /// without detecting them again keeps a batch of 1,000 records (and their 3,000 child rows) linear, where detecting
+    /// on every call went over every tracked row once per child.
+    /// </summary>
     private static EntityEntry? Tracked(ShegongDb db, IForeignKey foreignKey, object?[] key)
     {
         var principal = foreignKey.PrincipalKey.Properties;
-        return db.ChangeTracker.Entries().FirstOrDefault(e => foreignKey.PrincipalEntityType.ClrType.IsAssignableFrom(e.Metadata.ClrType)
-            && principal.Select((p, i) => Equals(e.CurrentValues[p.Name], key[i])).All(x => x));
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.ChangeTracker.Entries().FirstOrDefault(e => foreignKey.PrincipalEntityType.ClrType.IsAssignableFrom(e.Metadata.ClrType)
+                && principal.Select((p, i) => Equals(e.CurrentValues[p], key[i])).All(x => x));
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     /// <summary>The properties of a child row that link it to its parent.</summary>
