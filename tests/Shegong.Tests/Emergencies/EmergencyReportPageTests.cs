@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Browser;
+using Shegong.Web.Data;
 using Shegong.Web.Features.Demo;
 using Shegong.Web.Features.Emergencies;
 using Shegong.Web.Features.Linkage.Organisations;
@@ -18,21 +19,33 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>A flood over the whole province from 2024-07-01 (saved with whatever else the caller added to <paramref name="db"/>).</summary>
+    private static async Task<int> ProvinceFloodAsync(ShegongDb db, string name)
+    {
+        var emergency = new Emergency { Type = EmergencyType.Flood, Name = name, RegionCode = "510000000000", StartDate = new DateOnly(2024, 7, 1) };
+        emergency.Areas.Add(new EmergencyArea { RegionCode = "510000000000" });
+        db.Add(emergency);
+        await db.SaveChangesAsync(Ct);
+        return emergency.Id;
+    }
+
+    /// <summary>The demo township worker's daily report form of the emergency, on a 390 px phone.</summary>
+    private async Task<Microsoft.Playwright.IPage> ReportOnPhoneAsync(int id)
+    {
+        var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
+        await page.OpenAsync($"/emergencies/{id}/report");
+        return page;
+    }
+
     [Fact]
     public async Task A_township_worker_reports_and_corrects_a_day_on_a_phone()
     {
         int id;
         await using (var db = app.OpenDb())
         {
-            var province = await db.Regions.Where(r => r.Code == "510000000000").Select(r => r.Code).SingleAsync(Ct);
-            var emergency = new Emergency { Type = EmergencyType.Flood, Name = "手机日报测试汛情", RegionCode = province, StartDate = new DateOnly(2024, 7, 1) };
-            emergency.Areas.Add(new EmergencyArea { RegionCode = province });
-            db.Add(emergency);
-            await db.SaveChangesAsync(Ct);
-            id = emergency.Id;
+            id = await ProvinceFloodAsync(db, "手机日报测试汛情");
         }
-        var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
-        await page.OpenAsync($"/emergencies/{id}/report");
+        var page = await ReportOnPhoneAsync(id);
         await page.FillAsync(".report-day", "2024-07-02");
         await page.FillAsync(".report-screening", "-3");
         await page.FillAsync(".report-care", "6");
@@ -75,14 +88,9 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
             var place = await db.Stations.Where(s => s.Id == station).Select(s => s.RegionCode).SingleAsync(Ct);
             db.Add(new VolunteerTeam { Name = team, StationId = station, RegionCode = place, FormedOn = new DateOnly(2024, 1, 1) });
             db.Add(new CommunityOrganisation { Name = organisation, StationId = station, RegionCode = place, IncubatedOn = new DateOnly(2024, 1, 1) });
-            var emergency = new Emergency { Type = EmergencyType.Flood, Name = "手机具名测试汛情", RegionCode = "510000000000", StartDate = new DateOnly(2024, 7, 1) };
-            emergency.Areas.Add(new EmergencyArea { RegionCode = "510000000000" });
-            db.Add(emergency);
-            await db.SaveChangesAsync(Ct);
-            id = emergency.Id;
+            id = await ProvinceFloodAsync(db, "手机具名测试汛情");
         }
-        var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
-        await page.OpenAsync($"/emergencies/{id}/report");
+        var page = await ReportOnPhoneAsync(id);
         await page.FillAsync(".report-day", "2024-07-03");
         await page.FillAsync(".report-volunteers", "8");
         await page.Locator(".group-tick", new() { HasTextString = team }).Locator(".report-team").CheckAsync();
