@@ -48,9 +48,9 @@ public static class ParentRows
 
     /// <summary>
     /// A parent already tracked (new parents too, whose keys are still temporary), without a query. Called once per
-    /// child row by the loader, the guard and the audit, each of which has already detected the save's changes: scanning
-    /// without detecting them again keeps a batch of 1,000 records (and their 3,000 child rows) linear, where detecting
-    /// on every call went over every tracked row once per child.
+    /// child row by the loader, the guard and the audit, each of which has already detected the save's changes. Detecting
+    /// them again on every call compared every property of every tracked row once per child, and a batch of 1,000
+    /// records (3,000 child rows) took minutes; the plain scan left is a cheap key comparison per tracked row.
     /// </summary>
     private static EntityEntry? Tracked(ShegongDb db, IForeignKey foreignKey, object?[] key)
     {
