@@ -44,4 +44,21 @@ public class DemoDataTests
         var fullCounties = townships.GroupBy(t => t[..6]).Count(g => g.All(covered.Contains));
         Assert.InRange(fullCounties, 30, 39);
     }
+
+    [Fact]
+    public async Task The_demo_is_seeded_in_the_system_scope_only_and_another_scope_writes_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await TestDatabase.CreateAsync(withSichuanRegions: true);
+        // A scope nobody filled (a request before sign-in, say) sees nothing; the demo must not read the province through it.
+        await using (var db = TestDatabase.Open(database, new Shegong.Web.Common.Access.RegionScope()))
+        {
+            var keys = new Shegong.Web.Common.Privacy.PrivacyKeys(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            var seeder = new DemoSeeder(db, new Shegong.Web.Common.Privacy.PersonalData(keys), NullLogger<DemoSeeder>.Instance);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.SeedAsync(DemoSeeder.DefaultSeed, ct));
+        }
+        await using var system = TestDatabase.Open(database);
+        Assert.False(await system.Stations.AnyAsync(ct));
+        Assert.False(await system.ServiceRecords.AnyAsync(ct));
+    }
 }

@@ -15,6 +15,7 @@ public static class DemoAccounts
 
     public static async Task SeedAsync(ShegongDb db, UserManager<Account> users, CancellationToken cancellationToken = default)
     {
+        DemoSeeder.RequireSystemScope(db);
         if (await db.Users.IgnoreQueryFilters().AnyAsync(a => a.UserName!.StartsWith("demo-"), cancellationToken)
             || !await db.Regions.AnyAsync(r => r.Code == County, cancellationToken))
         {
@@ -53,13 +54,13 @@ public static class DemoAccounts
     private static Task<Station?> WorkerStationAsync(ShegongDb db, CancellationToken cancellationToken)
     {
         var (low, high) = Regions.RegionCode.SubtreeRange(County);
-        return db.Stations.IgnoreQueryFilters()
+        return db.Stations
             .Where(s => s.Level == StationLevel.TownshipStation && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
             .OrderBy(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static Task<int?> WorkerAtAsync(ShegongDb db, int stationId, CancellationToken cancellationToken) =>
-        db.StationAssignments.IgnoreQueryFilters()
+        db.StationAssignments
             .Where(a => a.StationId == stationId && a.Role == Workforce.SocialWorkers.AssignmentRole.Resident && a.To == null)
             .OrderBy(a => a.SocialWorkerId).Select(a => (int?)a.SocialWorkerId).FirstOrDefaultAsync(cancellationToken);
 }

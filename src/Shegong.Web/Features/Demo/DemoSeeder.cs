@@ -29,6 +29,7 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
     /// <summary>Seeds unless the database holds real data (<see cref="HoldsRealDataAsync"/>); answers whether it seeded.</summary>
     public async Task<bool> SeedAsync(int seed = DefaultSeed, CancellationToken cancellationToken = default)
     {
+        RequireSystemScope(db);
         if (await HoldsRealDataAsync(db, cancellationToken))
         {
             return false;
@@ -94,6 +95,18 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
     }
 
     /// <summary>
+    /// The demo is system work (start-up or the <c>seed demo</c> verb): it reads the whole province through the system
+    /// scope's filters rather than stepping around them, and refuses to run in any other scope.
+    /// </summary>
+    internal static void RequireSystemScope(ShegongDb db)
+    {
+        if (!db.Scope.IsSystem)
+        {
+            throw new InvalidOperationException("The demo data is seeded in the system scope only (start-up or `seed demo`).");
+        }
+    }
+
+    /// <summary>
     /// Residents and a year of service records with the cases, groups, assessments and requests that hold many of them, written in bulk in one transaction (retried as a
     /// whole on PostgreSQL, with the random stream started afresh so a retry writes the same data).
     /// </summary>
@@ -109,9 +122,9 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         var demoWorker = await DemoAccounts.WorkerPlaceAsync(db, cancellationToken);
         var workerIds = staffed.SelectMany(s => s.WorkerIds).ToHashSet();
         var names = new DemoNames(
-            (await db.SocialWorkers.IgnoreQueryFilters().AsNoTracking().Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
+            (await db.SocialWorkers.AsNoTracking().Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
                 .Where(w => workerIds.Contains(w.Id)).ToDictionary(w => w.Id, w => w.Name),
-            await db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Level == StationLevel.TownshipStation)
+            await db.Stations.AsNoTracking().Where(s => s.Level == StationLevel.TownshipStation)
                 .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken));
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
