@@ -31,8 +31,12 @@ public static class PageSteps
         await Assertions.Expect(select).ToContainTextAsync(option);
         // A dispatched click does not close the dropdown as a real one would: click somewhere neutral.
         await page.Locator("h1").ClickAsync();
-        await page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.NoDropdownOpenAsync();
     }
+
+    /// <summary>Waits until no select dropdown shows. Two may be animating at once (one leaving, one entering), so count them rather than wait on one.</summary>
+    public static Task NoDropdownOpenAsync(this IPage page) =>
+        Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
 
     /// <summary>Where screenshots go: TestResults/screenshots under the test output folder (kept as test artefacts).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");

@@ -45,6 +45,7 @@ public sealed class CasePagesTests(BrowserApp app)
         var option = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").Filter(new() { HasTextString = "浏览器测试王奶奶" });
         await option.First.DispatchEventAsync("click");
         await page.Locator("h1").ClickAsync();
+        await page.NoDropdownOpenAsync();
         await page.PickAsync(page.Locator(".case-worker"), workerName);
         await page.Locator("textarea.case-problem, .case-problem textarea").First.FillAsync("独居高龄，近期跌倒，需要照料");
         Assert.False(await page.ScrollsSidewaysAsync(), "the case form scrolls sideways at 390 px");
