@@ -175,12 +175,40 @@ internal sealed record DemoSources(string Shape)
         });
         Assert.Contains(requests, r => r.Satisfaction is not null);
 
+        await AssertPeopleWereThereAsync(db, ct);
+
         var shape = string.Join(";", stages.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))
             + $"|contacts={await contacts.CountAsync(ct)}|groups={string.Join(",", groupStages.OrderBy(s => s.Key).Select(s => s.Value))}"
             + $"|sessions={await sessions.CountAsync(ct)}|assessments={await assessments.CountAsync(ct)}"
             + $"|requests={string.Join(",", requests.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => g.Count()))}"
             + $"|events={events.Count}|referrals={referrals.Count}";
         return new DemoSources(shape);
+    }
+
+    /// <summary>
+    /// Who served was there that day: a record names only workers posted at its station on its day, never a day before the
+    /// station opened; a case's worker, a group's leader and a request's assigned worker were posted at the station when
+    /// the case opened (or was handed to them), the group was set up and the request was assigned.
+    /// </summary>
+    private static async Task AssertPeopleWereThereAsync(ShegongDb db, CancellationToken ct)
+    {
+        var posts = db.StationAssignments;
+        Assert.Equal(0, await (from w in db.ServiceRecordWorkers
+                               join r in db.ServiceRecords on w.ServiceRecordId equals r.Id
+                               where !posts.Any(a => a.SocialWorkerId == w.SocialWorkerId && a.StationId == r.StationId && a.From <= r.ServedOn
+                                   && (a.To == null || a.To >= r.ServedOn))
+                               select w.Id).CountAsync(ct));
+        Assert.Equal(0, await db.ServiceRecords.CountAsync(r => db.Stations.Any(s => s.Id == r.StationId && (s.OpenedOn == null || s.OpenedOn > r.ServedOn)), ct));
+        // (A case handed over holds its new worker from the day of the handover.)
+        Assert.Equal(0, await db.Set<Case>().CountAsync(c => !posts.Any(a => a.SocialWorkerId == c.WorkerId && a.StationId == c.StationId
+            && a.From <= (c.Events.Where(e => e.Kind == CaseEventKind.Transferred).Max(e => (DateOnly?)e.On) ?? c.OpenedOn)), ct));
+        var since = (await posts.Select(a => new { a.SocialWorkerId, a.StationId, a.From }).ToListAsync(ct))
+            .ToLookup(a => (a.SocialWorkerId, a.StationId), a => a.From);
+        bool Posted(int worker, int station, DateTime at) => since[(worker, station)].Any(from => from <= DateOnly.FromDateTime(at));
+        Assert.All(await db.Set<Group>().Select(g => new { g.LeaderId, g.StationId, g.CreatedAt }).ToListAsync(ct),
+            g => Assert.True(Posted(g.LeaderId, g.StationId, g.CreatedAt), "a group's leader was at the station when it was set up"));
+        Assert.All(await db.ServiceRequests.Where(r => r.AssignedWorkerId != null).Select(r => new { r.AssignedWorkerId, r.StationId, r.AssignedAt }).ToListAsync(ct),
+            r => Assert.True(Posted(r.AssignedWorkerId!.Value, r.StationId!.Value, r.AssignedAt!.Value), "a request's worker was at the station when assigned"));
     }
 
     /// <summary>The demo worker (<see cref="DemoAccounts"/>) has open cases, requests assigned and a group with sessions left.</summary>

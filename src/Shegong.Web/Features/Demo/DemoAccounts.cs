@@ -43,24 +43,29 @@ public static class DemoAccounts
     }
 
     /// <summary>
-    /// Where the <c>demo-worker</c> account works: the first township station of 锦江区 and its first
-    /// resident social worker. The demo data gives that worker cases, requests and a group (its today page).
+    /// Where the <c>demo-worker</c> account works: the first township station of 锦江区 with a resident social worker
+    /// posted there before the demo's service year, and its longest-serving resident worker. The demo data gives that
+    /// worker cases, requests and a group (its today page), which a worker who came later could not have had.
     /// </summary>
     internal static async Task<DemoWorkerPlace?> WorkerPlaceAsync(ShegongDb db, CancellationToken cancellationToken) =>
         await WorkerStationAsync(db, cancellationToken) is { } station && await WorkerAtAsync(db, station.Id, cancellationToken) is { } worker
             ? new DemoWorkerPlace(station.Id, worker)
             : null;
 
-    private static Task<Station?> WorkerStationAsync(ShegongDb db, CancellationToken cancellationToken)
+    private static async Task<Station?> WorkerStationAsync(ShegongDb db, CancellationToken cancellationToken)
     {
         var (low, high) = Regions.RegionCode.SubtreeRange(County);
-        return db.Stations
+        var townships = db.Stations
             .Where(s => s.Level == StationLevel.TownshipStation && string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0)
-            .OrderBy(s => s.RegionCode).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(s => s.RegionCode);
+        var yearStart = new DateOnly(DemoServiceYear.Year, 1, 1);
+        return await townships.Where(s => db.StationAssignments.Any(a => a.StationId == s.Id && a.Role == Workforce.SocialWorkers.AssignmentRole.Resident
+                && a.To == null && a.From < yearStart)).FirstOrDefaultAsync(cancellationToken)
+            ?? await townships.FirstOrDefaultAsync(cancellationToken);
     }
 
     private static Task<int?> WorkerAtAsync(ShegongDb db, int stationId, CancellationToken cancellationToken) =>
         db.StationAssignments
             .Where(a => a.StationId == stationId && a.Role == Workforce.SocialWorkers.AssignmentRole.Resident && a.To == null)
-            .OrderBy(a => a.SocialWorkerId).Select(a => (int?)a.SocialWorkerId).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(a => a.From).ThenBy(a => a.SocialWorkerId).Select(a => (int?)a.SocialWorkerId).FirstOrDefaultAsync(cancellationToken);
 }

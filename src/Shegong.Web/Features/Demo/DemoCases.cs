@@ -20,6 +20,7 @@ internal sealed record DemoNames(Dictionary<int, string> Workers, Dictionary<int
 /// </summary>
 internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessments assessments, DemoWorkerPlace? demoWorker, DemoNames names)
 {
+    private static readonly DateOnly YearStart = new(2025, 1, 1);
     private static readonly DateOnly YearEnd = new(2025, 12, 31);
 
     private static readonly string[] CaseColumns =
@@ -104,8 +105,7 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         }
         for (var i = 0; i < 300; i++)
         {
-            var station = year.PickStation();
-            Early(station, station.WorkerIds[random.Next(station.WorkerIds.Count)], (CaseStage)random.Next(0, 3));
+            Early(year.PickStation(), null, (CaseStage)random.Next(0, 3));
         }
         // The demo worker's today page lists cases due: four newly opened ones, due for their follow-up.
         if (demoWorker is not null && year.StationsById.TryGetValue(demoWorker.StationId, out var home))
@@ -138,8 +138,9 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         var resident = assessment?.Resident ?? PickResident(station, care);
         var opened = assessment is not null
             ? assessment.On.AddDays(Math.Min(random.Next(0, 8), first.DayNumber - assessment.On.DayNumber))
-            : Later(first.AddDays(-random.Next(5, 31)), new DateOnly(2025, 1, 1));
-        var c = new DemoCase(cases.Count + 1, station, resident, station.WorkerIds[random.Next(station.WorkerIds.Count)], opened);
+            : Later(first.AddDays(-random.Next(5, 31)), Later(YearStart, station.StaffedFrom));
+        // Held by a worker already at the station the day it opened (so at every contact after).
+        var c = new DemoCase(cases.Count + 1, station, resident, station.WorkerOn(opened, random), opened);
         Open(c, assessment);
         var gap = first.DayNumber - opened.DayNumber;
         Move(c, CaseStage.Assessment, opened.AddDays(gap / 4));
@@ -151,12 +152,14 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         Move(c, CaseStage.Intervention, planned);
 
         // A few change hands part-way: the contacts from then on are the new worker's.
-        var transferAt = slots.Count >= 2 && station.WorkerIds.Count >= 2 && random.NextDouble() < 0.05 ? random.Next(1, slots.Count) : -1;
+        var transferAt = slots.Count >= 2 && station.Posts.Count >= 2 && random.NextDouble() < 0.05 ? random.Next(1, slots.Count) : -1;
         for (var i = 0; i < slots.Count; i++)
         {
-            if (i == transferAt)
+            // Handed to another worker already at the station that day, if there is one.
+            var others = i == transferAt ? station.WorkersOn(slots[i].Date).Where(w => w != c.Worker).ToList() : [];
+            if (others.Count > 0)
             {
-                var to = station.WorkerIds.Where(w => w != c.Worker).OrderBy(_ => random.Next()).First();
+                var to = others[random.Next(others.Count)];
                 Event(c, CaseEventKind.Transferred, null, null, slots[i].Date, $"→ {names.Workers.GetValueOrDefault(to, "")}: {Pick(TransferReasons)}");
                 c.Worker = to;
             }
@@ -184,11 +187,14 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
         cases.Add(c.Row());
     }
 
-    /// <summary>A case opened in the last two months of the year that has reached <paramref name="stage"/> (up to intervention) without a contact.</summary>
-    private void Early(DemoStationStaff station, int worker, CaseStage stage)
+    /// <summary>
+    /// A case opened in the last two months of the year (not before the station was staffed) that has reached
+    /// <paramref name="stage"/> (up to intervention) without a contact, held by <paramref name="worker"/> or a worker at the station that day.
+    /// </summary>
+    private void Early(DemoStationStaff station, int? worker, CaseStage stage)
     {
-        var opened = new DateOnly(2025, 11, 1).AddDays(random.Next(0, 50));
-        var c = new DemoCase(cases.Count + 1, station, PickResident(station, care: random.NextDouble() < 0.6), worker, opened);
+        var opened = Later(new DateOnly(2025, 11, 1).AddDays(random.Next(0, 50)), station.StaffedFrom);
+        var c = new DemoCase(cases.Count + 1, station, PickResident(station, care: random.NextDouble() < 0.6), worker ?? station.WorkerOn(opened, random), opened);
         Open(c, null);
         if (stage >= CaseStage.Assessment)
         {
@@ -239,7 +245,7 @@ internal sealed class DemoCases(DemoServiceYear year, Random random, DemoAssessm
     {
         var target = (ReferralTarget)random.Next(0, 3);
         var peer = target == ReferralTarget.Station
-            ? byCounty[c.Station.RegionCode[..6]].Where(s => s.StationId != c.Station.StationId).OrderBy(_ => random.Next()).FirstOrDefault()
+            ? byCounty[c.Station.RegionCode[..6]].Where(s => s.StationId != c.Station.StationId && s.StaffedFrom <= on).OrderBy(_ => random.Next()).FirstOrDefault()
             : null;
         if (peer is null && target == ReferralTarget.Station)
         {

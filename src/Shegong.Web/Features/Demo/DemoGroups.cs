@@ -59,8 +59,14 @@ internal sealed class DemoGroups(DemoServiceYear year, Random random, DemoWorker
                 < 0.48 => GroupStage.Maturity,
                 _ => GroupStage.Ending,
             };
-            var station = year.PickStation();
-            Make(station, station.WorkerIds[random.Next(station.WorkerIds.Count)], stage);
+            // A station staffed too late in the year for this group's sessions, or with too few residents of its kind, gives way to another.
+            for (var tries = 0; tries < 5; tries++)
+            {
+                if (Make(year.PickStation(), null, stage))
+                {
+                    break;
+                }
+            }
         }
         // The demo worker's today page shows a group meeting: one of theirs, in its maturity, with sessions left.
         if (demoWorker is not null && year.StationsById.TryGetValue(demoWorker.StationId, out var home))
@@ -78,13 +84,17 @@ internal sealed class DemoGroups(DemoServiceYear year, Random random, DemoWorker
         await bulk.InsertAsync("GroupAttendances", ["GroupSessionId", "ResidentId"], attendance, versioned: false, cancellationToken);
     }
 
-    private void Make(DemoStationStaff station, int leader, GroupStage stage)
+    /// <summary>
+    /// A group at <paramref name="station"/> led by <paramref name="leader"/> (or by a worker at the station when it was set up);
+    /// answers false, making nothing, when the station had no worker by then or too few residents for it.
+    /// </summary>
+    private bool Make(DemoStationStaff station, int? leader, GroupStage stage)
     {
         var children = random.NextDouble() < 0.5;
         var pool = year.Residents[station.StationId].Where(r => r.Group == (children ? DemoAgeGroup.Child : DemoAgeGroup.Elderly)).ToList();
         if (pool.Count < 3)
         {
-            return;
+            return false;
         }
         var kind = children ? ChildGroups[random.Next(ChildGroups.Length)] : ElderlyGroups[random.Next(ElderlyGroups.Length)];
         var roll = pool.OrderBy(_ => random.Next()).Take(random.Next(6, 13)).Select(r => r.Id).ToList();
@@ -104,9 +114,14 @@ internal sealed class DemoGroups(DemoServiceYear year, Random random, DemoWorker
             : new DateOnly(2025, 12, 1).AddDays(random.Next(0, 28));
         var first = last.AddDays(-(Math.Max(held, 1) - 1) * rhythm);
         var created = first.AddDays(-random.Next(10, 30));
+        if (leader is { } chosen ? !station.Serves(chosen, created) : created < station.StaffedFrom)
+        {
+            return false;
+        }
+        var leaderId = leader ?? station.WorkerOn(created, random);
         var id = groups.Count + 1;
         groups.Add([id, station.StationId, station.RegionCode, kind.Name, kind.Purpose, kind.Type.ToString(), ServiceCategory.ElderlyAndChildCare.ToString(),
-            leader, planned, stage.ToString(), created.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)]);
+            leaderId, planned, stage.ToString(), created.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)]);
         members.AddRange(roll.Select(r => new object?[] { id, r }));
         for (var n = 0; n < held; n++)
         {
@@ -116,10 +131,11 @@ internal sealed class DemoGroups(DemoServiceYear year, Random random, DemoWorker
             var content = $"第{n + 1}节：{Topics[Math.Min(n, Topics.Length - 1)]}";
             var minutes = random.Next(4, 9) * 15;
             var recordId = year.SourceRecord(station, on, ServiceCategory.ElderlyAndChildCare, ServiceMethod.GroupWork, ServiceChannel.WalkIn, minutes,
-                [leader], present, head, content, ServiceSource.GroupSession);
+                [leaderId], present, head, content, ServiceSource.GroupSession);
             var session = nextSession++;
             sessions.Add([session, id, station.RegionCode, on, minutes, content, head, recordId, on.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc)]);
             attendance.AddRange(present.Select(r => new object?[] { session, r }));
         }
+        return true;
     }
 }

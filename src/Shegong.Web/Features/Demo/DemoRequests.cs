@@ -19,6 +19,8 @@ internal sealed class DemoRequests(DemoServiceYear year, Random random, DemoWork
     public const int Open = 700;
     public const int Declined = 300;
 
+    private static readonly DateOnly December = new(2025, 12, 1);
+
     private static readonly string[] Columns =
     [
         "Id", "RegionCode", "Origin", "Status", "ContactName", "ResidentId", "Need", "RaisedBy", "RaisedAt", "Category", "Urgent", "StationId",
@@ -42,7 +44,8 @@ internal sealed class DemoRequests(DemoServiceYear year, Random random, DemoWork
 
     public DemoRequests Build()
     {
-        var candidates = year.RequestCandidates.Where(c => c.Date >= new DateOnly(2025, 1, 20)).ToList();
+        // The worker was assigned up to five days before the service: only services whose worker was at the station by then.
+        var candidates = year.RequestCandidates.Where(c => c.Date >= new DateOnly(2025, 1, 20) && c.Station.Serves(c.WorkerId, c.Date.AddDays(-6))).ToList();
         var share = Math.Min(1.0, (double)Completed / Math.Max(1, candidates.Count));
         foreach (var served in candidates.Where(_ => random.NextDouble() < share))
         {
@@ -51,7 +54,7 @@ internal sealed class DemoRequests(DemoServiceYear year, Random random, DemoWork
         for (var i = 0; i < Declined; i++)
         {
             var station = year.PickStation();
-            var raised = At(year.PickDate(), random.Next(8, 18));
+            var raised = At(year.PickDate(station), random.Next(8, 18));
             // Declined on first reading, or after triage.
             var triaged = random.NextDouble() < 0.5 ? raised.AddHours(random.Next(1, 24)) : (DateTime?)null;
             var declinedAt = (triaged ?? raised).AddHours(random.Next(2, 72));
@@ -60,9 +63,14 @@ internal sealed class DemoRequests(DemoServiceYear year, Random random, DemoWork
         }
         for (var i = 0; i < Open; i++)
         {
+            // Raised in December: at a station staffed by then.
             var station = year.PickStation();
+            while (station.StaffedFrom > December)
+            {
+                station = year.PickStation();
+            }
             var status = random.NextDouble() switch { < 0.2 => RequestStatus.Raised, < 0.4 => RequestStatus.Triaged, < 0.75 => RequestStatus.Assigned, _ => RequestStatus.Visited };
-            AddOpen(station, station.WorkerIds[random.Next(station.WorkerIds.Count)], status);
+            AddOpen(station, null, status);
         }
         // The demo worker's today page lists requests assigned to them, one urgent.
         if (demoWorker is not null && year.StationsById.TryGetValue(demoWorker.StationId, out var home))
@@ -99,10 +107,14 @@ internal sealed class DemoRequests(DemoServiceYear year, Random random, DemoWork
         }
     }
 
-    /// <summary>A request raised in December 2025 that has reached <paramref name="status"/> (before completion) by the year's end.</summary>
-    private void AddOpen(DemoStationStaff station, int worker, RequestStatus status, bool urgent = false)
+    /// <summary>
+    /// A request raised in December 2025 that has reached <paramref name="status"/> (before completion) by the year's end,
+    /// assigned to <paramref name="worker"/> or to a worker at the station the day it was raised.
+    /// </summary>
+    private void AddOpen(DemoStationStaff station, int? worker, RequestStatus status, bool urgent = false)
     {
-        var raised = At(new DateOnly(2025, 12, 1).AddDays(random.Next(0, 28)), random.Next(8, 18)).AddMinutes(random.Next(60));
+        var raised = At(December.AddDays(random.Next(0, 28)), random.Next(8, 18)).AddMinutes(random.Next(60));
+        worker ??= station.WorkerOn(DateOnly.FromDateTime(raised), random);
         var triaged = status >= RequestStatus.Triaged ? raised.AddHours(random.Next(1, 24)) : (DateTime?)null;
         var assigned = status >= RequestStatus.Assigned ? triaged!.Value.AddHours(random.Next(1, 48)) : (DateTime?)null;
         var visited = status >= RequestStatus.Visited ? assigned!.Value.AddHours(random.Next(4, 72)) : (DateTime?)null;

@@ -115,10 +115,11 @@ public sealed class DemoSeeder(ShegongDb db, PersonalData personal, ILogger<Demo
         var staffed = (await db.StationAssignments.AsNoTracking()
                 .Where(a => a.Role == AssignmentRole.Resident && a.To == null)
                 .Join(db.Stations.Where(s => s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Operating),
-                    a => a.StationId, s => s.Id, (a, s) => new { s.Id, s.RegionCode, a.SocialWorkerId })
+                    a => a.StationId, s => s.Id, (a, s) => new { s.Id, s.RegionCode, a.SocialWorkerId, a.From })
                 .ToListAsync(cancellationToken))
             .GroupBy(a => (a.Id, a.RegionCode)).OrderBy(g => g.Key.Id)
-            .Select(g => new DemoStationStaff(g.Key.Id, g.Key.RegionCode, g.Select(a => a.SocialWorkerId).Order().ToList())).ToList();
+            .Select(g => new DemoStationStaff(g.Key.Id, g.Key.RegionCode, g.OrderBy(a => a.SocialWorkerId).Select(a => new DemoPost(a.SocialWorkerId, a.From)).ToList()))
+            .ToList();
         var demoWorker = await DemoAccounts.WorkerPlaceAsync(db, cancellationToken);
         var workerIds = staffed.SelectMany(s => s.WorkerIds).ToHashSet();
         var names = new DemoNames(

@@ -4,8 +4,38 @@ using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Demo;
 
-/// <summary>An operating township station with its resident social workers.</summary>
-internal sealed record DemoStationStaff(int StationId, string RegionCode, List<int> WorkerIds);
+/// <summary>A resident social worker's post at a station, held from the day the assignment began.</summary>
+internal sealed record DemoPost(int WorkerId, DateOnly From);
+
+/// <summary>
+/// An operating township station with its resident social workers. A worker serves only from the
+/// day their post began, so a record, case, group or request names only workers at the station on its day.
+/// </summary>
+internal sealed record DemoStationStaff(int StationId, string RegionCode, List<DemoPost> Posts)
+{
+    public List<int> WorkerIds => [.. Posts.Select(p => p.WorkerId)];
+
+    /// <summary>The first day the station had a resident worker (never before it opened: a worker is hired after the opening).</summary>
+    public DateOnly StaffedFrom => Posts.Min(p => p.From);
+
+    public List<int> WorkersOn(DateOnly day) => [.. Posts.Where(p => p.From <= day).Select(p => p.WorkerId)];
+
+    public int WorkerOn(DateOnly day, Random random)
+    {
+        var on = WorkersOn(day);
+        return on[random.Next(on.Count)];
+    }
+
+    public bool Serves(int workerId, DateOnly day) => Posts.Any(p => p.WorkerId == workerId && p.From <= day);
+
+    /// <summary>Days of resident work the station had in <paramref name="year"/>: its share of the year's services.</summary>
+    public int WorkerDaysIn(int year)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        return Posts.Sum(p => Math.Max(0, end.DayNumber - (p.From > start ? p.From : start).DayNumber + 1));
+    }
+}
 
 /// <summary>The station and social worker behind the <c>demo-worker</c> account (<see cref="DemoAccounts"/>), whose today page must have work on it.</summary>
 internal sealed record DemoWorkerPlace(int StationId, int WorkerId);
@@ -39,6 +69,9 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
     public const int Activities = 8_298;
     public const decimal LinkedYuan = 28_460_000m;
     public const int PersonTimesReached = 2_500_000;
+
+    /// <summary>The service year the figures are of.</summary>
+    public const int Year = 2025;
 
     private static readonly double[] MonthWeights = [0.8, 0.55, 1.0, 1.0, 1.05, 1.1, 1.0, 0.9, 1.05, 1.05, 1.15, 1.25];
 
@@ -81,11 +114,12 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
     public async Task<int> SeedAsync(IReadOnlyList<DemoStationStaff> staffed, Dictionary<int, List<DemoResident>> residentsByStation,
         DemoWorkerPlace? demoWorker, DemoNames names, CancellationToken cancellationToken)
     {
-        Stations = staffed.Where(s => residentsByStation.ContainsKey(s.StationId)).ToList();
+        // Only stations staffed during the year serve in it, each in proportion to its days of resident work.
+        Stations = staffed.Where(s => residentsByStation.ContainsKey(s.StationId) && s.WorkerDaysIn(Year) > 0).ToList();
         StationsById = Stations.ToDictionary(s => s.StationId);
         Residents = residentsByStation;
         var total = 0.0;
-        cumulativeWeight = Stations.Select(s => total += s.WorkerIds.Count).ToArray();
+        cumulativeWeight = Stations.Select(s => total += s.WorkerDaysIn(Year)).ToArray();
         firstId = nextId = await bulk.NextIdAsync("ServiceRecords", cancellationToken);
 
         // Group sessions first: their attendance counts towards the care figure the loop below completes.
@@ -204,16 +238,23 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
         return Stations[Math.Min(index < 0 ? ~index : index, Stations.Count - 1)];
     }
 
-    public DateOnly PickDate()
+    /// <summary>A day of the year on the seasonal curve, on or after the station had its first resident worker.</summary>
+    public DateOnly PickDate(DemoStationStaff station)
     {
-        var pick = random.NextDouble() * MonthWeights.Sum();
-        var month = 0;
-        while (pick > MonthWeights[month] && month < 11)
+        while (true)
         {
-            pick -= MonthWeights[month++];
+            var pick = random.NextDouble() * MonthWeights.Sum();
+            var month = 0;
+            while (pick > MonthWeights[month] && month < 11)
+            {
+                pick -= MonthWeights[month++];
+            }
+            var day = new DateOnly(Year, month + 1, 1).AddDays(random.Next(DateTime.DaysInMonth(Year, month + 1)));
+            if (day >= station.StaffedFrom)
+            {
+                return day;
+            }
         }
-        var first = new DateOnly(2025, month + 1, 1);
-        return first.AddDays(random.Next(DateTime.DaysInMonth(2025, month + 1)));
     }
 
     private int Times(ServiceCategory category) => categoryTimes.GetValueOrDefault(category);
@@ -228,7 +269,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
     private void Contact(ServiceCategory category, string[] texts)
     {
         var station = PickStation();
-        var servedOn = PickDate();
+        var servedOn = PickDate(station);
         var id = nextId++;
         var channel = random.NextDouble() switch { < 0.55 => ServiceChannel.HomeVisit, < 0.85 => ServiceChannel.WalkIn, < 0.97 => ServiceChannel.Phone, _ => ServiceChannel.Online };
         records.Add(
@@ -303,7 +344,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
                 chosen.Add(resident.Id);
             }
         }
-        var servedOn = PickDate();
+        var servedOn = PickDate(station);
         var channel = method == ServiceMethod.CommunityWork ? ServiceChannel.WalkIn : random.NextDouble() switch
         {
             < 0.5 => ServiceChannel.HomeVisit,
@@ -320,7 +361,7 @@ internal sealed class DemoServiceYear(DemoBulk bulk, Random random)
             servedOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
         ]);
         Count(category, chosen.Count + head);
-        var givers = station.WorkerIds.OrderBy(_ => random.Next()).Take(workerCount).ToList();
+        var givers = station.WorkersOn(servedOn).OrderBy(_ => random.Next()).Take(workerCount).ToList();
         workers.AddRange(givers.Select(w => new object?[] { id, w }));
         beneficiaries.AddRange(chosen.Select(r => new object?[] { id, r }));
         if (method == ServiceMethod.Other && source == ServiceSource.Direct && chosen.Count == 1 && head == 0 && givers.Count == 1
