@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Browser;
-using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Demo;
-using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
-using Shegong.Web.Features.Residents;
 using static Microsoft.Playwright.Assertions;
 
 namespace Shegong.Tests.Requests;
@@ -19,17 +16,7 @@ public sealed class RaiseRequestPageTests(BrowserApp app)
     [Fact]
     public async Task A_worker_raises_a_request_for_a_resident_on_a_phone_and_it_shows_in_the_list()
     {
-        string villageName;
-        await using (var db = app.OpenDb())
-        {
-            var account = await db.Users.SingleAsync(a => a.UserName == "demo-worker", Ct);
-            var (low, high) = RegionCode.SubtreeRange(account.RegionCode);
-            var village = await db.Regions.Where(r => r.Level == RegionLevel.Village && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
-                .OrderBy(r => r.Code).FirstAsync(Ct);
-            db.Residents.Add(new Resident { Name = "申请测试周奶奶", RegionCode = village.Code, BirthDate = new DateOnly(1939, 1, 9), Sex = Sex.Female });
-            await db.SaveChangesAsync(Ct);
-            villageName = village.Name;
-        }
+        var villageName = await RequestPageSteps.AddResidentForDemoWorkerAsync(app, "申请测试周奶奶", new DateOnly(1939, 1, 9), Ct);
         var before = await CountAsync();
         var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
         await page.OpenAsync("/service-requests");
@@ -42,12 +29,7 @@ public sealed class RaiseRequestPageTests(BrowserApp app)
         await Expect(page.Locator(".field-error[data-field=need]")).ToBeVisibleAsync();
         Assert.Equal(before, await CountAsync());
 
-        await page.Locator("[data-testid=request-village] .picker-input").FillAsync(villageName); // one search, so the choices are not replaced while being clicked
-        await page.Locator("[data-testid=request-village] .picker-choice", new() { HasTextString = villageName }).First.ClickAsync();
-        await Expect(page.Locator(".picked-village")).ToContainTextAsync(villageName);
-        await page.Locator("[data-testid=request-resident] .picker-input").FillAsync("周奶奶");
-        await page.Locator("[data-testid=request-resident] .picker-choice", new() { HasTextString = "申请测试周奶奶" }).ClickAsync();
-        await Expect(page.Locator("input.field-contact")).ToHaveValueAsync("申请测试周奶奶");
+        await page.PickVillageAndResidentAsync(villageName, "周奶奶", "申请测试周奶奶");
         await page.Locator("input.field-phone").FillAsync("13900139000");
         await page.Locator("textarea.field-need").FillAsync("腿脚不便，需要上门代办医保报销");
         Assert.False(await page.ScrollsSidewaysAsync(), "the request form scrolls sideways on a 390 px phone");

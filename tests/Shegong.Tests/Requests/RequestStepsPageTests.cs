@@ -2,11 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shegong.Tests.Browser;
-using Shegong.Web.Common.Validation;
 using Shegong.Web.Features.Demo;
-using Shegong.Web.Features.Regions;
 using Shegong.Web.Features.Requests;
-using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.Services;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,25 +19,10 @@ public sealed class RequestStepsPageTests(BrowserApp app)
     [Fact]
     public async Task A_worker_takes_a_request_from_raised_to_completed_and_records_the_satisfaction()
     {
-        string villageName;
-        await using (var db = app.OpenDb())
-        {
-            var account = await db.Users.SingleAsync(a => a.UserName == "demo-worker", Ct);
-            var (low, high) = RegionCode.SubtreeRange(account.RegionCode);
-            var village = await db.Regions.Where(r => r.Level == RegionLevel.Village && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
-                .OrderBy(r => r.Code).FirstAsync(Ct);
-            db.Residents.Add(new Resident { Name = "步骤测试刘奶奶", RegionCode = village.Code, BirthDate = new DateOnly(1941, 4, 4), Sex = Sex.Female });
-            await db.SaveChangesAsync(Ct);
-            villageName = village.Name;
-        }
+        var villageName = await RequestPageSteps.AddResidentForDemoWorkerAsync(app, "步骤测试刘奶奶", new DateOnly(1941, 4, 4), Ct);
         var page = await app.NewPageAsync("demo-worker", DemoAccounts.Password, 390, 844);
         await page.OpenAsync("/service-requests/new");
-        await page.Locator("[data-testid=request-village] .picker-input").FillAsync(villageName);
-        await page.Locator("[data-testid=request-village] .picker-choice", new() { HasTextString = villageName }).First.ClickAsync();
-        await Expect(page.Locator(".picked-village")).ToContainTextAsync(villageName);
-        await page.Locator("[data-testid=request-resident] .picker-input").FillAsync("刘奶奶");
-        await page.Locator("[data-testid=request-resident] .picker-choice", new() { HasTextString = "步骤测试刘奶奶" }).ClickAsync();
-        await Expect(page.Locator("input.field-contact")).ToHaveValueAsync("步骤测试刘奶奶");
+        await page.PickVillageAndResidentAsync(villageName, "刘奶奶", "步骤测试刘奶奶");
         await page.Locator("textarea.field-need").FillAsync("需要上门协助申请临时救助");
         await page.Locator(".save-request").ClickAsync();
         await page.WaitForURLAsync(url => Regex.IsMatch(url, @"/service-requests/\d+$"));
