@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Shegong.Web.Common;
 
-namespace Shegong.Web.Features.Workforce.Pages;
+namespace Shegong.Web.Components.Shared;
 
 /// <summary>
 /// Validates an Ant form's model with its data annotations and shows each message in the UI
@@ -12,13 +12,13 @@ namespace Shegong.Web.Features.Workforce.Pages;
 /// Ant's own attribute rules (its default "Complex" mode) ignore the message an attribute
 /// returns and call <c>FormatErrorMessage</c>, which throws for attributes such as
 /// <c>[CitizenId]</c> that say what is wrong per value — typing a bad ID number broke the circuit.
-/// Use with <c>ValidateMode="FormValidateMode.Default"</c> and <c>Validator="WorkforceFormValidator.Fragment"</c>.
+/// Use with <c>ValidateMode="FormValidateMode.Default"</c> and <c>Validator="AnnotationValidator.Fragment"</c>.
 /// </summary>
-public sealed class WorkforceFormValidator : ComponentBase, IDisposable
+public sealed class AnnotationValidator : ComponentBase, IDisposable
 {
     public static readonly RenderFragment Fragment = builder =>
     {
-        builder.OpenComponent<WorkforceFormValidator>(0);
+        builder.OpenComponent<AnnotationValidator>(0);
         builder.CloseComponent();
     };
 
@@ -37,7 +37,7 @@ public sealed class WorkforceFormValidator : ComponentBase, IDisposable
         Unsubscribe();
         subscribed = EditContext;
         store = new ValidationMessageStore(EditContext);
-        EditContext.Properties[typeof(WorkforceFormValidator)] = store;
+        EditContext.Properties[typeof(AnnotationValidator)] = store;
         EditContext.OnValidationRequested += ValidateAll;
         EditContext.OnFieldChanged += ValidateField;
     }
@@ -80,7 +80,7 @@ public sealed class WorkforceFormValidator : ComponentBase, IDisposable
     /// </summary>
     public static string? Show(EditContext context, RequestProblem problem)
     {
-        if (problem.Errors.Count == 0 || !context.Properties.TryGetValue(typeof(WorkforceFormValidator), out var found)
+        if (problem.Errors.Count == 0 || !context.Properties.TryGetValue(typeof(AnnotationValidator), out var found)
             || found is not ValidationMessageStore fieldStore)
         {
             return problem.Message;
