@@ -1,18 +1,21 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Shegong.Bench;
 
 /// <summary>
 /// The statistics targets of issue 10, against a running app (Release) over a prepared SQLite file
-/// (bench/statistics-data.sh): the summary of a year for the province, a city, a county and a township over
+/// (bench/statistics-data.sh) or PostgreSQL database (bench/statistics-data-postgres.sh): the summary of a year for the province, a city, a county and a township over
 /// HTTP, against <c>GET /health/live</c> (the bare round trip) and against the same answers computed naively
-/// (GROUP BY and COUNT(DISTINCT) over the raw records, SQLite, same machine, same run); a read right after a
+/// (GROUP BY and COUNT(DISTINCT) over the raw records, in the app's database, same machine, same run); a read right after a
 /// write (the changed leaf-month read again); the app's resident memory. Medians over the repetitions.
-/// Usage: dotnet run -c Release --project bench/Shegong.Bench -- statistics-http http://127.0.0.1:5391 FILE.db APP_PID [reps]
+/// Usage: dotnet run -c Release --project bench/Shegong.Bench -- statistics-http http://127.0.0.1:5391 DATABASE APP_PID [reps]
+/// (DATABASE: the SQLite file, or the PostgreSQL connection string "Host=…;Port=…;Username=…;Database=…")
 /// </summary>
 internal static class StatisticsHttpBench
 {
@@ -20,7 +23,9 @@ internal static class StatisticsHttpBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (url, file, pid) = (args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        var (url, database, pid) = (args[1], args[2], int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+        var postgres = database.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        var naive = postgres ? "naive PostgreSQL" : "naive SQLite";
         var reps = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 31;
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var levels = new (string Name, string User, string Password)[]
@@ -55,17 +60,17 @@ internal static class StatisticsHttpBench
                 Add($"breakdown by category, {name}", await TimeAsync(() => Send(http, tokens[name], $"/api/statistics/breakdown?region={regions[name]}&{Year}&by=category")));
             }
         }
-        await using (var sqlite = new SqliteConnection($"Data Source={file};Mode=ReadOnly"))
+        await using (DbConnection raw = postgres ? new NpgsqlConnection(database) : new SqliteConnection($"Data Source={database};Mode=ReadOnly"))
         {
-            await sqlite.OpenAsync();
+            await raw.OpenAsync();
             foreach (var (name, _, _) in levels)
             {
                 var (low, high) = Shegong.Web.Features.Regions.RegionCode.SubtreeRange(regions[name]);
                 for (var i = 0; i < Math.Min(reps, 21); i++)
                 {
                     var watch = Stopwatch.StartNew();
-                    await NaiveAsync(sqlite, low, high);
-                    Add($"naive SQLite, {name}", watch.Elapsed.TotalMilliseconds);
+                    await NaiveAsync(raw, low, high);
+                    Add($"{naive}, {name}", watch.Elapsed.TotalMilliseconds);
                 }
             }
         }
@@ -82,7 +87,7 @@ internal static class StatisticsHttpBench
         foreach (var (name, _, _) in levels)
         {
             Console.WriteLine($"{name}: summary / live = {Median(times[$"summary, {name}"]) / live:0.00}; by category / live = {Median(times[$"breakdown by category, {name}"]) / live:0.00}; "
-                + $"naive / summary = {Median(times[$"naive SQLite, {name}"]) / Median(times[$"summary, {name}"]):0.0}; naive / by category = {Median(times[$"naive SQLite, {name}"]) / Median(times[$"breakdown by category, {name}"]):0.0}");
+                + $"naive / summary = {Median(times[$"{naive}, {name}"]) / Median(times[$"summary, {name}"]):0.0}; naive / by category = {Median(times[$"{naive}, {name}"]) / Median(times[$"breakdown by category, {name}"]):0.0}");
         }
         Console.WriteLine("app " + File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmRSS", StringComparison.Ordinal)));
         return 0;
@@ -136,23 +141,30 @@ internal static class StatisticsHttpBench
         }
     }
 
-    private static async Task NaiveAsync(SqliteConnection sqlite, string low, string high)
+    // Quoted names and @parameters read the same on SQLite and PostgreSQL.
+    private static async Task NaiveAsync(DbConnection connection, string low, string high)
     {
-        const string where = "r.RegionCode BETWEEN $low AND $high AND r.ServedOn BETWEEN '2025-01-01' AND '2025-12-31'";
+        const string where = "r.\"RegionCode\" BETWEEN @low AND @high AND r.\"ServedOn\" BETWEEN '2025-01-01' AND '2025-12-31'";
+        const string served = "\"ServiceRecords\" r JOIN \"ServiceBeneficiaries\" b ON b.\"ServiceRecordId\" = r.\"Id\"";
         string[] queries =
         [
-            $"SELECT r.Category, r.Method, r.Channel, r.Source, count(*), sum(r.PersonTimes), sum(r.DurationMinutes), sum(coalesce(r.ValueYuan, 0)) FROM ServiceRecords r WHERE {where} GROUP BY 1, 2, 3, 4",
-            $"SELECT count(DISTINCT b.ResidentId) FROM ServiceRecords r JOIN ServiceBeneficiaries b ON b.ServiceRecordId = r.Id WHERE {where}",
-            $"SELECT r.Category, count(DISTINCT b.ResidentId) FROM ServiceRecords r JOIN ServiceBeneficiaries b ON b.ServiceRecordId = r.Id WHERE {where} GROUP BY 1",
-            $"SELECT r.Method, count(DISTINCT b.ResidentId) FROM ServiceRecords r JOIN ServiceBeneficiaries b ON b.ServiceRecordId = r.Id WHERE {where} GROUP BY 1",
-            $"SELECT r.Channel, count(DISTINCT b.ResidentId) FROM ServiceRecords r JOIN ServiceBeneficiaries b ON b.ServiceRecordId = r.Id WHERE {where} GROUP BY 1",
+            $"SELECT r.\"Category\", r.\"Method\", r.\"Channel\", r.\"Source\", count(*), sum(r.\"PersonTimes\"), sum(r.\"DurationMinutes\"), sum(coalesce(r.\"ValueYuan\", 0)) FROM \"ServiceRecords\" r WHERE {where} GROUP BY 1, 2, 3, 4",
+            $"SELECT count(DISTINCT b.\"ResidentId\") FROM {served} WHERE {where}",
+            $"SELECT r.\"Category\", count(DISTINCT b.\"ResidentId\") FROM {served} WHERE {where} GROUP BY 1",
+            $"SELECT r.\"Method\", count(DISTINCT b.\"ResidentId\") FROM {served} WHERE {where} GROUP BY 1",
+            $"SELECT r.\"Channel\", count(DISTINCT b.\"ResidentId\") FROM {served} WHERE {where} GROUP BY 1",
         ];
         foreach (var sql in queries)
         {
-            await using var command = sqlite.CreateCommand();
+            await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            command.Parameters.AddWithValue("$low", low);
-            command.Parameters.AddWithValue("$high", high);
+            foreach (var (name, value) in new[] { ("low", low), ("high", high) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
