@@ -48,5 +48,6 @@ done
 # Ids were given explicitly: move the identity past them, so the app's next record gets a free one.
 psql -c "SELECT setval(pg_get_serial_sequence('\"ServiceRecords\"', 'Id'), (SELECT max(\"Id\") FROM \"ServiceRecords\"));"
 # The copies went around the app: empty the leaves so the next start recomputes them from the records.
-psql -c 'DELETE FROM "ServiceSummaries"; VACUUM ANALYZE;'
+psql -c 'DELETE FROM "ServiceSummaries";'
+psql -c 'VACUUM ANALYZE;'
 echo "$uri: $have records"
