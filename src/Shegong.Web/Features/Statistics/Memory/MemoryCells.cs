@@ -2,16 +2,22 @@ using Roaring.Net.CRoaring;
 
 namespace Shegong.Web.Features.Statistics.Memory;
 
-/// <summary>One region code's month in memory: its leaves' figures by combination, and each resident served with the dimensions they were served in.</summary>
+/// <summary>
+/// One region code's month in memory: its leaves' figures by combination, and each resident served with the dimensions
+/// they were served in. Plain arrays rather than a dictionary per leaf-month: there are millions of leaf-months at 10M
+/// records, and a dictionary's buckets and spare capacity cost more than its few entries (docs/benchmarks.md).
+/// </summary>
 internal sealed class LeafMonth
 {
-    public Dictionary<int, SummaryTotals> Combos { get; } = [];
+    /// <summary>The combinations (<see cref="PeopleDims.Combo"/>) with figures; <see cref="Totals"/> holds each one's.</summary>
+    public int[] Combos { get; set; } = [];
+    public SummaryTotals[] Totals { get; set; } = [];
 
     /// <summary>Residents served, ascending; <see cref="Masks"/> holds each one's <see cref="PeopleDims"/> bits.</summary>
     public uint[] Residents { get; set; } = [];
     public uint[] Masks { get; set; } = [];
 
-    public bool IsEmpty => Combos.Count == 0 && Residents.Length == 0;
+    public bool IsEmpty => Combos.Length == 0 && Residents.Length == 0;
 }
 
 /// <summary>A code range's month, summed from its leaf-months and kept until a leaf under it changes.</summary>
@@ -26,9 +32,9 @@ internal sealed class CellMonth : IDisposable
         var ids = Enumerable.Range(0, PeopleDims.Count).Select(_ => new List<uint>()).ToArray();
         foreach (var leaf in leaves)
         {
-            foreach (var (combo, totals) in leaf.Combos)
+            for (var i = 0; i < leaf.Combos.Length; i++)
             {
-                cell.Combos[combo] = cell.Combos.GetValueOrDefault(combo) + totals;
+                cell.Combos[leaf.Combos[i]] = cell.Combos.GetValueOrDefault(leaf.Combos[i]) + leaf.Totals[i];
             }
             ids[PeopleDims.All].AddRange(leaf.Residents);
             for (var i = 0; i < leaf.Residents.Length; i++)

@@ -47,13 +47,22 @@ internal static class MemoryLoad
     private sealed class Building
     {
         private readonly Dictionary<(string, DateOnly), LeafMonth> leaves = [];
+        private readonly Dictionary<(string, DateOnly), Dictionary<int, SummaryTotals>> combos = [];
         private readonly Dictionary<(string, DateOnly), Dictionary<uint, uint>> people = [];
+
+        // One string per region code for all its months, not one per row read.
+        private readonly Dictionary<string, string> codes = new(StringComparer.Ordinal);
 
         public LeafMonth Leaf((string, DateOnly) key)
         {
             if (!leaves.TryGetValue(key, out var leaf))
             {
-                leaves[key] = leaf = new LeafMonth();
+                var (code, month) = key;
+                if (!codes.TryGetValue(code, out var shared))
+                {
+                    codes[code] = shared = code;
+                }
+                leaves[(shared, month)] = leaf = new LeafMonth();
             }
             return leaf;
         }
@@ -64,10 +73,15 @@ internal static class MemoryLoad
                 .Select(s => new { s.RegionCode, s.Month, s.Category, s.Method, s.Channel, s.Source, s.Records, s.PersonTimes, s.Minutes, s.ValueYuan })
                 .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                if (wanted((s.RegionCode, s.Month)))
+                var key = (s.RegionCode, s.Month);
+                if (wanted(key))
                 {
-                    Leaf((s.RegionCode, s.Month)).Combos[PeopleDims.Combo(s.Category, s.Method, s.Channel, s.Source)] =
-                        new SummaryTotals(s.Records, s.PersonTimes, s.Minutes, s.ValueYuan);
+                    Leaf(key);
+                    if (!combos.TryGetValue(key, out var figures))
+                    {
+                        combos[key] = figures = [];
+                    }
+                    figures[PeopleDims.Combo(s.Category, s.Method, s.Channel, s.Source)] = new SummaryTotals(s.Records, s.PersonTimes, s.Minutes, s.ValueYuan);
                 }
             }
         }
@@ -92,6 +106,13 @@ internal static class MemoryLoad
 
         public Dictionary<(string, DateOnly), LeafMonth> Finish()
         {
+            foreach (var (key, figures) in combos)
+            {
+                var leaf = Leaf(key);
+                leaf.Combos = [.. figures.Keys];
+                leaf.Totals = [.. leaf.Combos.Select(c => figures[c])];
+            }
+            combos.Clear();
             foreach (var (key, masks) in people)
             {
                 var leaf = Leaf(key);
