@@ -76,7 +76,7 @@ internal static class MemoryLoad
                 var key = (s.RegionCode, s.Month);
                 if (wanted(key))
                 {
-                    Leaf(key);
+                    // Its leaf-month is made in Finish, once, not looked up again for every row.
                     if (!combos.TryGetValue(key, out var figures))
                     {
                         combos[key] = figures = [];
