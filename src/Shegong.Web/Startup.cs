@@ -56,6 +56,8 @@ public static class Startup
         services.AddLinkage();
         services.AddScoped<StatisticsService>();
         services.AddSingleton<Features.Statistics.Memory.StatisticsMemory>();
+        services.AddSingleton<DataVersion>();
+        services.AddSingleton<SummaryCache>();
         services.AddScoped<SummaryVerifier>();
         services.AddScoped<Features.Statistics.Report.StatisticsReport>();
         services.AddPilots();

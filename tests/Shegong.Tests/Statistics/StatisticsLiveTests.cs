@@ -6,6 +6,7 @@ using Shegong.Tests.ServiceRecords;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Assessments;
+using Shegong.Web.Features.Stations;
 
 namespace Shegong.Tests.Statistics;
 
@@ -32,6 +33,29 @@ public partial class StatisticsTests
         (await Worker.DeleteAsync($"/api/service-records/{created.Id}?version={corrected.Version}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         Assert.Equal((0, 0), await FiguresAsync(StatisticsApp.Jinguanyi, "2025-06-01", "2025-06-30"));
         Assert.Equal((0, 0), await FiguresAsync(Province, "2025-04-20", "2025-06-30"));
+    }
+
+    [Fact]
+    public async Task A_commit_by_another_process_shows_in_the_next_read_of_a_summary_just_read()
+    {
+        var before = await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31");
+        Assert.Equal(before.StationsOperating, (await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31")).StationsOperating);
+
+        // A context of its own, outside the app, stands for another process: nothing in the app hears of its commit.
+        await using var other = app.OpenDb();
+        var station = other.Stations.Where(s => s.Id == app.OwnStation);
+        Assert.Equal(StationStatus.Operating, await station.Select(s => s.Status).SingleAsync(Ct));
+        await station.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, StationStatus.Suspended), Ct);
+        try
+        {
+            var after = await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31");
+            Assert.Equal(before.StationsOperating - 1, after.StationsOperating);
+        }
+        finally
+        {
+            await station.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, StationStatus.Operating), Ct);
+        }
+        Assert.Equal(before.StationsOperating, (await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31")).StationsOperating);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
+using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Casework;
 using Shegong.Web.Features.Coverage;
@@ -20,13 +21,17 @@ namespace Shegong.Web.Features.Statistics;
 /// scope-filtered besides. UI and API share it.
 /// </summary>
 public sealed partial class StatisticsService(ShegongDb db, CoverageService coverage, WorkforceSummaryService workforce,
-    Linkage.LinkageFigureService linkage, StatisticsMemory memory, TimeProvider clock)
+    Linkage.LinkageFigureService linkage, StatisticsMemory memory, SummaryCache cache, RegionScope scope, TimeProvider clock)
 {
     private readonly StatisticsCells cells = new(db, memory);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public async Task<StatisticsSummary> SummaryAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    /// <summary>Every figure of a region and period; given again from <see cref="SummaryCache"/> while nothing was committed since.</summary>
+    public Task<StatisticsSummary> SummaryAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default) =>
+        cache.GetAsync(SummaryCache.KeyFor(scope, region, from, to, Today), () => ReadSummaryAsync(region, from, to, cancellationToken), cancellationToken);
+
+    private async Task<StatisticsSummary> ReadSummaryAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var (place, period) = await ResolveAsync(region, from, to, cancellationToken);
         var (low, high) = RegionCode.SubtreeRange(place.Code);

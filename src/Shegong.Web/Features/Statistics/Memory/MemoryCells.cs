@@ -2,22 +2,14 @@ using Roaring.Net.CRoaring;
 
 namespace Shegong.Web.Features.Statistics.Memory;
 
-/// <summary>
-/// One region code's month in memory: its leaves' figures by combination, and each resident served with the dimensions
-/// they were served in. Plain arrays rather than a dictionary per leaf-month: there are millions of leaf-months at 10M
-/// records, and a dictionary's buckets and spare capacity cost more than its few entries (docs/benchmarks.md).
-/// </summary>
-internal sealed class LeafMonth
+/// <summary>One month of the copy: every region code's figures and people.</summary>
+internal sealed record MonthBlock(MonthFigures Figures, MonthPeople People)
 {
-    /// <summary>The combinations (<see cref="PeopleDims.Combo"/>) with figures; <see cref="Totals"/> holds each one's.</summary>
-    public int[] Combos { get; set; } = [];
-    public SummaryTotals[] Totals { get; set; } = [];
+    public static readonly MonthBlock Empty = new(MonthFigures.Empty, MonthPeople.Empty);
 
-    /// <summary>Residents served, ascending; <see cref="Masks"/> holds each one's <see cref="PeopleDims"/> bits.</summary>
-    public uint[] Residents { get; set; } = [];
-    public uint[] Masks { get; set; } = [];
-
-    public bool IsEmpty => Combos.Length == 0 && Residents.Length == 0;
+    /// <summary>This month with the <paramref name="changed"/> codes read again (<paramref name="fresh"/> holds only those).</summary>
+    public MonthBlock Merge(IReadOnlySet<string> changed, MonthBlock fresh) =>
+        new(Figures.Merge(changed, fresh.Figures), People.Merge(changed, fresh.People));
 }
 
 /// <summary>A code range's month, summed from its leaf-months and kept until a leaf under it changes.</summary>
@@ -26,25 +18,12 @@ internal sealed class CellMonth : IDisposable
     public Dictionary<int, SummaryTotals> Combos { get; } = [];
     public Roaring32Bitmap[] People { get; } = new Roaring32Bitmap[PeopleDims.Count];
 
-    public static CellMonth Of(IEnumerable<LeafMonth> leaves)
+    public static CellMonth Of(MonthBlock month, string low, string high)
     {
         var cell = new CellMonth();
+        month.Figures.AddTo(cell.Combos, low, high);
         var ids = Enumerable.Range(0, PeopleDims.Count).Select(_ => new List<uint>()).ToArray();
-        foreach (var leaf in leaves)
-        {
-            for (var i = 0; i < leaf.Combos.Length; i++)
-            {
-                cell.Combos[leaf.Combos[i]] = cell.Combos.GetValueOrDefault(leaf.Combos[i]) + leaf.Totals[i];
-            }
-            ids[PeopleDims.All].AddRange(leaf.Residents);
-            for (var i = 0; i < leaf.Residents.Length; i++)
-            {
-                for (var mask = leaf.Masks[i]; mask != 0; mask &= mask - 1)
-                {
-                    ids[System.Numerics.BitOperations.TrailingZeroCount(mask)].Add(leaf.Residents[i]);
-                }
-            }
-        }
+        month.People.AddTo(ids, low, high);
         for (var dim = 0; dim < PeopleDims.Count; dim++)
         {
             cell.People[dim] = new Roaring32Bitmap(ids[dim].ToArray());

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Data;
 using Shegong.Web.Features.ServiceRecords;
@@ -5,122 +6,153 @@ using Shegong.Web.Features.ServiceRecords;
 namespace Shegong.Web.Features.Statistics.Memory;
 
 /// <summary>
-/// Reads leaf-months for <see cref="StatisticsMemory"/>: the figures from the <see cref="ServiceSummary"/> leaves
+/// Reads months for <see cref="StatisticsMemory"/>: the figures from the <see cref="ServiceSummary"/> leaves
 /// (what the figures are made of, so <c>statistics verify</c> still judges them) and the people from the
-/// records' named beneficiaries, streamed, one row per beneficiary.
+/// records' named beneficiaries, streamed, one row per beneficiary. Rows are gathered per month as small
+/// structs without references (cheap for the collector), then sorted by code and packed into each month's arrays.
 /// </summary>
 internal static class MemoryLoad
 {
     private const int RegionsPerQuery = 500;
 
-    public static async Task<Dictionary<(string, DateOnly), LeafMonth>> AllAsync(ShegongDb db, CancellationToken cancellationToken)
+    public static async Task<Dictionary<DateOnly, MonthBlock>> AllAsync(ShegongDb db, CancellationToken cancellationToken)
     {
-        var building = new Building();
-        await building.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking(), _ => true, cancellationToken);
-        await building.PeopleAsync(db.ServiceRecords.AsNoTracking(), _ => true, cancellationToken);
-        return building.Finish();
+        var loading = new Loading(_ => true);
+        await loading.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking(), cancellationToken);
+        await loading.PeopleAsync(db.ServiceRecords.AsNoTracking(), cancellationToken);
+        return loading.Finish();
     }
 
-    /// <summary>Just the given leaf-months (what changed since the copy was read).</summary>
-    public static async Task<Dictionary<(string, DateOnly), LeafMonth>> SomeAsync(ShegongDb db, IReadOnlyCollection<(string RegionCode, DateOnly Month)> wanted,
+    /// <summary>Just the given leaf-months (what changed since the copy was read); a month without any of them left is missing.</summary>
+    public static async Task<Dictionary<DateOnly, MonthBlock>> SomeAsync(ShegongDb db, IReadOnlyCollection<(string RegionCode, DateOnly Month)> wanted,
         CancellationToken cancellationToken)
     {
-        var building = new Building();
         var set = wanted.ToHashSet();
+        var loading = new Loading(set.Contains);
         foreach (var chunk in wanted.GroupBy(w => w.RegionCode).Chunk(RegionsPerQuery))
         {
             var regions = chunk.Select(g => g.Key).ToList();
             var first = chunk.SelectMany(g => g).Min(w => w.Month);
             var end = chunk.SelectMany(g => g).Max(w => w.Month).AddMonths(1);
-            await building.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking()
-                .Where(s => regions.Contains(s.RegionCode) && s.Month >= first && s.Month < end), set.Contains, cancellationToken);
-            await building.PeopleAsync(db.ServiceRecords.AsNoTracking()
-                .Where(r => regions.Contains(r.RegionCode) && r.ServedOn >= first && r.ServedOn < end), set.Contains, cancellationToken);
+            await loading.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking()
+                .Where(s => regions.Contains(s.RegionCode) && s.Month >= first && s.Month < end), cancellationToken);
+            await loading.PeopleAsync(db.ServiceRecords.AsNoTracking()
+                .Where(r => regions.Contains(r.RegionCode) && r.ServedOn >= first && r.ServedOn < end), cancellationToken);
         }
-        foreach (var key in set)
-        {
-            building.Leaf(key);
-        }
-        return building.Finish();
+        return loading.Finish();
     }
 
-    private sealed class Building
+    private readonly record struct FigureRow(int Code, ushort Combo, int Records, int PersonTimes, long Minutes, int Yuan);
+
+    private readonly record struct PersonRow(int Code, uint Resident, ushort Mask);
+
+    private sealed class Loading(Func<(string, DateOnly), bool> wanted)
     {
-        private readonly Dictionary<(string, DateOnly), LeafMonth> leaves = [];
-        private readonly Dictionary<(string, DateOnly), Dictionary<int, SummaryTotals>> combos = [];
-        private readonly Dictionary<(string, DateOnly), Dictionary<uint, uint>> people = [];
+        // One string per region code for all its months, and rows that name it by number.
+        private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+        private readonly List<string> codes = [];
+        private readonly Dictionary<DateOnly, List<FigureRow>> figures = [];
+        private readonly List<decimal> yuan = [0m];
+        private readonly Dictionary<DateOnly, List<PersonRow>> people = [];
 
-        // One string per region code for all its months, not one per row read.
-        private readonly Dictionary<string, string> codes = new(StringComparer.Ordinal);
-
-        public LeafMonth Leaf((string, DateOnly) key)
-        {
-            if (!leaves.TryGetValue(key, out var leaf))
-            {
-                var (code, month) = key;
-                if (!codes.TryGetValue(code, out var shared))
-                {
-                    codes[code] = shared = code;
-                }
-                leaves[(shared, month)] = leaf = new LeafMonth();
-            }
-            return leaf;
-        }
-
-        public async Task LeavesAsync(IQueryable<ServiceSummary> query, Func<(string, DateOnly), bool> wanted, CancellationToken cancellationToken)
+        public async Task LeavesAsync(IQueryable<ServiceSummary> query, CancellationToken cancellationToken)
         {
             await foreach (var s in query.Where(s => s.Records != 0 || s.PersonTimes != 0 || s.Minutes != 0 || s.ValueYuan != 0)
                 .Select(s => new { s.RegionCode, s.Month, s.Category, s.Method, s.Channel, s.Source, s.Records, s.PersonTimes, s.Minutes, s.ValueYuan })
                 .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                var key = (s.RegionCode, s.Month);
-                if (wanted(key))
+                if (!wanted((s.RegionCode, s.Month)))
                 {
-                    // Its leaf-month is made in Finish, once, not looked up again for every row.
-                    if (!combos.TryGetValue(key, out var figures))
-                    {
-                        combos[key] = figures = [];
-                    }
-                    figures[PeopleDims.Combo(s.Category, s.Method, s.Channel, s.Source)] = new SummaryTotals(s.Records, s.PersonTimes, s.Minutes, s.ValueYuan);
+                    continue;
                 }
+                var at = 0;
+                if (s.ValueYuan != 0)
+                {
+                    at = yuan.Count;
+                    yuan.Add(s.ValueYuan);
+                }
+                var combo = (ushort)PeopleDims.Combo(s.Category, s.Method, s.Channel, s.Source);
+                Rows(figures, s.Month).Add(new FigureRow(Id(s.RegionCode), combo, s.Records, s.PersonTimes, s.Minutes, at));
             }
         }
 
-        public async Task PeopleAsync(IQueryable<ServiceRecord> records, Func<(string, DateOnly), bool> wanted, CancellationToken cancellationToken)
+        public async Task PeopleAsync(IQueryable<ServiceRecord> records, CancellationToken cancellationToken)
         {
             await foreach (var b in records.SelectMany(r => r.Beneficiaries, (r, b) => new { r.RegionCode, r.ServedOn, r.Category, r.Method, r.Channel, b.ResidentId })
                 .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                var key = (b.RegionCode, ServiceSummary.MonthOf(b.ServedOn));
-                if (!wanted(key))
+                var month = ServiceSummary.MonthOf(b.ServedOn);
+                if (wanted((b.RegionCode, month)))
                 {
-                    continue;
+                    Rows(people, month).Add(new PersonRow(Id(b.RegionCode), (uint)b.ResidentId, (ushort)PeopleDims.Mask(b.Category, b.Method, b.Channel)));
                 }
-                if (!people.TryGetValue(key, out var masks))
-                {
-                    people[key] = masks = [];
-                }
-                masks[(uint)b.ResidentId] = masks.GetValueOrDefault((uint)b.ResidentId) | PeopleDims.Mask(b.Category, b.Method, b.Channel);
             }
         }
 
-        public Dictionary<(string, DateOnly), LeafMonth> Finish()
+        public Dictionary<DateOnly, MonthBlock> Finish()
         {
-            foreach (var (key, figures) in combos)
+            var rank = new int[codes.Count];
+            var order = Enumerable.Range(0, codes.Count).Order(Comparer<int>.Create((a, b) => string.CompareOrdinal(codes[a], codes[b]))).ToArray();
+            for (var i = 0; i < order.Length; i++)
             {
-                var leaf = Leaf(key);
-                leaf.Combos = [.. figures.Keys];
-                leaf.Totals = [.. leaf.Combos.Select(c => figures[c])];
+                rank[order[i]] = i;
             }
-            combos.Clear();
-            foreach (var (key, masks) in people)
+            var months = new Dictionary<DateOnly, MonthBlock>();
+            foreach (var month in figures.Keys.Union(people.Keys).ToList())
             {
-                var leaf = Leaf(key);
-                leaf.Residents = [.. masks.Keys.Order()];
-                leaf.Masks = [.. leaf.Residents.Select(r => masks[r])];
+                // Each month's rows go as soon as its arrays are made, so the load peaks at about one copy plus the rows.
+                months[month] = new MonthBlock(
+                    figures.Remove(month, out var f) ? Figures(f, rank) : MonthFigures.Empty,
+                    people.Remove(month, out var p) ? People(p, rank) : MonthPeople.Empty);
             }
-            people.Clear();
-            return leaves;
+            return months;
+        }
+
+        private MonthFigures Figures(List<FigureRow> rows, int[] rank)
+        {
+            CollectionsMarshal.AsSpan(rows).Sort((a, b) => rank[a.Code].CompareTo(rank[b.Code]));
+            var month = new MonthFigures.Builder();
+            foreach (var r in rows)
+            {
+                month.Add(codes[r.Code], r.Combo, new SummaryTotals(r.Records, r.PersonTimes, r.Minutes, yuan[r.Yuan]));
+            }
+            return month.Build();
+        }
+
+        private MonthPeople People(List<PersonRow> rows, int[] rank)
+        {
+            CollectionsMarshal.AsSpan(rows).Sort((a, b) => rank[a.Code] != rank[b.Code] ? rank[a.Code].CompareTo(rank[b.Code]) : a.Resident.CompareTo(b.Resident));
+            var month = new MonthPeople.Builder();
+            for (var i = 0; i < rows.Count;)
+            {
+                // A resident served several times in a leaf-month is one person with every dimension they were served in.
+                var (code, resident, mask) = (rows[i].Code, rows[i].Resident, 0u);
+                for (; i < rows.Count && rows[i].Code == code && rows[i].Resident == resident; i++)
+                {
+                    mask |= rows[i].Mask;
+                }
+                month.Add(codes[code], resident, mask);
+            }
+            return month.Build();
+        }
+
+        private int Id(string code)
+        {
+            if (!ids.TryGetValue(code, out var id))
+            {
+                ids[code] = id = codes.Count;
+                codes.Add(code);
+            }
+            return id;
+        }
+
+        private static List<T> Rows<T>(Dictionary<DateOnly, List<T>> byMonth, DateOnly month)
+        {
+            if (!byMonth.TryGetValue(month, out var rows))
+            {
+                byMonth[month] = rows = [];
+            }
+            return rows;
         }
     }
 }

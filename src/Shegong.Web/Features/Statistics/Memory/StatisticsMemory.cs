@@ -8,7 +8,8 @@ namespace Shegong.Web.Features.Statistics.Memory;
 /// <summary>
 /// An in-process copy of the statistics, so a region's figures for a run of months are added up from memory
 /// instead of the database: the <see cref="ServiceSummary"/> leaves, and per leaf-month the residents served,
-/// merged into exact distinct counts with roaring bitmaps. Sums of a code range for one month are kept until a
+/// merged into exact distinct counts with roaring bitmaps. Each month is one set of flat arrays over all its region
+/// codes (<see cref="MonthBlock"/>), rebuilt whole when a leaf in it changes. Sums of a code range for one month are kept until a
 /// leaf under it changes, so the province's year is twelve cached cells.
 /// Live: every read first asks the <see cref="StatisticsClock"/> whether any save changed a leaf since the copy
 /// was made, and reads those leaf-months again (the leaves and their records), so the next request after a
@@ -27,7 +28,7 @@ public sealed partial class StatisticsMemory(IServiceScopeFactory scopes, ILogge
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Lock sync = new();
-    private readonly Dictionary<DateOnly, SortedList<string, LeafMonth>> months = [];
+    private readonly Dictionary<DateOnly, MonthBlock> months = [];
     private readonly Dictionary<(string Low, string High, DateOnly Month), CellMonth> cells = [];
     private long seen = -1;
 
@@ -65,24 +66,9 @@ public sealed partial class StatisticsMemory(IServiceScopeFactory scopes, ILogge
         {
             ClearCells();
         }
-        var cell = CellMonth.Of(months.TryGetValue(month, out var leaves) ? InRange(leaves, low, high) : []);
+        var cell = CellMonth.Of(months.GetValueOrDefault(month) ?? MonthBlock.Empty, low, high);
         cells[(low, high, month)] = cell;
         return cell;
-    }
-
-    private static IEnumerable<LeafMonth> InRange(SortedList<string, LeafMonth> leaves, string low, string high)
-    {
-        var keys = leaves.Keys;
-        var (lo, hi) = (0, keys.Count);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            (lo, hi) = string.CompareOrdinal(keys[mid], low) < 0 ? (mid + 1, hi) : (lo, mid);
-        }
-        for (var i = lo; i < keys.Count && string.CompareOrdinal(keys[i], high) <= 0; i++)
-        {
-            yield return leaves.Values[i];
-        }
     }
 
     private async Task SyncAsync(CancellationToken cancellationToken)
@@ -113,12 +99,16 @@ public sealed partial class StatisticsMemory(IServiceScopeFactory scopes, ILogge
                 {
                     ClearCells();
                     months.Clear();
-                    Install(loaded);
+                    foreach (var (month, block) in loaded)
+                    {
+                        months[month] = block;
+                    }
                 }
-                LogLoaded(log, loaded.Count, clock);
-                if (loaded.Count > CompactAbove)
+                var leafMonths = loaded.Values.Sum(m => m.Figures.LeafMonths);
+                LogLoaded(log, leafMonths, clock);
+                if (leafMonths > CompactAbove)
                 {
-                    // Reading a big copy builds hundreds of megabytes of short-lived maps (a resident map per leaf-month).
+                    // Reading a big copy gathers hundreds of megabytes of rows before packing them into each month's arrays.
                     // Hand that memory back now instead of keeping the process at its peak size (docs/benchmarks.md).
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 }
@@ -128,12 +118,16 @@ public sealed partial class StatisticsMemory(IServiceScopeFactory scopes, ILogge
                 var loaded = await MemoryLoad.SomeAsync(db, changed, cancellationToken);
                 lock (sync)
                 {
-                    foreach (var key in changed)
+                    foreach (var month in changed.GroupBy(c => c.Month))
                     {
-                        months.GetValueOrDefault(key.Month)?.Remove(key.RegionCode);
-                        Invalidate(key.RegionCode, key.Month);
+                        var codes = month.Select(c => c.RegionCode).ToHashSet(StringComparer.Ordinal);
+                        months[month.Key] = (months.GetValueOrDefault(month.Key) ?? MonthBlock.Empty)
+                            .Merge(codes, loaded.GetValueOrDefault(month.Key) ?? MonthBlock.Empty);
+                        foreach (var code in codes)
+                        {
+                            Invalidate(code, month.Key);
+                        }
                     }
-                    Install(loaded);
                 }
             }
             seen = clock;
@@ -141,18 +135,6 @@ public sealed partial class StatisticsMemory(IServiceScopeFactory scopes, ILogge
         finally
         {
             gate.Release();
-        }
-    }
-
-    private void Install(Dictionary<(string RegionCode, DateOnly Month), LeafMonth> loaded)
-    {
-        foreach (var ((code, month), leaf) in loaded.Where(l => !l.Value.IsEmpty))
-        {
-            if (!months.TryGetValue(month, out var leaves))
-            {
-                months[month] = leaves = new SortedList<string, LeafMonth>(StringComparer.Ordinal);
-            }
-            leaves[code] = leaf;
         }
     }
 
