@@ -2,16 +2,6 @@ using Roaring.Net.CRoaring;
 
 namespace Shegong.Web.Features.Statistics.Memory;
 
-/// <summary>One month of the copy: every region code's figures and people.</summary>
-internal sealed record MonthBlock(MonthFigures Figures, MonthPeople People)
-{
-    public static readonly MonthBlock Empty = new(MonthFigures.Empty, MonthPeople.Empty);
-
-    /// <summary>This month with the <paramref name="changed"/> codes read again (<paramref name="fresh"/> holds only those).</summary>
-    public MonthBlock Merge(IReadOnlySet<string> changed, MonthBlock fresh) =>
-        new(Figures.Merge(changed, fresh.Figures), People.Merge(changed, fresh.People));
-}
-
 /// <summary>A code range's month, summed from its leaf-months and kept until a leaf under it changes.</summary>
 internal sealed class CellMonth : IDisposable
 {
@@ -21,9 +11,8 @@ internal sealed class CellMonth : IDisposable
     public static CellMonth Of(MonthBlock month, string low, string high)
     {
         var cell = new CellMonth();
-        month.Figures.AddTo(cell.Combos, low, high);
         var ids = Enumerable.Range(0, PeopleDims.Count).Select(_ => new List<uint>()).ToArray();
-        month.People.AddTo(ids, low, high);
+        month.AddTo(cell.Combos, ids, low, high);
         for (var dim = 0; dim < PeopleDims.Count; dim++)
         {
             cell.People[dim] = new Roaring32Bitmap(ids[dim].ToArray());

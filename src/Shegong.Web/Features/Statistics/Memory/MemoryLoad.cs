@@ -101,37 +101,37 @@ internal static class MemoryLoad
             foreach (var month in figures.Keys.Union(people.Keys).ToList())
             {
                 // Each month's rows go as soon as its arrays are made, so the load peaks at about one copy plus the rows.
-                months[month] = new MonthBlock(
-                    figures.Remove(month, out var f) ? Figures(f, rank) : MonthFigures.Empty,
-                    people.Remove(month, out var p) ? People(p, rank) : MonthPeople.Empty);
+                months[month] = Month(figures.Remove(month, out var f) ? f : [], people.Remove(month, out var p) ? p : [], rank);
             }
             return months;
         }
 
-        private MonthFigures Figures(List<FigureRow> rows, int[] rank)
+        // Both lists sorted by code, then walked together, one leaf-month per code.
+        private MonthBlock Month(List<FigureRow> leaves, List<PersonRow> served, int[] rank)
         {
-            CollectionsMarshal.AsSpan(rows).Sort((a, b) => rank[a.Code].CompareTo(rank[b.Code]));
-            var month = new MonthFigures.Builder();
-            foreach (var r in rows)
+            CollectionsMarshal.AsSpan(leaves).Sort((a, b) => rank[a.Code].CompareTo(rank[b.Code]));
+            CollectionsMarshal.AsSpan(served).Sort((a, b) => rank[a.Code] != rank[b.Code] ? rank[a.Code].CompareTo(rank[b.Code]) : a.Resident.CompareTo(b.Resident));
+            var month = new MonthBlock.Builder();
+            var (i, j) = (0, 0);
+            while (i < leaves.Count || j < served.Count)
             {
-                month.Add(codes[r.Code], r.Combo, new SummaryTotals(r.Records, r.PersonTimes, r.Minutes, yuan[r.Yuan]));
-            }
-            return month.Build();
-        }
-
-        private MonthPeople People(List<PersonRow> rows, int[] rank)
-        {
-            CollectionsMarshal.AsSpan(rows).Sort((a, b) => rank[a.Code] != rank[b.Code] ? rank[a.Code].CompareTo(rank[b.Code]) : a.Resident.CompareTo(b.Resident));
-            var month = new MonthPeople.Builder();
-            for (var i = 0; i < rows.Count;)
-            {
-                // A resident served several times in a leaf-month is one person with every dimension they were served in.
-                var (code, resident, mask) = (rows[i].Code, rows[i].Resident, 0u);
-                for (; i < rows.Count && rows[i].Code == code && rows[i].Resident == resident; i++)
+                var code = j >= served.Count || (i < leaves.Count && rank[leaves[i].Code] <= rank[served[j].Code]) ? leaves[i].Code : served[j].Code;
+                month.Begin(codes[code]);
+                for (; i < leaves.Count && leaves[i].Code == code; i++)
                 {
-                    mask |= rows[i].Mask;
+                    var r = leaves[i];
+                    month.AddLeaf(r.Combo, new SummaryTotals(r.Records, r.PersonTimes, r.Minutes, yuan[r.Yuan]));
                 }
-                month.Add(codes[code], resident, mask);
+                while (j < served.Count && served[j].Code == code)
+                {
+                    // A resident served several times in a leaf-month is one person with every dimension they were served in.
+                    var (resident, mask) = (served[j].Resident, 0u);
+                    for (; j < served.Count && served[j].Code == code && served[j].Resident == resident; j++)
+                    {
+                        mask |= served[j].Mask;
+                    }
+                    month.AddResident(resident, mask);
+                }
             }
             return month.Build();
         }

@@ -104,7 +104,7 @@ public sealed partial class StatisticsMemory(IServiceScopeFactory scopes, ILogge
                         months[month] = block;
                     }
                 }
-                var leafMonths = loaded.Values.Sum(m => m.Figures.LeafMonths);
+                var leafMonths = loaded.Values.Sum(m => m.LeafMonths);
                 LogLoaded(log, leafMonths, clock);
                 if (leafMonths > CompactAbove)
                 {
