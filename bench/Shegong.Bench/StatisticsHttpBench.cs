@@ -29,7 +29,8 @@ internal static class StatisticsHttpBench
         var reps = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 31;
         // The naive province query takes tens of seconds at 10M records on SQLite: its repetitions can be fewer.
         var naiveReps = args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : Math.Min(reps, 21);
-        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        // The first read loads the copy: minutes at 10M records on a busy machine.
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(15) };
         var levels = new (string Name, string User, string Password)[]
         {
             ("province", "admin", "Bench@2026!"), ("city", "demo-city", "Demo@2022!"), ("county", "demo-county", "Demo@2022!"), ("township", "demo-station", "Demo@2022!"),

@@ -11,7 +11,7 @@ namespace Shegong.Web.Data;
 /// A marker that moves whenever anything is committed to the database, by this process or any other, so an answer
 /// read at one marker may be given again while the marker has not moved (<see cref="Features.Statistics.SummaryCache"/>).
 /// <list type="bullet">
-/// <item>SQLite: <c>PRAGMA data_version</c> on a connection of its own that never writes; it changes whenever another
+/// <item>SQLite: <c>PRAGMA data_version</c> on a connection of its own that never writes (one caller at a time: microseconds); it changes whenever another
 /// connection, of any process, commits.</item>
 /// <item>PostgreSQL: the current snapshot (<c>pg_current_snapshot()</c>): the next transaction id and those still running.
 /// Every transaction that writes takes an id, and its end moves one or the other, so two equal snapshots see the same data.</item>
@@ -22,23 +22,33 @@ namespace Shegong.Web.Data;
 public sealed class DataVersion(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private DbConnection? connection;
+    private string? connectionString;
     private bool postgres;
+    private SqliteConnection? sqlite;
 
     public async Task<string> CurrentAsync(CancellationToken cancellationToken)
     {
+        connectionString ??= Configure();
+        if (postgres)
+        {
+            // From the pool: callers do not queue behind one connection.
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return await ReadAsync(connection, "SELECT pg_current_snapshot()::text", cancellationToken);
+        }
         await gate.WaitAsync(cancellationToken);
         try
         {
-            connection ??= await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = postgres ? "SELECT pg_current_snapshot()::text" : "PRAGMA data_version";
-            var value = await command.ExecuteScalarAsync(cancellationToken);
-            return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            if (sqlite is null)
+            {
+                sqlite = new SqliteConnection(connectionString);
+                await sqlite.OpenAsync(cancellationToken);
+            }
+            return await ReadAsync(sqlite, "PRAGMA data_version", cancellationToken);
         }
         catch
         {
-            // A broken connection (a restarted server) is opened again on the next call.
+            // A broken connection is opened again on the next call.
             await CloseAsync();
             throw;
         }
@@ -48,24 +58,29 @@ public sealed class DataVersion(IServiceScopeFactory scopes) : IAsyncDisposable
         }
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    private static async Task<string> ReadAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    // The app's own connection string and provider, as its contexts are configured.
+    private string Configure()
+    {
+        using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<RegionScope>().EnterSystem("data-version", audited: false);
         var db = scope.ServiceProvider.GetRequiredService<ShegongDb>();
         postgres = db.Database.IsNpgsql();
-        var text = db.Database.GetConnectionString();
-        DbConnection opened = postgres ? new NpgsqlConnection(text) : new SqliteConnection(text);
-        await opened.OpenAsync(cancellationToken);
-        return opened;
+        return db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string.");
     }
 
     private async Task CloseAsync()
     {
-        if (connection is not null)
+        if (sqlite is not null)
         {
-            await connection.DisposeAsync();
-            connection = null;
+            await sqlite.DisposeAsync();
+            sqlite = null;
         }
     }
 

@@ -27,6 +27,7 @@ public static class AuthSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AccessResolver>();
+        services.AddSingleton<AccountAccessCache>();
         services.AddScoped<WriteGuard>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<DerivedDataWrites>();

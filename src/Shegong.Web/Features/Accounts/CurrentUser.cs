@@ -74,10 +74,12 @@ public sealed class CurrentUser
         SocialWorkerId = null;
     }
 
-    internal void Fill(Account account, string? ipAddress)
+    internal void Fill(Account account, string? ipAddress) => Fill(AccountAccess.Of(account), ipAddress);
+
+    internal void Fill(AccountAccess account, string? ipAddress)
     {
         Id = account.Id;
-        UserName = account.UserName ?? "";
+        UserName = account.UserName;
         DisplayName = account.DisplayName;
         Role = account.Role;
         RegionCode = account.RegionCode;
@@ -88,16 +90,37 @@ public sealed class CurrentUser
     }
 }
 
+/// <summary>What a request needs of its account: who, where, and whether it may still act (disabled, security stamp).</summary>
+public sealed record AccountAccess(string Id, string UserName, string DisplayName, AccountRole Role, string RegionCode, int? StationId,
+    int? AgencyId, int? SocialWorkerId, bool IsDisabled, string? SecurityStamp)
+{
+    public static AccountAccess Of(Account a) =>
+        new(a.Id, a.UserName ?? "", a.DisplayName, a.Role, a.RegionCode, a.StationId, a.AgencyId, a.SocialWorkerId, a.IsDisabled, a.SecurityStamp);
+}
+
+/// <summary>Accounts as last read, given again while nothing was committed since (<see cref="VersionedCache{TKey, TValue}"/>).</summary>
+public sealed class AccountAccessCache(DataVersion version)
+{
+    private readonly VersionedCache<string, AccountAccess?> cache = new(version, 10_000);
+
+    public Task<AccountAccess?> GetAsync(string id, Func<Task<AccountAccess?>> read, CancellationToken cancellationToken) =>
+        cache.GetAsync(id, read, cancellationToken);
+}
+
 /// <summary>Fills <see cref="CurrentUser"/> and <see cref="RegionScope"/> from a signed-in principal.</summary>
-public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope scope, IOptions<IdentityOptions> identity)
+public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope scope, IOptions<IdentityOptions> identity, AccountAccessCache accounts)
 {
     /// <summary>False when the account is gone, disabled, or its security stamp changed (password reset).</summary>
     public async Task<bool> ApplyAsync(ClaimsPrincipal principal, string? ipAddress, CancellationToken cancellationToken = default)
     {
         var id = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        // Every request reads its account again, so a disable or a reset works at once; while nothing was committed since
+        // the last read, that read's answer is still the account as it is (AccountAccessCache).
         var account = id is null ? null
-            : await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            : await accounts.GetAsync(id, async () => await db.Users.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new AccountAccess(a.Id, a.UserName ?? "", a.DisplayName, a.Role, a.RegionCode, a.StationId, a.AgencyId,
+                    a.SocialWorkerId, a.IsDisabled, a.SecurityStamp)).FirstOrDefaultAsync(cancellationToken), cancellationToken);
         if (account is null || account.IsDisabled || account.SecurityStamp != stamp)
         {
             scope.RestrictToNothing();
