@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
+using Shegong.Web.Features.Linkage.Volunteers;
 using Shegong.Web.Features.Requests;
 using Shegong.Web.Features.Residents;
 using Shegong.Web.Features.Workforce.Agencies;
@@ -9,7 +10,7 @@ using Shegong.Web.Features.Workforce.SocialWorkers;
 namespace Shegong.Web.Common.Privacy;
 
 /// <summary>
-/// <c>keys rotate</c>: re-encrypts every personal-data cipher (social workers' and residents' ID
+/// <c>keys rotate</c>: re-encrypts every personal-data cipher (social workers', residents' and volunteers' ID
 /// numbers and phones, agencies' contact phones, service requests' phones) and the data-protection key ring under the current key,
 /// and re-hashes each re-encrypted value under the current hash key (a no-op when the hash key
 /// did not change). Rows are done in batches, each committed on its own: a stopped run is simply
@@ -24,6 +25,9 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
 
     public sealed record Result(int Rotated, int Remaining);
 
+    /// <summary>The entities whose ciphers a rotation re-encrypts: a test checks every cipher column of the model is among them.</summary>
+    internal static readonly Type[] Rotated = [typeof(SocialWorker), typeof(Agency), typeof(Resident), typeof(ServiceRequest), typeof(Volunteer)];
+
     public async Task<Result> RotateAsync(CancellationToken cancellationToken = default)
     {
         // Every encrypted value in the province, whoever's scope it is in: system work only.
@@ -32,23 +36,53 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
             + await EachBatchAsync(db.Agencies.IgnoreQueryFilters(), a => a.Id, RotateAgency, cancellationToken)
             + await EachBatchAsync(db.Residents.IgnoreQueryFilters(), r => r.Id, RotateResident, cancellationToken)
             + await EachBatchAsync(db.Set<ServiceRequest>().IgnoreQueryFilters(), r => r.Id, RotateRequest, cancellationToken)
+            + await EachBatchAsync(db.Set<Volunteer>().IgnoreQueryFilters(), v => v.Id, RotateVolunteer, cancellationToken)
             + await KeyRingRotation.RotateAsync(db, personal.Keys, cancellationToken);
         return new Result(rotated, await RemainingAsync(cancellationToken));
     }
 
-    /// <summary>Values still under a key other than the current one (0 once a rotation is complete).</summary>
+    /// <summary>
+    /// Values still under a key other than the current one (0 once a rotation is complete), in every column of the model
+    /// named <c>…Cipher</c>, rotated or not: an entity the rotation forgot shows here instead of passing unnoticed.
+    /// </summary>
     public async Task<int> RemainingAsync(CancellationToken cancellationToken = default)
     {
         var current = personal.Keys.KeyId;
         db.RequireSystem("keys rotate");
-        var workers = await db.SocialWorkers.IgnoreQueryFilters().Select(w => new { w.IdNumberCipher, w.PhoneCipher }).ToListAsync(cancellationToken);
-        var agencies = await db.Agencies.IgnoreQueryFilters().Where(a => a.ContactPhoneCipher != null).Select(a => a.ContactPhoneCipher).ToListAsync(cancellationToken);
-        var residents = await db.Residents.IgnoreQueryFilters().Select(r => new[] { r.IdNumberCipher, r.PhoneCipher }).ToListAsync(cancellationToken);
-        var requests = await db.Set<ServiceRequest>().IgnoreQueryFilters().Where(r => r.PhoneCipher != null).Select(r => r.PhoneCipher).ToListAsync(cancellationToken);
-        var ciphers = workers.Select(w => new[] { w.IdNumberCipher, w.PhoneCipher }).Append([.. agencies]).Concat(residents).Append([.. requests]);
-        return ciphers.SelectMany(c => c).Count(c => c is not null && PersonalData.KeyIdOf(c) != current)
-            + await KeyRingRotation.RemainingAsync(db, personal.Keys, cancellationToken);
+        var remaining = 0;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            foreach (var (table, column) in CipherColumns(db))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL AND \"{column}\" <> ''";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    remaining += PersonalData.KeyIdOf(reader.GetString(0)) != current ? 1 : 0;
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return remaining + await KeyRingRotation.RemainingAsync(db, personal.Keys, cancellationToken);
     }
+
+    /// <summary>Every string column of the model whose property is named <c>…Cipher</c>, with its table.</summary>
+    internal static IEnumerable<(string Table, string Column)> CipherColumns(ShegongDb db) =>
+        from entity in db.Model.GetEntityTypes()
+        where entity.GetTableName() is not null
+        from property in entity.GetProperties()
+        where property.Name.EndsWith("Cipher", StringComparison.Ordinal) && property.ClrType == typeof(string)
+        select (entity.GetTableName()!, property.GetColumnName());
+
+    /// <summary>The entity types holding a <c>…Cipher</c> column.</summary>
+    internal static IEnumerable<Type> CipherEntities(ShegongDb db) =>
+        db.Model.GetEntityTypes().Where(e => e.GetProperties().Any(p => p.Name.EndsWith("Cipher", StringComparison.Ordinal))).Select(e => e.ClrType).Distinct();
 
     /// <summary>Masks computed from the plain value, for rows stored before masks were kept (run at start-up).</summary>
     public async Task<int> FillMaskedFormsAsync(CancellationToken cancellationToken = default)
@@ -112,6 +146,22 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         var phone = personal.Decrypt(PersonalField.Phone, r.PhoneCipher);
         r.PhoneCipher = personal.Encrypt(PersonalField.Phone, phone);
         r.PhoneHash = personal.Hash(PersonalField.Phone, phone);
+        return true;
+    }
+
+    /// <summary>A volunteer's ID number and phone (both required), with their hashes: the phone hash finds their account at sign-in.</summary>
+    private bool RotateVolunteer(Volunteer v)
+    {
+        if (Current(v.IdNumberCipher) && Current(v.PhoneCipher))
+        {
+            return false;
+        }
+        var id = personal.Decrypt(PersonalField.IdNumber, v.IdNumberCipher);
+        var phone = personal.Decrypt(PersonalField.Phone, v.PhoneCipher);
+        v.IdNumberCipher = personal.Encrypt(PersonalField.IdNumber, id);
+        v.IdNumberHash = personal.Hash(PersonalField.IdNumber, id);
+        v.PhoneCipher = personal.Encrypt(PersonalField.Phone, phone);
+        v.PhoneHash = personal.Hash(PersonalField.Phone, phone);
         return true;
     }
 
