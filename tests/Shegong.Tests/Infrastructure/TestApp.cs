@@ -118,7 +118,13 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Privacy:Key", TestDatabase.DemoPrivacyKey);
             builder.UseSetting("Privacy:HashKey", TestDatabase.DemoPrivacyHashKey);
         }
-        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
+        builder.ConfigureServices(s =>
+        {
+            s.AddTransient<IStartupFilter, TestPeer>();
+            // Fixtures create and sign in hundreds of accounts: hashing each password 100,000 times (Identity's default)
+            // was minutes of the suite's CPU. Hashes stay the same format; an app started outside TestApp keeps the default.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 
     /// <summary>A context on this app's database that sees everything, for arranging and checking.</summary>
