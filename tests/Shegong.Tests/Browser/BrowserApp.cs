@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shegong.Tests.Infrastructure;
-using Shegong.Web.Data;
-using Shegong.Web.Features.Accounts;
-using Shegong.Web.Features.Demo;
 
 namespace Shegong.Tests.Browser;
 
@@ -20,6 +15,8 @@ public sealed class BrowserApp : TestApp
 
     protected override bool WithSichuanRegions => true;
 
+    protected override bool WithDemo => true;
+
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>Where uploaded evidence files go (a temp folder, removed with the fixture).</summary>
@@ -30,20 +27,8 @@ public sealed class BrowserApp : TestApp
 
     public override async ValueTask InitializeAsync()
     {
+        // A copy of the seeded demo (WithDemo), with its accounts (demo-county, demo-worker, ...) and summary, as a first start leaves it.
         await base.InitializeAsync();
-        await WithServicesAsync(sp => sp.GetRequiredService<DemoSeeder>().SeedAsync());
-        // The demo's records are written in bulk, past the statistics' maintainer: fill the summary as a first start does.
-        await WithServicesAsync(async sp =>
-        {
-            await sp.GetRequiredService<Shegong.Web.Features.Statistics.SummaryVerifier>().SyncAsync();
-            return true;
-        });
-        // The demo accounts (demo-county, demo-worker, ...) as a first start creates them.
-        await WithServicesAsync(async sp =>
-        {
-            await DemoAccounts.SeedAsync(sp.GetRequiredService<ShegongDb>(), sp.GetRequiredService<UserManager<Account>>());
-            return true;
-        });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -24,6 +24,12 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected abstract bool WithSichuanRegions { get; }
 
+    /// <summary>
+    /// Whether the database starts as a copy of the seeded demo (<see cref="TestDatabase.CreateDemoAsync"/>), read with
+    /// the demo's privacy keys; the Sichuan regions come with it.
+    /// </summary>
+    protected virtual bool WithDemo => false;
+
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>An HTTP client for the API, signed in as the province administrator <c>admin</c>.</summary>
@@ -34,7 +40,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateAsync(WithSichuanRegions);
+        ConnectionString = WithDemo ? await TestDatabase.CreateDemoAsync() : await TestDatabase.CreateAsync(WithSichuanRegions);
         StartHost();
         client = await SignedInClientAsync(AccountBootstrap.AdminUserName, AdminPassword);
     }
@@ -107,7 +113,18 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         // Fixtures sign in many accounts from one address; RateLimitTests sets its own limit.
         builder.UseSetting("RateLimit:SignIn:PermitLimit", "100000");
-        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
+        if (WithDemo)
+        {
+            builder.UseSetting("Privacy:Key", TestDatabase.DemoPrivacyKey);
+            builder.UseSetting("Privacy:HashKey", TestDatabase.DemoPrivacyHashKey);
+        }
+        builder.ConfigureServices(s =>
+        {
+            s.AddTransient<IStartupFilter, TestPeer>();
+            // Fixtures create and sign in hundreds of accounts: hashing each password 100,000 times (Identity's default)
+            // was minutes of the suite's CPU. Hashes stay the same format; an app started outside TestApp keeps the default.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 
     /// <summary>A context on this app's database that sees everything, for arranging and checking.</summary>
@@ -145,4 +162,12 @@ public sealed class SichuanApp : TestApp
 public sealed class EmptyApp : TestApp
 {
     protected override bool WithSichuanRegions => false;
+}
+
+/// <summary>The app over a copy of the seeded demo network (Sichuan regions, demo stations, people and records, demo accounts).</summary>
+public sealed class DemoApp : TestApp
+{
+    protected override bool WithSichuanRegions => true;
+
+    protected override bool WithDemo => true;
 }

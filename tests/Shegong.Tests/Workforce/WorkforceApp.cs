@@ -9,8 +9,8 @@ namespace Shegong.Tests.Workforce;
 /// <summary>The app over the Sichuan regions with fixed privacy keys from configuration.</summary>
 public sealed class WorkforceApp : TestApp
 {
-    public const string Key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    public const string HashKey = "HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=";
+    public const string Key = TestDatabase.DemoPrivacyKey;
+    public const string HashKey = TestDatabase.DemoPrivacyHashKey;
 
     private int sequence;
 
