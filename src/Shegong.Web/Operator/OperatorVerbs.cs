@@ -45,8 +45,10 @@ public sealed class OperatorVerbs(IReadOnlyList<string> words)
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<ShegongDb>();
-        // Operator verbs are system work, named after the verb; bulk loads are not audited (see DatabaseInitializer).
-        provider.GetRequiredService<RegionScope>().EnterSystem(string.Join('-', Words.Take(2)) is { Length: > 0 } task ? task : "operator", audited: false);
+        // Operator verbs are system work, named after the verb in the audit (system:keys-rotate); the bulk loads of the schema,
+        // the shipped regions and the demo are not audited (see DatabaseInitializer).
+        var bulk = Words is ["migrate"] or ["seed", "demo"] or ["import", "regions", ..];
+        provider.GetRequiredService<RegionScope>().EnterSystem(string.Join('-', Words.Take(2)) is { Length: > 0 } task ? task : "operator", audited: !bulk);
         switch (Words)
         {
             case ["migrate"]:

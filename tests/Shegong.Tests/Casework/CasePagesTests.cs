@@ -52,6 +52,7 @@ public sealed class CasePagesTests(BrowserApp app)
         await page.Locator("button.save-case").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/cases/\d+$"));
+        await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
         var stage = page.Locator(".case-stage");
         await Expect(stage).ToHaveTextAsync("接案");
         var move = page.Locator("button.stage-move");

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Infrastructure;
+using Shegong.Web.Common.Privacy;
+using Shegong.Web.Features.Audit;
+using Shegong.Web.Features.Workforce.Agencies;
 
 namespace Shegong.Tests.Platform;
 
@@ -41,6 +44,36 @@ public class OperatorVerbTests
         Assert.Contains("added 0, renamed 0, unchanged 37728", second.Output);
         await using var db = TestDatabase.Open(connection);
         Assert.Equal(37728, await db.Regions.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Keys_rotate_moves_a_value_to_the_new_key_and_names_itself_in_the_audit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connection = await TestDatabase.CreateAsync(withSichuanRegions: true);
+        var old = new PersonalData(PrivacyKeys.Generate());
+        int agency;
+        await using (var db = TestDatabase.Open(connection))
+        {
+            var row = new Agency { Name = "轮换测试社工机构", CreditCode = "91510104MA6CTEST01", RegionCode = "510104000000",
+                ContactPhoneCipher = old.Encrypt(PersonalField.Phone, "13800001111"), ContactPhoneMasked = Masking.Phone("13800001111") };
+            db.Add(row);
+            await db.SaveChangesAsync(ct);
+            agency = row.Id;
+        }
+
+        var rotated = await RunAsync(connection, ["keys", "rotate", "--Privacy:PreviousKey", Convert.ToBase64String(old.Keys.EncryptionKey),
+            "--Privacy:PreviousHashKey", Convert.ToBase64String(old.Keys.HashKey)]);
+        Assert.True(rotated.Code == 0, rotated.Output);
+
+        await using var after = TestDatabase.Open(connection);
+        var current = new PersonalData(new PrivacyKeys(Convert.FromBase64String(Workforce.WorkforceApp.Key), Convert.FromBase64String(Workforce.WorkforceApp.HashKey)));
+        var cipher = await after.Agencies.Where(a => a.Id == agency).Select(a => a.ContactPhoneCipher).SingleAsync(ct);
+        Assert.Equal("13800001111", current.Decrypt(PersonalField.Phone, cipher!));
+        var entry = await after.AuditEntries.Where(e => e.Entity == nameof(Agency) && e.EntityId == agency.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(e => e.Id).LastAsync(ct);
+        Assert.Equal((AuditAction.Updated, "system:keys-rotate"), (entry.Action, entry.UserName));
+        Assert.DoesNotContain("13800001111", entry.Changes);
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public sealed class ResidentPagesTests(BrowserApp app)
 
         await page.Locator("button.resident-save-anyway").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/residents/\d+$"));
+        await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
         await Expect(page.Locator("h1")).ToHaveTextAsync(name);
         await Expect(page.Locator(".resident-view-count")).ToHaveTextAsync("共 1 次查阅");
         await Expect(page.Locator(".resident-views")).ToContainTextAsync("admin");
