@@ -55,8 +55,14 @@ public class OperatorVerbTests
         int agency;
         await using (var db = TestDatabase.Open(connection))
         {
-            var row = new Agency { Name = "轮换测试社工机构", CreditCode = "91510104MA6CTEST01", RegionCode = "510104000000",
-                ContactPhoneCipher = old.Encrypt(PersonalField.Phone, "13800001111"), ContactPhoneMasked = Masking.Phone("13800001111") };
+            var row = new Agency
+            {
+                Name = "轮换测试社工机构",
+                CreditCode = "91510104MA6CTEST01",
+                RegionCode = "510104000000",
+                ContactPhoneCipher = old.Encrypt(PersonalField.Phone, "13800001111"),
+                ContactPhoneMasked = Masking.Phone("13800001111")
+            };
             db.Add(row);
             await db.SaveChangesAsync(ct);
             agency = row.Id;
