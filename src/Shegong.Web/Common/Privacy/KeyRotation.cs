@@ -77,12 +77,15 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         from entity in db.Model.GetEntityTypes()
         where entity.GetTableName() is not null
         from property in entity.GetProperties()
-        where property.Name.EndsWith("Cipher", StringComparison.Ordinal) && property.ClrType == typeof(string)
+        where IsCipher(property)
         select (entity.GetTableName()!, property.GetColumnName());
 
     /// <summary>The entity types holding a <c>…Cipher</c> column.</summary>
     internal static IEnumerable<Type> CipherEntities(ShegongDb db) =>
-        db.Model.GetEntityTypes().Where(e => e.GetProperties().Any(p => p.Name.EndsWith("Cipher", StringComparison.Ordinal))).Select(e => e.ClrType).Distinct();
+        db.Model.GetEntityTypes().Where(e => e.GetProperties().Any(IsCipher)).Select(e => e.ClrType).Distinct();
+
+    private static bool IsCipher(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        property.Name.EndsWith("Cipher", StringComparison.Ordinal) && property.ClrType == typeof(string);
 
     /// <summary>Masks computed from the plain value, for rows stored before masks were kept (run at start-up).</summary>
     public async Task<int> FillMaskedFormsAsync(CancellationToken cancellationToken = default)
@@ -96,27 +99,24 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
 
     private bool RotateWorker(SocialWorker w)
     {
-        if (Current(w.IdNumberCipher) && (w.PhoneCipher is null || Current(w.PhoneCipher)))
+        if (Current(w.IdNumberCipher) && Current(w.PhoneCipher))
         {
             return false;
         }
-        var id = personal.Decrypt(PersonalField.IdNumber, w.IdNumberCipher);
-        var phone = personal.DecryptOrNull(PersonalField.Phone, w.PhoneCipher);
-        w.IdNumberCipher = personal.Encrypt(PersonalField.IdNumber, id);
-        w.IdNumberHash = personal.Hash(PersonalField.IdNumber, id);
-        w.PhoneCipher = personal.EncryptOrNull(PersonalField.Phone, phone);
-        w.PhoneHash = phone is null ? null : personal.Hash(PersonalField.Phone, phone);
+        (w.IdNumberCipher, w.IdNumberHash) = Again(PersonalField.IdNumber, w.IdNumberCipher);
+        (w.PhoneCipher, w.PhoneHash) = AgainOrNull(PersonalField.Phone, w.PhoneCipher);
         FillWorker(w);
         return true;
     }
 
     private bool RotateAgency(Agency a)
     {
-        if (a.ContactPhoneCipher is null || Current(a.ContactPhoneCipher))
+        if (Current(a.ContactPhoneCipher))
         {
             return false;
         }
-        a.ContactPhoneCipher = personal.Encrypt(PersonalField.Phone, personal.Decrypt(PersonalField.Phone, a.ContactPhoneCipher));
+        // An agency's contact phone is shown, never looked up: it has no hash.
+        a.ContactPhoneCipher = AgainOrNull(PersonalField.Phone, a.ContactPhoneCipher).Cipher;
         FillAgency(a);
         return true;
     }
@@ -124,28 +124,22 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
     /// <summary>A resident's ID number (optional) and phone, with their hashes; the masked forms do not change with the key.</summary>
     private bool RotateResident(Resident r)
     {
-        if ((r.IdNumberCipher is null || Current(r.IdNumberCipher)) && (r.PhoneCipher is null || Current(r.PhoneCipher)))
+        if (Current(r.IdNumberCipher) && Current(r.PhoneCipher))
         {
             return false;
         }
-        var id = personal.DecryptOrNull(PersonalField.IdNumber, r.IdNumberCipher);
-        var phone = personal.DecryptOrNull(PersonalField.Phone, r.PhoneCipher);
-        r.IdNumberCipher = personal.EncryptOrNull(PersonalField.IdNumber, id);
-        r.IdNumberHash = id is null ? null : personal.Hash(PersonalField.IdNumber, id);
-        r.PhoneCipher = personal.EncryptOrNull(PersonalField.Phone, phone);
-        r.PhoneHash = phone is null ? null : personal.Hash(PersonalField.Phone, phone);
+        (r.IdNumberCipher, r.IdNumberHash) = AgainOrNull(PersonalField.IdNumber, r.IdNumberCipher);
+        (r.PhoneCipher, r.PhoneHash) = AgainOrNull(PersonalField.Phone, r.PhoneCipher);
         return true;
     }
 
     private bool RotateRequest(ServiceRequest r)
     {
-        if (r.PhoneCipher is null || Current(r.PhoneCipher))
+        if (Current(r.PhoneCipher))
         {
             return false;
         }
-        var phone = personal.Decrypt(PersonalField.Phone, r.PhoneCipher);
-        r.PhoneCipher = personal.Encrypt(PersonalField.Phone, phone);
-        r.PhoneHash = personal.Hash(PersonalField.Phone, phone);
+        (r.PhoneCipher, r.PhoneHash) = AgainOrNull(PersonalField.Phone, r.PhoneCipher);
         return true;
     }
 
@@ -156,14 +150,19 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         {
             return false;
         }
-        var id = personal.Decrypt(PersonalField.IdNumber, v.IdNumberCipher);
-        var phone = personal.Decrypt(PersonalField.Phone, v.PhoneCipher);
-        v.IdNumberCipher = personal.Encrypt(PersonalField.IdNumber, id);
-        v.IdNumberHash = personal.Hash(PersonalField.IdNumber, id);
-        v.PhoneCipher = personal.Encrypt(PersonalField.Phone, phone);
-        v.PhoneHash = personal.Hash(PersonalField.Phone, phone);
+        (v.IdNumberCipher, v.IdNumberHash) = Again(PersonalField.IdNumber, v.IdNumberCipher);
+        (v.PhoneCipher, v.PhoneHash) = Again(PersonalField.Phone, v.PhoneCipher);
         return true;
     }
+
+    // A value decrypted and made again under the current keys: its new cipher and its new hash, in one step so neither is forgotten.
+    private (string Cipher, string Hash) Again(PersonalField field, string cipher)
+    {
+        var plain = personal.Decrypt(field, cipher);
+        return (personal.Encrypt(field, plain), personal.Hash(field, plain));
+    }
+
+    private (string? Cipher, string? Hash) AgainOrNull(PersonalField field, string? cipher) => cipher is null ? (null, null) : Again(field, cipher);
 
     private bool FillWorker(SocialWorker w)
     {
@@ -178,7 +177,8 @@ public sealed class KeyRotation(ShegongDb db, PersonalData personal)
         return true;
     }
 
-    private bool Current(string cipher) => PersonalData.KeyIdOf(cipher) == personal.Keys.KeyId;
+    // Nothing to move: no value, or one already under the current key.
+    private bool Current(string? cipher) => cipher is null || PersonalData.KeyIdOf(cipher) == personal.Keys.KeyId;
 
     /// <summary>Walks <paramref name="rows"/> by id, <see cref="BatchSize"/> at a time, saving each batch in its own transaction.</summary>
     private async Task<int> EachBatchAsync<T>(IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, int>> key, Func<T, bool> change,

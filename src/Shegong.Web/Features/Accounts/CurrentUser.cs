@@ -116,11 +116,11 @@ public sealed class AccessResolver(ShegongDb db, CurrentUser user, RegionScope s
         var id = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         // Every request reads its account again, so a disable or a reset works at once; while nothing was committed since
-        // the last read, that read's answer is still the account as it is (AccountAccessCache).
+        // the last read, that read's answer is still the account as it is (AccountAccessCache). Unfiltered because the
+        // request's scope is made from this row: it is read by the signed-in user's own id, before any scope exists.
         var account = id is null ? null
-            : await accounts.GetAsync(id, async () => await db.Users.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == id)
-                .Select(a => new AccountAccess(a.Id, a.UserName ?? "", a.DisplayName, a.Role, a.RegionCode, a.StationId, a.AgencyId,
-                    a.SocialWorkerId, a.IsDisabled, a.SecurityStamp)).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+            : await accounts.GetAsync(id, async () => await db.Users.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+                is { } found ? AccountAccess.Of(found) : null, cancellationToken);
         if (account is null || account.IsDisabled || account.SecurityStamp != stamp)
         {
             scope.RestrictToNothing();
