@@ -57,6 +57,7 @@ public static class Startup
         services.AddScoped<StatisticsService>();
         services.AddSingleton<Features.Statistics.Memory.StatisticsMemory>();
         services.AddSingleton<DataVersion>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RequestMarkerReset>();
         services.AddSingleton<SummaryCache>();
         services.AddScoped<SummaryVerifier>();
         services.AddScoped<Features.Statistics.Report.StatisticsReport>();
@@ -88,6 +89,7 @@ public static class Startup
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseCrossSiteCheck();
+        RequestMarker.Attach(app);
         app.UseShegongAuth();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -19,15 +19,30 @@ namespace Shegong.Web.Data;
 /// Exact rather than timed: a read after a commit always sees a new marker. Any commit moves it (a sign-in too), which
 /// only costs a fresh read.
 /// </summary>
-public sealed class DataVersion(IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class DataVersion(IServiceScopeFactory scopes, IHttpContextAccessor http) : IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private string? connectionString;
     private bool postgres;
     private SqliteConnection? sqlite;
+    private long reads;
 
+    /// <summary>How many times the marker was read from the database (the tests count the reads an API request makes).</summary>
+    public long Reads => Interlocked.Read(ref reads);
+
+    /// <summary>The marker; within an API request, the one read first in it (<see cref="RequestMarker"/>).</summary>
     public async Task<string> CurrentAsync(CancellationToken cancellationToken)
     {
+        if (RequestMarker.Of(http) is not { } request)
+        {
+            return await ReadAsync(cancellationToken);
+        }
+        return request.Marker ??= await ReadAsync(cancellationToken);
+    }
+
+    private async Task<string> ReadAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref reads);
         connectionString ??= Configure();
         if (postgres)
         {

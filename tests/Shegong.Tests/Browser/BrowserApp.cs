@@ -70,9 +70,10 @@ public sealed class BrowserApp : TestApp
     public async Task<IPage> NewAnonymousPageAsync(int width = 1366, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
-        context.SetDefaultTimeout(15_000);
-        // Assertions wait as long as actions: a save that a loaded 2-core CI machine answers in 6 s is slow, not wrong.
-        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
+        // Generous, and assertions wait as long as actions: the browser tests share two cores with the rest of the suite
+        // (a PostgreSQL server included on CI), where a page that opens in 1 s alone has taken more than 15 s. Slow, not wrong.
+        context.SetDefaultTimeout(30_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         // A page counts against the test that opened it: pages left open by earlier tests can still report their circuit
         // closing under load, which says nothing about the test running now.

@@ -15,8 +15,16 @@ public static class PageSteps
     /// <summary>Opens a path and waits until the page is live (prerendered HTML ignores clicks).</summary>
     public static async Task OpenAsync(this IPage page, string path)
     {
-        await page.GotoAsync(path);
-        await page.Locator("h1[data-interactive]").WaitForAsync();
+        try
+        {
+            await page.GotoAsync(path);
+            await page.Locator("h1[data-interactive]").WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            // Name the page: a test that walks many pages otherwise reports only "Timeout exceeded".
+            throw new TimeoutException($"{path} did not become live: {e.Message}", e);
+        }
     }
 
     /// <summary>Opens an Ant Design select and clicks the option with that text.</summary>

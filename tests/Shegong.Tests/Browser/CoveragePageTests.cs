@@ -47,8 +47,7 @@ public sealed class CoveragePageTests(BrowserApp app)
     /// <summary>The chart (SVG renderer) has drawn at least one outline per region on the map.</summary>
     private static async Task ExpectMapDrawnAsync(Microsoft.Playwright.IPage page, int regions)
     {
-        // The outline is registered after the page is live; on a busy machine that takes more than the default 5 s.
-        await Expect(page.Locator(".coverage-map svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".coverage-map svg").First).ToBeVisibleAsync();
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('.coverage-map svg path').length >= {regions}");
         await page.WaitForTimeoutAsync(600); // the map animates in; let the screenshot show it
     }

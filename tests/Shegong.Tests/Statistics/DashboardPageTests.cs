@@ -64,8 +64,8 @@ public sealed class DashboardPageTests(BrowserApp app)
             Assert.Equal(approved, await FigureAsync(page, "volunteers"));
         }
         // The charts and the ranking of the 21 cities (and prefectures).
-        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.Locator("[data-testid=coverage-map] svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=coverage-map] svg").First).ToBeVisibleAsync();
         await Expect(page.Locator(".dashboard-ranking tbody tr")).ToHaveCountAsync(21);
         await page.ScreenshotAsync("dashboard-province");
 
@@ -99,7 +99,7 @@ public sealed class DashboardPageTests(BrowserApp app)
         await Expect(page.Locator(".figure-emergency-screening")).ToHaveCountAsync(0);
         var hours = await FigureAsync(page, "volunteer-hours");
         Assert.True(hours > 0);
-        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync();
         await page.ClickAsync("[data-figure=volunteer-hours]");
         await page.WaitForURLAsync(url => url.Contains("/volunteer-hours?", StringComparison.Ordinal) && url.Contains("status=Confirmed", StringComparison.Ordinal));
         var line = page.Locator("[data-testid=hour-figures]");
@@ -115,7 +115,7 @@ public sealed class DashboardPageTests(BrowserApp app)
         page = await app.NewPageAsync();
         await page.OpenAsync("/?from=2022-01-01&to=2022-12-31");
         await FiguresShownAsync(page);
-        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=dashboard-trend] :is(canvas, svg)").First).ToBeVisibleAsync();
         var screened = await FigureAsync(page, "emergency-screening");
         Assert.True(screened > 0);
         await page.ClickAsync("[data-figure=emergency-screening]");

@@ -59,6 +59,17 @@ public partial class StatisticsTests
     }
 
     [Fact]
+    public async Task A_summary_given_again_costs_one_read_of_the_marker_for_the_whole_request()
+    {
+        // On PostgreSQL each read of the marker is a round trip; the account check and the summary share the request's one.
+        await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31");
+        var version = app.Services.GetRequiredService<DataVersion>();
+        var before = version.Reads;
+        await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31");
+        Assert.Equal(1, version.Reads - before);
+    }
+
+    [Fact]
     public async Task A_record_moved_to_another_township_leaves_one_and_counts_in_the_other()
     {
         var created = await (await Worker.PostJsonAsync("/api/service-records", app.Visit(servedOn: "2025-07-08"))).ReadAsync<RecordDetail>(HttpStatusCode.Created);
