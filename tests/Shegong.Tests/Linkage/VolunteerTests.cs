@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Access;
 using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Accounts;
+using Shegong.Web.Features.Audit;
 using Shegong.Web.Features.Linkage.Volunteers;
 
 namespace Shegong.Tests.Linkage;
@@ -60,6 +61,30 @@ public partial class VolunteerTests(VolunteerApp app) : IClassFixture<VolunteerA
         var samePhone = await (await app.Anonymous.PostJsonAsync("/api/public/volunteers", VolunteerApp.Registration(station, app.NewPerson().IdNumber, phone)))
             .ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("手机号码", samePhone.FieldError("phone"));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_and_its_export_mask_the_birth_date_and_sex_the_id_number_gives_away()
+    {
+        var (idNumber, phone) = app.NewPerson();
+        var born = DateOnly.ParseExact(idNumber[6..14], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var id = await app.RegisterAsync(idNumber, phone, name: "审计志愿者");
+
+        var changes = await AuditTrail.CreatedChangesAsync(app.Client, "Volunteer", id);
+        foreach (var field in new[] { "BirthDate", "Sex", "IdNumberMasked", "IdNumberCipher", "IdNumberHash", "PhoneMasked", "PhoneCipher", "PhoneHash" })
+        {
+            Assert.Equal(AuditRecorder.Mask, changes[field]);
+        }
+        Assert.Equal("审计志愿者", changes["Name"]); // the check can fail: unprotected fields are shown
+
+        var cells = await AuditTrail.ExportCellsAsync(app.Client, "Volunteer", id);
+        Assert.Contains("审计志愿者", cells);
+        Assert.All(AuditTrail.Spellings(born), birth => Assert.DoesNotContain(birth, cells));
+        Assert.DoesNotContain(phone, cells);
+        // Nor does the record itself show the birth date to staff: an age, and masked numbers.
+        var detail = await app.Client.GetStringAsync($"/api/volunteers/{id}", TestContext.Current.CancellationToken);
+        Assert.All(AuditTrail.Spellings(born), birth => Assert.DoesNotContain(birth, detail));
+        Assert.DoesNotContain(idNumber, detail);
     }
 
     [Fact]

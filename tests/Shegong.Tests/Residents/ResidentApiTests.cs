@@ -35,6 +35,28 @@ public class ResidentApiTests(ResidentApp app) : IClassFixture<ResidentApp>
     }
 
     [Fact]
+    public async Task The_audit_trail_and_its_export_mask_the_birth_date_and_sex_the_id_number_gives_away()
+    {
+        var idNumber = app.NewIdNumber();
+        var born = DateOnly.ParseExact(idNumber[6..14], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = app.NewName("审计");
+        var id = await app.ResidentAsync(app.OwnVillage, idNumber, "13912340000", name: name);
+
+        var changes = await AuditTrail.CreatedChangesAsync(app.Client, "Resident", id);
+        foreach (var field in new[] { "BirthDate", "Sex", "IdNumberMasked", "IdNumberCipher", "IdNumberHash", "PhoneMasked", "PhoneCipher", "PhoneHash" })
+        {
+            Assert.Equal(AuditRecorder.Mask, changes[field]);
+        }
+        Assert.Equal(name, changes["Name"]); // the check can fail: unprotected fields are shown
+
+        var cells = await AuditTrail.ExportCellsAsync(app.Client, "Resident", id);
+        Assert.Contains(name, cells);
+        Assert.All(AuditTrail.Spellings(born), birth => Assert.DoesNotContain(birth, cells));
+        Assert.DoesNotContain(idNumber[..6] + idNumber[6..10], cells);
+        Assert.DoesNotContain("13912340000", cells);
+    }
+
+    [Fact]
     public async Task Without_an_id_number_name_birth_date_sex_and_village_are_required_and_bad_input_saves_nothing()
     {
         var before = await app.CountAsync();
