@@ -140,6 +140,9 @@ public class FailClosedTests(WorkforceAccessApp app) : IClassFixture<WorkforceAc
     [InlineData("/api/supervisions")]
     public async Task Session_lists_and_exports_show_only_the_scope_and_their_total_agrees(string route)
     {
+        // One organised by the county's own station, one by the sibling county's (county stations and city centres organise them).
+        var own = await SessionAsync(route, app.StationIn[AccessApp.Jinjiang], app.Records[Relation.Own].Worker);
+        var sibling = await SessionAsync(route, app.StationIn[AccessApp.Qingyang], app.Records[Relation.Sibling].Worker);
         foreach (var role in new[] { Shegong.Web.Features.Accounts.AccountRole.CountyOfficer, Shegong.Web.Features.Accounts.AccountRole.StationManager })
         {
             var client = app.Clients[role];
@@ -147,12 +150,25 @@ public class FailClosedTests(WorkforceAccessApp app) : IClassFixture<WorkforceAc
             var items = list.GetProperty("items").EnumerateArray().ToList();
             Assert.Equal(list.GetProperty("total").GetInt32(), items.Count);
             Assert.All(items, i => Assert.StartsWith(AccessApp.Jinjiang[..6], i.GetProperty("regionCode").GetString(), StringComparison.Ordinal));
-            Assert.DoesNotContain(items, i => i.GetProperty("id").GetInt32() == app.Records[Relation.Sibling].Training);
+            Assert.True(role != Shegong.Web.Features.Accounts.AccountRole.CountyOfficer || items.Any(i => i.GetProperty("id").GetInt32() == own),
+                "the county officer sees the county station's own");
+            Assert.DoesNotContain(items, i => i.GetProperty("id").GetInt32() == sibling);
+            // The export holds exactly the list's rows (its first column is the number), not the whole province's.
             var export = await client.GetAsync($"{route}/export", Ct);
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-            Assert.True(export.Content.Headers.ContentLength is null or > 0);
+            await using var sheet = new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct));
+            var exported = MiniExcelLibs.MiniExcel.Query(sheet).Cast<IDictionary<string, object>>().Skip(1)
+                .Select(r => Convert.ToInt32(r["A"], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Equal(items.Select(i => i.GetProperty("id").GetInt32()).Order().ToList(), exported);
         }
         var all = await app.Client.GetFromJsonAsync<JsonElement>($"{route}?pageSize=100", Ct);
         Assert.Equal(all.GetProperty("total").GetInt32(), all.GetProperty("items").GetArrayLength());
+    }
+
+    private async Task<int> SessionAsync(string route, int stationId, int attendee)
+    {
+        var response = await app.Client.PostAsJsonAsync(route,
+            new { organiserStationId = stationId, date = "2024-04-01", hours = 2, topic = "范围检查", leader = "督导乙", attendeeIds = new[] { attendee } }, Ct);
+        return (await response.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32();
     }
 }
