@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Accounts;
 using Shegong.Web.Features.Stations;
 
@@ -43,6 +44,38 @@ public class OracleTests(WorkforceApp app) : IClassFixture<WorkforceApp>
         Assert.Contains("保密青羊社工中心1", problem.GetProperty("detail").GetString());
         Assert.DoesNotContain("编号", problem.GetProperty("detail").GetString());
         Assert.Equal($"/workforce/agencies/{agency}/edit", problem.GetProperty("existing").GetString());
+    }
+
+    [Fact]
+    public async Task A_contract_clash_names_the_other_contract_by_title_and_link_only_because_the_caller_may_read_it()
+    {
+        var station = await app.StationAsync("合同冲突街道社工站", StationLevel.TownshipStation, "510104036000");
+        var cityAgency = await app.AgencyAsync("市级合同社工中心", CreditCodes.Make(440), "510105000000");
+        var countyAgency = await app.AgencyAsync("锦江合同社工中心", CreditCodes.Make(441), "510104000000");
+        var city = await ActiveContractAsync(app.Client, "市级运营项目", "510100000000", cityAgency, station);
+        Assert.Equal(HttpStatusCode.OK, city.StatusCode);
+
+        // The clash always covers one of the caller's own stations, and a contract is seen wherever its stations are: the
+        // county officer may read the city's contract, so the refusal names it (never by its internal number) and links to it.
+        var jinjiang = await app.ClientAsync(AccountRole.CountyOfficer, "510104000000");
+        var refused = await ActiveContractAsync(jinjiang, "锦江运营项目", "510104000000", countyAgency, station);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("市级运营项目", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("编号", problem.GetProperty("detail").GetString());
+        var link = problem.GetProperty("existing").GetString()!;
+        Assert.StartsWith("/workforce/contracts/", link);
+        Assert.Equal(HttpStatusCode.OK, (await jinjiang.GetAsync("/api/contracts/" + link.Split('/')[^1], Ct)).StatusCode);
+    }
+
+    /// <summary>Drafts a contract over one station for 2025 and activates it; answers the activation's response.</summary>
+    private async Task<HttpResponseMessage> ActiveContractAsync(HttpClient client, string title, string region, int agency, int station)
+    {
+        var created = await client.PostAsJsonAsync("/api/contracts",
+            new { title, regionCode = region, agencyId = agency, startsOn = "2025-01-01", endsOn = "2025-12-31", amount = 100000m, stationIds = new[] { station } }, Ct);
+        var id = (await created.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var version = await client.VersionOfAsync($"/api/contracts/{id}");
+        return await client.PostAsJsonAsync($"/api/contracts/{id}/activate", new { version }, Ct);
     }
 
     [Fact]

@@ -1525,7 +1525,7 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to 站点在此期间已由执行中的合同“{0}”（编号{1}）运营.
+        ///   Looks up a localized string similar to 站点在此期间已由执行中的合同“{0}”运营.
         /// </summary>
         internal static string ContractStationAlreadyOperated {
             get {

@@ -71,7 +71,7 @@ public sealed partial class ContractService
             // The other contract may lie outside the caller's scope (a city's contract over a county's
             // station): it is named only when the caller may read it.
             throw await db.ServiceContracts.AnyAsync(c => c.Id == clash.Id, cancellationToken)
-                ? RequestProblem.Conflict(Problems.Format(ProblemText.ContractStationAlreadyOperated, clash.Title, clash.Id))
+                ? RequestProblem.Conflict(Problems.Format(ProblemText.ContractStationAlreadyOperated, clash.Title)).WithLink($"/workforce/contracts/{clash.Id}")
                 : RequestProblem.Conflict(ProblemText.ContractStationAlreadyOperatedOther);
         }
     }
