@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Accounts;
 
@@ -88,21 +89,42 @@ public class AccountTests(SichuanApp app) : IClassFixture<SichuanApp>
     }
 
     [Fact]
+    public async Task An_account_action_on_what_another_administrator_changed_since_is_a_409_and_changes_nothing()
+    {
+        var id = await app.CreateAccountAsync("to-race", AccountRole.Viewer, "510104000000");
+        var read = await app.AccountVersionAsync(id);
+        Assert.Equal(HttpStatusCode.OK, (await app.AccountActionAsync(app.Client, id, "disable")).StatusCode);
+
+        // Another administrator, who read the account before it was disabled, resets its password and then enables it.
+        var reset = await app.Client.PostAsJsonAsync($"/api/accounts/{id}/reset-password", new { password = "Stale@Pass2022", version = read }, Ct);
+        Assert.Contains("其他人修改", (await reset.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        var enable = await app.Client.PostAsJsonAsync($"/api/accounts/{id}/enable", new { version = read }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, enable.StatusCode);
+        var missing = await app.Client.PostAsJsonAsync($"/api/accounts/{id}/enable", new { }, Ct);
+        Assert.NotEmpty((await missing.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("version"));
+
+        await using var db = app.OpenDb();
+        var account = await db.Users.SingleAsync(a => a.Id == id, Ct);
+        Assert.True(account.IsDisabled);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("to-race", "Stale@Pass2022")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_disabled_account_loses_its_token_and_cannot_sign_in_and_a_reset_ends_old_tokens()
     {
         var id = await app.CreateAccountAsync("to-disable", AccountRole.Viewer, "510104000000");
         var viewer = await app.SignedInClientAsync("to-disable", TestApp.Password);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/accounts/me", Ct)).StatusCode);
         var county = await app.ClientAsync(AccountRole.CountyOfficer, "510105000000");
-        Assert.Equal(HttpStatusCode.NotFound, (await county.PostAsync($"/api/accounts/{id}/disable", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.AccountActionAsync(county, id, "disable")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/accounts/{id}/disable", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.AccountActionAsync(app.Client, id, "disable")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await viewer.GetAsync("/api/accounts/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("to-disable", TestApp.Password)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/accounts/{id}/enable", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.AccountActionAsync(app.Client, id, "enable")).StatusCode);
         var again = await app.SignedInClientAsync("to-disable", TestApp.Password);
-        var reset = await app.Client.PostAsJsonAsync($"/api/accounts/{id}/reset-password", new { password = "Fresh@Pass2022" }, Ct);
+        var reset = await app.AccountActionAsync(app.Client, id, "reset-password", new { password = "Fresh@Pass2022" });
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await again.GetAsync("/api/accounts/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("to-disable", TestApp.Password)).StatusCode);

@@ -92,7 +92,7 @@ public class AuditTests(SichuanApp app) : IClassFixture<SichuanApp>
             regionCode = "510104000000",
         }, Ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/accounts/{id}/disable", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.AccountActionAsync(app.Client, id!, "disable")).StatusCode);
         var entries = await AuditAsync(app.Client, $"entity=Account&entityId={id}");
         Assert.Equal(["StatusChanged", "Created"], entries.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal((null, "audited-viewer"), Change(entries[1], "UserName"));

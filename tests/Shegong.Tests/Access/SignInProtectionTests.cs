@@ -104,7 +104,7 @@ public class SignInProtectionTests(SignInLimitApp app) : IClassFixture<SignInLim
             await app.TokenFromAsync("203.0.113.70", "to-lock", "Wrong@Pass" + i);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.TokenFromAsync("203.0.113.70", "to-lock", TestApp.Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsJsonAsync($"/api/accounts/{id}/reset-password", new { password = "Unlock@Pass2022" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.AccountActionAsync(app.Client, id, "reset-password", new { password = "Unlock@Pass2022" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.TokenFromAsync("203.0.113.70", "to-lock", "Unlock@Pass2022")).StatusCode);
     }
 
@@ -112,7 +112,7 @@ public class SignInProtectionTests(SignInLimitApp app) : IClassFixture<SignInLim
     public async Task Unknown_and_disabled_accounts_cost_a_password_check_like_a_wrong_password()
     {
         var id = await app.CreateAccountAsync("disabled-one", AccountRole.Viewer, "510104000000");
-        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/accounts/{id}/disable", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.AccountActionAsync(app.Client, id, "disable")).StatusCode);
         foreach (var userName in new[] { "no-such-user", "disabled-one", "admin" })
         {
             var before = app.Hasher.Verified;

@@ -44,6 +44,38 @@ public sealed class FeedbackPagesTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Disabling_an_account_asks_first_and_cancel_changes_nothing_then_confirm_disables_it()
+    {
+        var id = await app.CreateAccountAsync("to-disable-in-page", Shegong.Web.Features.Accounts.AccountRole.Viewer, "510104000000");
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/accounts?search=to-disable-in-page");
+        var row = page.Locator(".accounts-table tbody tr.ant-table-row").Filter(new() { HasTextString = "to-disable-in-page" });
+        await Expect(row).ToContainTextAsync("正常");
+
+        await row.Locator("button").Filter(new() { HasTextString = "停用" }).ClickAsync();
+        var dialog = page.Locator(".ant-modal-confirm");
+        await Expect(dialog).ToContainTextAsync("停用账号“to-disable-in-page”？");
+        await Expect(dialog).ToContainTextAsync("立即退出登录");
+        await dialog.Locator("button").Filter(new() { HasTextString = "取消" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(row).ToContainTextAsync("正常");
+        await using (var db = app.OpenDb())
+        {
+            Assert.False((await db.Users.SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken)).IsDisabled);
+        }
+
+        await row.Locator("button").Filter(new() { HasTextString = "停用" }).ClickAsync();
+        await dialog.Locator("button").Filter(new() { HasTextString = "确定" }).ClickAsync();
+        await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
+        await Expect(row).ToContainTextAsync("已停用");
+        await using (var db = app.OpenDb())
+        {
+            Assert.True((await db.Users.SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken)).IsDisabled);
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Saving_a_station_form_says_it_was_saved()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
@@ -75,6 +76,22 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
             return account.Id;
         });
+
+    /// <summary>
+    /// Runs an account action (<c>disable</c>, <c>enable</c>, <c>reset-password</c>, <c>social-worker</c>) as
+    /// <paramref name="client"/> with the account's current version, as the account list gives it, and the other fields of <paramref name="body"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> AccountActionAsync(HttpClient client, string id, string action, object? body = null)
+    {
+        var fields = System.Text.Json.JsonSerializer.SerializeToNode(body ?? new { }, Api.Json)!.AsObject();
+        fields["version"] = await AccountVersionAsync(id);
+        return await client.PostAsJsonAsync($"/api/accounts/{id}/{action}", fields, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The account's version (Identity's concurrency stamp) as it is now.</summary>
+    public Task<string> AccountVersionAsync(string id) =>
+        WithServicesAsync(async sp => await sp.GetRequiredService<ShegongDb>().Users.Where(a => a.Id == id).Select(a => a.ConcurrencyStamp)
+            .SingleAsync(TestContext.Current.CancellationToken) ?? "");
 
     /// <summary>Asks <c>POST /api/auth/token</c> for a token; the response as it came.</summary>
     public Task<HttpResponseMessage> RequestTokenAsync(string userName, string password) =>

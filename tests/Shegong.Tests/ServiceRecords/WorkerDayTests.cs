@@ -66,7 +66,7 @@ public class WorkerDayTests(CaseworkApp app) : IClassFixture<CaseworkApp>
         var wrong = await (await app.Client.PostJsonAsync("/api/accounts", Account("link-wrong", app.SiblingWorker))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("站点", wrong.FieldError("socialWorkerId"));
         var id = await app.CreateAccountAsync("link-later", Web.Features.Accounts.AccountRole.SocialWorker, stationId: app.Station);
-        await (await app.Client.PostJsonAsync($"/api/accounts/{id}/social-worker", new { socialWorkerId = app.Worker2 })).ReadAsync<object>();
+        await (await app.AccountActionAsync(app.Client, id, "social-worker", new { socialWorkerId = app.Worker2 })).ReadAsync<object>();
         await (await app.Client.PostJsonAsync("/api/accounts", Account("link-twice", app.Worker2))).ProblemAsync(HttpStatusCode.Conflict);
     }
 

@@ -18,10 +18,10 @@ public static class AccountEndpoints
             var created = await service.CreateAsync(form, ct);
             return Results.Created($"/api/accounts/{created.Id}", created);
         }).RequirePermission<Account>(AccessAction.Create);
-        group.MapPost("/{id}/disable", (string id, AccountService service, CancellationToken ct) => service.SetDisabledAsync(id, true, ct))
-            .RequirePermission<Account>(AccessAction.StatusChange);
-        group.MapPost("/{id}/enable", (string id, AccountService service, CancellationToken ct) => service.SetDisabledAsync(id, false, ct))
-            .RequirePermission<Account>(AccessAction.StatusChange);
+        group.MapPost("/{id}/disable", (string id, AccountVersionForm form, AccountService service, CancellationToken ct) =>
+            service.SetDisabledAsync(id, true, form, ct)).RequirePermission<Account>(AccessAction.StatusChange);
+        group.MapPost("/{id}/enable", (string id, AccountVersionForm form, AccountService service, CancellationToken ct) =>
+            service.SetDisabledAsync(id, false, form, ct)).RequirePermission<Account>(AccessAction.StatusChange);
         group.MapPost("/{id}/reset-password", (string id, PasswordResetForm form, AccountService service, CancellationToken ct) =>
             service.ResetPasswordAsync(id, form, ct)).WithSummary("Set a new password, lift a lockout and end the account's sessions")
             .RequirePermission<Account>(AccessAction.Update);

@@ -29,12 +29,18 @@ public sealed class AccountForm
 }
 
 /// <summary>Links a station staff account to its social worker, or unlinks it (null).</summary>
-public sealed record AccountWorkerForm(int? SocialWorkerId);
+public sealed record AccountWorkerForm(int? SocialWorkerId, string? Version = null);
+
+/// <summary>An action on an account as the caller last read it (<see cref="AccountRow.Version"/>).</summary>
+public sealed record AccountVersionForm(string? Version);
 
 public sealed class PasswordResetForm
 {
     [Required(ErrorMessageResourceType = typeof(ProblemText), ErrorMessageResourceName = nameof(ProblemText.AccountNewPasswordRequired))]
     public string? Password { get; set; }
+
+    /// <summary>The account's version as the caller last read it (<see cref="AccountRow.Version"/>).</summary>
+    public string? Version { get; set; }
 }
 
 public sealed record AccountRow(
@@ -49,7 +55,9 @@ public sealed record AccountRow(
     int? SocialWorkerId,
     bool IsDisabled,
     bool IsLockedOut,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    // Identity's concurrency stamp: an action sends it back, and one on an account changed since is a 409.
+    string Version);
 
 public sealed record AccountFilter(string? Search = null, AccountRole? Role = null, string? Region = null) : IQueryFilter<AccountFilter>
 {

@@ -1,3 +1,4 @@
+using Shegong.Web.Common.Concurrency;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
@@ -92,9 +93,9 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         return await RowAsync(account, cancellationToken);
     }
 
-    public async Task<AccountRow> SetDisabledAsync(string id, bool disabled, CancellationToken cancellationToken = default)
+    public async Task<AccountRow> SetDisabledAsync(string id, bool disabled, AccountVersionForm form, CancellationToken cancellationToken = default)
     {
-        var account = await ManageableAsync(id, cancellationToken);
+        var account = await ManageableAsync(id, form.Version, cancellationToken);
         account.IsDisabled = disabled;
         // A new stamp ends the account's cookies and tokens at once.
         account.SecurityStamp = Guid.NewGuid().ToString("N");
@@ -105,7 +106,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
     /// <summary>Links the account to its social worker (or unlinks it), so its "today" page lists that worker's work.</summary>
     public async Task<AccountRow> SetWorkerAsync(string id, AccountWorkerForm form, CancellationToken cancellationToken = default)
     {
-        var account = await ManageableAsync(id, cancellationToken);
+        var account = await ManageableAsync(id, form.Version, cancellationToken);
         account.SocialWorkerId = await WorkerOfAsync(account, form.SocialWorkerId, cancellationToken);
         ThrowIfFailed(await users.UpdateAsync(account));
         return await RowAsync(account, cancellationToken);
@@ -140,7 +141,7 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
     public async Task<AccountRow> ResetPasswordAsync(string id, PasswordResetForm form, CancellationToken cancellationToken = default)
     {
         FormValidation.ThrowIfInvalid(form);
-        var account = await ManageableAsync(id, cancellationToken);
+        var account = await ManageableAsync(id, form.Version, cancellationToken);
         await CheckPasswordAsync(account, form.Password!);
         account.PasswordHash = users.PasswordHasher.HashPassword(account, form.Password!);
         account.LockoutEnd = null;
@@ -157,7 +158,11 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         ex.InnerException?.Message is { } message
         && (message.Contains("UserNameIndex", StringComparison.Ordinal) || message.Contains("AspNetUsers.NormalizedUserName", StringComparison.Ordinal));
 
-    private async Task<Account> ManageableAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account, if the caller may manage it and it is still as the caller read it. Identity's save also writes under the
+    /// stamp it loaded, so a change committed in between still fails (<see cref="ThrowIfFailed"/>) instead of being overwritten.
+    /// </summary>
+    private async Task<Account> ManageableAsync(string id, string? version, CancellationToken cancellationToken)
     {
         user.Require<Account>(AccessAction.Update);
         var account = await db.Users.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
@@ -166,7 +171,11 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
         {
             throw RequestProblem.Forbidden(ProblemText.AccountYouManageAccount);
         }
-        return account;
+        if (string.IsNullOrEmpty(version))
+        {
+            throw RequestProblem.Invalid("version", Versioning.MissingMessage);
+        }
+        return account.ConcurrencyStamp == version ? account : throw Versioning.Stale();
     }
 
     /// <summary>The region an account of <paramref name="role"/> is scoped to, checked against the creator's scope.</summary>
@@ -226,6 +235,10 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 
     private static void ThrowIfFailed(IdentityResult result)
     {
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw Versioning.Stale();
+        }
         if (!result.Succeeded)
         {
             throw RequestProblem.Invalid("userName", string.Join("; ", result.Errors.Select(e => e.Description)));
@@ -240,5 +253,5 @@ public sealed class AccountService(ShegongDb db, UserManager<Account> users, Cur
 
     private static AccountRow ToRow(Account a, Dictionary<string, string> names) =>
         new(a.Id, a.UserName ?? "", a.DisplayName, a.Role, a.RegionCode, names.GetValueOrDefault(a.RegionCode, a.RegionCode),
-            a.StationId, a.AgencyId, a.SocialWorkerId, a.IsDisabled, a.LockoutEnd > DateTimeOffset.UtcNow, a.CreatedAt);
+            a.StationId, a.AgencyId, a.SocialWorkerId, a.IsDisabled, a.LockoutEnd > DateTimeOffset.UtcNow, a.CreatedAt, a.ConcurrencyStamp ?? "");
 }
