@@ -58,7 +58,7 @@ public sealed class DateFieldPagesTests(BrowserApp app)
         }
         // Shown back in the same format, in the form and on the record.
         await Expect(page.Locator(".organisation-incubated input")).ToHaveValueAsync("2024-03-01");
-        await Expect(page.Locator(".ant-descriptions-item", new() { HasTextString = "培育" }).First).ToContainTextAsync("2024-03-01");
+        await Expect(page.Locator(".ant-descriptions tr", new() { HasTextString = "开始培育" })).ToContainTextAsync("2024-03-01");
         Assert.DoesNotContain("2024年3月1日", await page.ContentAsync());
     }
 
@@ -92,5 +92,19 @@ public sealed class DateFieldPagesTests(BrowserApp app)
         await Expect(page.Locator(".donation-filter-from input")).ToHaveValueAsync("2025-03-01");
         await Expect(page.Locator(".donation-filter-to input")).ToHaveValueAsync("2025-03-31");
         await Expect(days).ToHaveTextAsync(["2025-03-15"]);
+    }
+
+    [Fact]
+    public async Task The_dashboards_period_is_picked_in_its_date_boxes_and_becomes_the_url()
+    {
+        var page = await app.NewPageAsync();
+        await page.OpenAsync("/?from=2025-01-01&to=2025-12-31");
+        await Expect(page.Locator(".period-from input")).ToHaveValueAsync("2025-01-01");
+        await Expect(page.Locator(".period-to input")).ToHaveValueAsync("2025-12-31");
+
+        await page.PickDateAsync(".period-from", "2025-03-01");
+        await Expect(page).ToHaveURLAsync(new Regex(@"from=2025-03-01"));
+        await Expect(page.Locator(".period-shown")).ToContainTextAsync("2025-03-01 至 2025-12-31");
+        await Expect(page.Locator(".period-to input")).ToHaveValueAsync("2025-12-31");
     }
 }
