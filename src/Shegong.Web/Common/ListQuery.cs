@@ -54,4 +54,7 @@ public sealed class QueryValues(IReadOnlyDictionary<string, StringValues> values
 public static class DateFormat
 {
     public const string Iso = "yyyy-MM-dd";
+
+    /// <summary>A date as the UI shows it everywhere, in messages too (the culture's own short date would read 2025/3/1).</summary>
+    public static string Of(DateOnly date) => date.ToString(Iso, CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ public sealed class ActivityPageTests(BrowserApp app)
         Assert.False(await page.ScrollsSidewaysAsync(), "the activity form scrolls sideways at 390 px");
 
         await page.FillAsync(".activity-title", "重阳节敬老茶话会");
-        await page.FillAsync(".activity-date", "2025-10-29");
+        await page.PickDateAsync(".activity-date", "2025-10-29");
         await page.SelectOptionAsync(".activity-station", place.StationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=activity-village] input").PressSequentiallyAsync(place.VillageName);
         await page.Locator("[data-testid=activity-village] .picker-choice", new() { HasTextString = place.VillageName }).First.ClickAsync();

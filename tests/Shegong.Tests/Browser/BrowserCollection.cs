@@ -42,6 +42,25 @@ public static class PageSteps
         await page.NoDropdownOpenAsync();
     }
 
+    /// <summary>
+    /// Types a date (yyyy-MM-dd) into an Ant Design date picker — the app's DateField, found by its class — and confirms
+    /// it with Enter, as a person would; then clicks somewhere neutral so no dropdown is left open. Typing and Enter
+    /// rather than clicking a day: the dropdown's opening animation races a click on a loaded machine.
+    /// </summary>
+    public static async Task PickDateAsync(this IPage page, ILocator picker, string date)
+    {
+        var input = picker.Locator("input").First;
+        await input.FillAsync(date);
+        await input.PressAsync("Enter");
+        await page.Locator("h1").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-picker-dropdown:visible")).ToHaveCountAsync(0);
+        await Assertions.Expect(input).ToHaveValueAsync(date);
+    }
+
+    /// <inheritdoc cref="PickDateAsync(IPage, ILocator, string)"/>
+    public static Task PickDateAsync(this IPage page, string pickerSelector, string date) =>
+        page.PickDateAsync(page.Locator(pickerSelector), date);
+
     /// <summary>Waits until no select dropdown shows. Two may be animating at once (one leaving, one entering), so count them rather than wait on one.</summary>
     public static Task NoDropdownOpenAsync(this IPage page) =>
         Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);

@@ -76,15 +76,10 @@ public sealed partial class SocialWorkerPagesTests(BrowserApp app)
         await page.Locator("input#idNumber").FillAsync(wrong);
         await page.Locator("input#phone").FillAsync("13912345678");
         await page.PickAsync(page.Locator(".workforce-field-agency"), agency.Name);
-        var hiredOn = page.Locator(".workforce-field-hired input");
-        // Typed and confirmed with Enter, as the resident form test does: clicking the dropdown's
-        // "today" button raced the dropdown's opening animation on a loaded CI machine.
-        await hiredOn.FillAsync("2020-06-01");
-        await hiredOn.PressAsync("Enter");
-        await page.Locator("h1").ClickAsync();
-        await page.Locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
-        await Expect(hiredOn).ToHaveValueAsync("2020-06-01");
-        var hiredText = await hiredOn.InputValueAsync();
+        // Enter confirms the date and does not submit the half-filled form (the complaint of issue 8).
+        await page.PickDateAsync(".workforce-field-hired", "2020-06-01");
+        Assert.Equal(before, await db.SocialWorkers.CountAsync(ct));
+        var hiredText = await page.Locator(".workforce-field-hired input").InputValueAsync();
         await page.Locator("button.workforce-save").ClickAsync();
         await Expect(page.Locator(".ant-form-item-explain-error, .workforce-alert").First).ToContainTextAsync("身份证号码校验位不正确，请核对");
         await page.ScreenshotAsync("workforce-social-worker-form-error");

@@ -46,7 +46,7 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
             id = await ProvinceFloodAsync(db, "手机日报测试汛情");
         }
         var page = await ReportOnPhoneAsync(id);
-        await page.FillAsync(".report-day", "2024-07-02");
+        await page.PickDateAsync(".report-day", "2024-07-02");
         await page.FillAsync(".report-screening", "-3");
         await page.FillAsync(".report-care", "6");
         await page.ClickAsync(".report-save");
@@ -64,7 +64,7 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
 
         // Opening the same day again shows the saved report for correction.
         await page.OpenAsync($"/emergencies/{id}/report");
-        await page.FillAsync(".report-day", "2024-07-02");
+        await page.PickDateAsync(".report-day", "2024-07-02");
         await Expect(page.Locator(".report-correcting")).ToBeVisibleAsync();
         await Expect(page.Locator(".report-screening")).ToHaveValueAsync("12");
         await page.FillAsync(".report-screening", "15");
@@ -91,7 +91,7 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
             id = await ProvinceFloodAsync(db, "手机具名测试汛情");
         }
         var page = await ReportOnPhoneAsync(id);
-        await page.FillAsync(".report-day", "2024-07-03");
+        await page.PickDateAsync(".report-day", "2024-07-03");
         await page.FillAsync(".report-volunteers", "8");
         await page.Locator(".group-tick", new() { HasTextString = team }).Locator(".report-team").CheckAsync();
         await page.Locator(".group-tick", new() { HasTextString = organisation }).Locator(".report-organisation").CheckAsync();
@@ -108,7 +108,7 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
 
         // The saved report, opened again for the day, shows exactly the two ticked.
         await page.OpenAsync($"/emergencies/{id}/report");
-        await page.FillAsync(".report-day", "2024-07-03");
+        await page.PickDateAsync(".report-day", "2024-07-03");
         await Expect(page.Locator(".report-correcting")).ToBeVisibleAsync();
         await Expect(page.Locator(".group-tick", new() { HasTextString = team }).Locator(".report-team")).ToBeCheckedAsync();
         await Expect(page.Locator(".group-tick", new() { HasTextString = organisation }).Locator(".report-organisation")).ToBeCheckedAsync();

@@ -26,7 +26,7 @@ public sealed class GroupPageTests(BrowserApp app)
 
         // Without content the session is refused at its field, in Chinese, and nothing is saved.
         await page.ClickAsync(".session-new");
-        await page.FillAsync(".session-date", "2025-05-06");
+        await page.PickDateAsync(".session-date", "2025-05-06");
         await page.FillAsync(".session-duration", "90");
         await page.ClickAsync(".session-save");
         await Expect(page.Locator(".field-error[data-field=content]")).ToContainTextAsync("请填写本节内容");

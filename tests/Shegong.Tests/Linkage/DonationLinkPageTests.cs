@@ -59,7 +59,7 @@ public sealed class DonationLinkPageTests(BrowserApp app)
         await page.Locator(".link-target-choice", new() { HasTextString = "链捐测试龚奶奶" }).ClickAsync();
         await Expect(page.Locator(".picked-target")).ToContainTextAsync("链捐测试龚奶奶");
         await page.FillAsync(".link-amount", "300");
-        await page.FillAsync(".link-date", "2025-06-01");
+        await page.PickDateAsync(".link-date", "2025-06-01");
         await page.ClickAsync(".link-save");
         await Expect(page.Locator(".donation-balance")).ToHaveTextAsync("700.00");
         await Expect(page.Locator(".donation-links")).ToContainTextAsync("链捐测试龚奶奶");
@@ -68,7 +68,7 @@ public sealed class DonationLinkPageTests(BrowserApp app)
         await page.Locator(".link-target-search").PressSequentiallyAsync("链捐测试龚");
         await page.Locator(".link-target-choice", new() { HasTextString = "链捐测试龚奶奶" }).ClickAsync();
         await page.FillAsync(".link-amount", "800");
-        await page.FillAsync(".link-date", "2025-06-02");
+        await page.PickDateAsync(".link-date", "2025-06-02");
         await page.ClickAsync(".link-save");
         await Expect(page.Locator(".field-error[data-field=amountYuan]")).ToContainTextAsync("余额");
         await Expect(page.Locator(".donation-balance")).ToHaveTextAsync("700.00");
@@ -90,7 +90,7 @@ public sealed class DonationLinkPageTests(BrowserApp app)
         await Expect(choice).ToContainTextAsync("1,000.00");
         await choice.Locator("input").CheckAsync();
         await page.FillAsync(".link-amount", "1000.01");
-        await page.FillAsync(".link-date", "2025-06-01");
+        await page.PickDateAsync(".link-date", "2025-06-01");
         await page.ClickAsync(".link-save");
         await Expect(page.Locator(".field-error[data-field=amountYuan]")).ToContainTextAsync("余额");
         Assert.Equal(0, await LinksAsync(donation));

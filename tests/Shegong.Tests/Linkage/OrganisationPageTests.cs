@@ -44,18 +44,18 @@ public sealed class OrganisationPageTests(BrowserApp app)
         await page.Locator("[data-testid=organisation-village] .picker-choice", new() { HasTextString = place.VillageName }).First.ClickAsync();
         await page.FillAsync(".organisation-leader", "赵桂兰");
         await page.FillAsync(".organisation-members", "18");
-        await page.FillAsync(".organisation-incubated", "2024-03-01");
+        await page.PickDateAsync(".organisation-incubated", "2024-03-01");
         await page.ClickAsync(".organisation-save");
 
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/organisations/\d+$"));
         await Expect(page.Locator(".organisation-stage")).ToHaveTextAsync("培育中");
-        await page.FillAsync(".organisation-move-date", "2024-05-01");
+        await page.PickDateAsync(".organisation-move-date", "2024-05-01");
         await page.ClickAsync(".organisation-move-save");
         await Expect(page.Locator(".organisation-stage")).ToHaveTextAsync("街道备案");
 
         // A wrong check character is refused beside the field; the right code registers it.
         var code = CreditCodes.Make(7707);
-        await page.FillAsync(".organisation-move-date", "2024-09-01");
+        await page.PickDateAsync(".organisation-move-date", "2024-09-01");
         await page.FillAsync(".organisation-credit-code", code[..17] + (code[17] == '0' ? '1' : '0'));
         await page.ClickAsync(".organisation-move-save");
         await Expect(page.Locator(".organisation-move .field-error")).ToContainTextAsync("校验位");

@@ -90,7 +90,7 @@ public class PilotBatch : IVersioned
         }
         if (today < OpensOn || today > ClosesOn)
         {
-            throw RequestProblem.Conflict(Problems.Format(ProblemText.PilotOutsideWindow, OpensOn, ClosesOn));
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.PilotOutsideWindow, DateFormat.Of(OpensOn), DateFormat.Of(ClosesOn)));
         }
     }
 

@@ -67,7 +67,7 @@ public class PilotProject : IRegionScoped, IVersioned
         }
         if (AwardedOn is { } awardedOn && on < awardedOn)
         {
-            throw RequestProblem.Invalid("on", Problems.Format(ProblemText.PilotDisbursementBeforeAward, awardedOn));
+            throw RequestProblem.Invalid("on", Problems.Format(ProblemText.PilotDisbursementBeforeAward, DateFormat.Of(awardedOn)));
         }
         if (Paid + amount > awarded)
         {

@@ -67,7 +67,7 @@ public class Donation : IRegionScoped, IVersioned
         }
         if (linkedOn < ReceivedOn)
         {
-            throw RequestProblem.Invalid("linkedOn", Problems.Format(ProblemText.DonationLinkBeforeReceived, ReceivedOn));
+            throw RequestProblem.Invalid("linkedOn", Problems.Format(ProblemText.DonationLinkBeforeReceived, DateFormat.Of(ReceivedOn)));
         }
         var link = new DonationLink { Target = target, TargetId = targetId, AmountYuan = amountYuan, LinkedOn = linkedOn, Record = record };
         Links.Add(link);
