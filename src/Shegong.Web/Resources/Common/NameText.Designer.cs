@@ -2839,6 +2839,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 结案日期.
+        /// </summary>
+        internal static string Field_Case_ClosedOn {
+            get {
+                return ResourceManager.GetString("Field_Case_ClosedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 个案.
         /// </summary>
         internal static string Field_CaseId {
@@ -3888,6 +3897,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_HouseholdId {
             get {
                 return ResourceManager.GetString("Field_HouseholdId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_Id {
+            get {
+                return ResourceManager.GetString("Field_Id", resourceCulture);
             }
         }
         
@@ -5584,11 +5602,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to ：.
+        /// </summary>
+        internal static string FieldValueSeparator {
+            get {
+                return ResourceManager.GetString("FieldValueSeparator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 、.
         /// </summary>
         internal static string ListSeparator {
             get {
                 return ResourceManager.GetString("ListSeparator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to ；.
+        /// </summary>
+        internal static string ListSeparatorStrong {
+            get {
+                return ResourceManager.GetString("ListSeparatorStrong", resourceCulture);
             }
         }
         
@@ -5616,6 +5652,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string OutsideScope {
             get {
                 return ResourceManager.GetString("OutsideScope", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 区划代码.
+        /// </summary>
+        internal static string RegionCodeDigits {
+            get {
+                return ResourceManager.GetString("RegionCodeDigits", resourceCulture);
             }
         }
         
