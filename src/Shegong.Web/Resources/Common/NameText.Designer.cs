@@ -328,6 +328,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 家庭户.
+        /// </summary>
+        internal static string Entity_Household {
+            get {
+                return ResourceManager.GetString("Entity_Household", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 试点申报.
         /// </summary>
         internal static string Entity_PilotApplication {
@@ -414,6 +423,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_Resident {
             get {
                 return ResourceManager.GetString("Entity_Resident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 困难群体.
+        /// </summary>
+        internal static string Entity_ResidentTag {
+            get {
+                return ResourceManager.GetString("Entity_ResidentTag", resourceCulture);
             }
         }
         
@@ -783,6 +801,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_AuditAction_Deleted {
             get {
                 return ResourceManager.GetString("Enum_AuditAction_Deleted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 精确查找.
+        /// </summary>
+        internal static string Enum_AuditAction_LookedUp {
+            get {
+                return ResourceManager.GetString("Enum_AuditAction_LookedUp", resourceCulture);
             }
         }
         
