@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
 
