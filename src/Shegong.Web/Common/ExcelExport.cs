@@ -3,7 +3,10 @@ using MiniExcelLibs;
 
 namespace Shegong.Web.Common;
 
-/// <summary>Writes rows to an .xlsx file with Chinese column headers, for every list's export button.</summary>
+/// <summary>
+/// Writes rows to an .xlsx file, for every list's export button. Headers and values come in words from the
+/// resource files, in the request's language, as the pages show them (the callers name them).
+/// </summary>
 public static class ExcelExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,8 +15,15 @@ public static class ExcelExport
     /// An .xlsx answer written to the response while <paramref name="rows"/> are read, so an export
     /// of any size needs memory for one row, not for the file; there is no row limit.
     /// </summary>
-    public static IResult Stream<T>(IAsyncEnumerable<T> rows, string fileName, params (string Header, Func<T, object?> Value)[] columns) =>
-        new StreamedSheet<T>(rows, fileName, columns);
+    public static IResult Stream<T>(IAsyncEnumerable<T> rows, string fileName, params (string Header, Func<T, object?> Value)[] columns)
+    {
+        // A row is keyed by its headers: two columns named alike in one language would silently become one.
+        if (columns.GroupBy(c => c.Header).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidOperationException($"Two export columns are both headed \"{twice.Key}\"");
+        }
+        return new StreamedSheet<T>(rows, fileName, columns);
+    }
 
     /// <summary>
     /// A list's export, streamed with no row limit: the list's own page query (same filter, same sort)

@@ -28,8 +28,9 @@ public static class UiSetup
             SupportedCultures = Cultures,
             SupportedUICultures = Cultures,
             // Pages: only the user's explicit choice switches language, zh-CN otherwise, whatever the browser says.
-            // The API: the caller's Accept-Language, zh-CN otherwise.
-            RequestCultureProviders = [new ApiCultureProvider(), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+            // The API: a culture in the query first (a page's export link carries the page's language), else
+            // the caller's Accept-Language, zh-CN otherwise.
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new ApiCultureProvider(), new CookieRequestCultureProvider()],
         });
         return app;
     }

@@ -235,7 +235,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         // Above the user's scope the breadcrumbs are text, not links.
         await Expect(page.Locator(".page-crumbs a[href='/coverage/510000000000']")).ToHaveCountAsync(0);
         await Expect(page.Locator(".page-crumbs")).ToContainTextAsync("四川省");
-        await Expect(page.Locator("a.coverage-export")).ToHaveAttributeAsync("href", $"/api/coverage/{regionCode}/export");
+        await Expect(page.Locator("a.coverage-export")).ToHaveAttributeAsync("href", $"/api/coverage/{regionCode}/export?ui-culture=zh-CN");
         await page.ScreenshotAsync($"coverage-{userName}");
         await page.Context.CloseAsync();
     }

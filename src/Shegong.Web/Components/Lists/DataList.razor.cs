@@ -1,3 +1,4 @@
+using System.Globalization;
 using AntDesign;
 using AntDesign.TableModels;
 using Microsoft.AspNetCore.Components;
@@ -45,8 +46,13 @@ public sealed partial class DataList<TItem, TFilter> where TFilter : IQueryFilte
     /// <summary>The filters now in force (from the URL).</summary>
     public TFilter Value => state.Filter;
 
+    /// <summary>
+    /// The export link carries the page's language: the file speaks the language the user chose for the
+    /// pages, not the one their browser asks the API for.
+    /// </summary>
     public string ExportHref => ExportPath is null ? "" : QueryHelpers.AddQueryString(ExportPath, state.Filter.ToQuery()
-        .Concat(state.Sort is null ? [] : [new KeyValuePair<string, string?>("sort", state.Sort)]));
+        .Concat(state.Sort is null ? [] : [new KeyValuePair<string, string?>("sort", state.Sort)])
+        .Append(new KeyValuePair<string, string?>("ui-culture", CultureInfo.CurrentUICulture.Name)));
 
     private string EmptyDescription => state.Filter.ToQuery().Any() ? L["ListEmptyFiltered"].Value : L["ListEmpty"].Value;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -10,8 +11,9 @@ public static class AccountEndpoints
         var group = app.MapGroup("/api/accounts").WithTags("Accounts");
         group.MapGet("/", (string? search, AccountRole? role, string? region, int? page, int? pageSize, string? sort, AccountService service, CancellationToken ct) =>
             service.ListAsync(new AccountFilter(search, role, region), PageRequest.From(page, pageSize, sort), ct)).RequirePermission<Account>(AccessAction.Read);
-        group.MapGet("/export", (string? search, AccountRole? role, string? region, string? sort, AccountService service, TimeProvider clock, CancellationToken ct) =>
-            AccountExport.StreamAsync((page, c) => service.ListAsync(new AccountFilter(search, role, region), page, c), sort,
+        group.MapGet("/export", (string? search, AccountRole? role, string? region, string? sort, AccountService service, IStringLocalizer<AccountText> t,
+                TimeProvider clock, CancellationToken ct) =>
+            AccountExport.StreamAsync(t, (page, c) => service.ListAsync(new AccountFilter(search, role, region), page, c), sort,
                 ExcelExport.FileName("accounts", clock.GetLocalNow()), ct)).WithSummary("The filtered account list as an Excel file").RequirePermission<Account>(AccessAction.Export);
         group.MapPost("/", async (AccountForm form, AccountService service, CancellationToken ct) =>
         {
@@ -43,17 +45,20 @@ public static class AccountEndpoints
     }
 }
 
-/// <summary>The columns of the account list's Excel export (no secrets: names, role, scope, status).</summary>
+/// <summary>
+/// The columns of the account list's Excel export, in the words of the account page (the request's
+/// language); no secrets: names, role, scope, status.
+/// </summary>
 public static class AccountExport
 {
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<AccountRow>>> list, string? sort, string fileName,
-        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("用户名", r => r.UserName),
-        ("姓名", r => r.DisplayName),
-        ("角色", r => r.Role.ToString()),
-        ("区划代码", r => r.RegionCode),
-        ("所在区划", r => r.RegionName),
-        ("站点编号", r => r.StationId),
-        ("机构编号", r => r.AgencyId),
-        ("状态", r => r.IsDisabled ? "已停用" : r.IsLockedOut ? "已锁定" : "正常"));
+    public static Task<IResult> StreamAsync(IStringLocalizer<AccountText> t, Func<PageRequest, CancellationToken, Task<PagedResult<AccountRow>>> list,
+        string? sort, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        (t["UserName"], r => r.UserName),
+        (t["DisplayName"], r => r.DisplayName),
+        (t["Role"], r => t[$"Role_{r.Role}"].Value),
+        (NameText.RegionCodeDigits, r => r.RegionCode),
+        (t["Region"], r => r.RegionName),
+        (t["Station"], r => r.StationId),
+        (t["Agency"], r => r.AgencyId),
+        (t["Status"], r => (r.IsDisabled ? t["Disabled"] : r.IsLockedOut ? t["LockedOut"] : t["Active"]).Value));
 }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
+using Shegong.Web.Features.GroupWork;
 using Shegong.Web.Features.Services;
 
 namespace Shegong.Web.Features.Activities;
@@ -13,8 +15,8 @@ public static class ActivityEndpoints
                 ActivityService service, CancellationToken ct) =>
             service.ListAsync(new ActivityFilter(region, category, from, to, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, ServiceCategory? category, DateOnly? from, DateOnly? to, string? search, string? sort,
-            ActivityService service, TimeProvider clock, CancellationToken ct) =>
-            ActivityExport.StreamAsync((page, c) => service.ListAsync(new ActivityFilter(region, category, from, to, search), page, c), sort,
+            ActivityService service, IStringLocalizer<GroupWorkText> t, TimeProvider clock, CancellationToken ct) =>
+            ActivityExport.StreamAsync(t, (page, c) => service.ListAsync(new ActivityFilter(region, category, from, to, search), page, c), sort,
                 ExcelExport.FileName("activities", clock.GetLocalNow()), ct)).WithSummary("The filtered activity list as an Excel file")
             .RequirePermission<CommunityActivity>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, ActivityService service, CancellationToken ct) => service.GetAsync(id, ct));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Input;
 using Shegong.Web.Features.GroupWork;
@@ -80,18 +81,19 @@ public sealed record ActivityDetail(int Id, string Title, DateOnly Date, int Sta
     IReadOnlyList<ResidentChoice> Participants, IReadOnlyList<WorkerChoice> Workers, string? Volunteers, string? Organisations, string? Description,
     IReadOnlyList<ActivityFileRow> Files, int ServiceRecordId, int PersonTimes, uint Version);
 
+/// <summary>The columns of the activity list's Excel export, in the words of the list page (the request's language).</summary>
 public static class ActivityExport
 {
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<ActivityRow>>> list, string? sort, string fileName,
-        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("编号", r => r.Id),
-        ("活动名称", r => r.Title),
-        ("日期", r => r.Date.ToString("yyyy-MM-dd")),
-        ("组织站点", r => r.StationName),
-        ("地点", r => r.PlaceName),
-        ("区划代码", r => r.RegionCode),
-        ("服务类别", r => ServiceNames.Zh(r.Category)),
-        ("参与人数", r => r.ParticipantCount),
-        ("其中登记服务对象", r => r.NamedParticipants),
-        ("佐证材料数", r => r.Files));
+    public static Task<IResult> StreamAsync(IStringLocalizer<GroupWorkText> t, Func<PageRequest, CancellationToken, Task<PagedResult<ActivityRow>>> list,
+        string? sort, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        (Names.Field("CommunityActivity", "Id"), r => r.Id),
+        (t["Title"], r => r.Title),
+        (t["Date"], r => r.Date.ToString(DateFormat.Iso)),
+        (t["Station"], r => r.StationName),
+        (t["Place"], r => r.PlaceName),
+        (NameText.RegionCodeDigits, r => r.RegionCode),
+        (t["Category"], r => t["ServiceCategory" + r.Category].Value),
+        (t["Participants"], r => r.ParticipantCount),
+        (t["NamedParticipants"], r => r.NamedParticipants),
+        (t["Files"], r => r.Files));
 }

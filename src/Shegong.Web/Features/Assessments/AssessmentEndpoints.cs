@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -12,11 +13,14 @@ public static class AssessmentEndpoints
                 AssessmentService service, CancellationToken ct) =>
             service.ListAsync(new AssessmentFilter(region, subject, stationId), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, AssessmentSubject? subject, int? stationId, string? sort,
-                AssessmentService service, TimeProvider clock, CancellationToken ct) =>
+                AssessmentService service, IStringLocalizer<AssessmentText> t, TimeProvider clock, CancellationToken ct) =>
+            // In the words of the list page (the request's language).
             ExcelExport.StreamPages((p, c) => service.ListAsync(new AssessmentFilter(region, subject, stationId), p, c), sort,
                 ExcelExport.FileName("assessments", clock.GetLocalNow()), ct,
-                ("编号", r => r.Id), ("评估对象", r => r.SubjectName), ("对象类型", r => r.Subject.ToString()), ("站点", r => r.StationName),
-                ("评估社工", r => r.AssessorName), ("评估日期", r => r.AssessedOn.ToString(DateFormat.Iso)), ("高优先级领域数", r => r.HighPriorities)))
+                (Names.Field("NeedsAssessment", "Id"), r => r.Id), (t["ColSubject"], r => r.SubjectName),
+                (t["ColSubjectKind"], r => t["AssessmentSubject" + r.Subject].Value), (t["ColStation"], r => r.StationName),
+                (t["ColAssessor"], r => r.AssessorName), (t["ColAssessedOn"], r => r.AssessedOn.ToString(DateFormat.Iso)),
+                (t["ColHigh"], r => r.HighPriorities)))
             .WithSummary("The filtered assessment list as an Excel file").RequirePermission<NeedsAssessment>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, AssessmentService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (AssessmentForm form, AssessmentService service, CancellationToken ct) =>

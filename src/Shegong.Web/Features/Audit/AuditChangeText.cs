@@ -26,6 +26,19 @@ public static class AuditChangeText
         ? $"{Names.Entity(child)} · {Names.Field(child, own)}"
         : Names.Field(entity, field);
 
+    /// <summary>
+    /// One change as the page shows it, "状态：规划中 → 建设中" / "Status: Planned → Under construction";
+    /// an insert shows only the value it set.
+    /// </summary>
+    public static string Line(string entity, AuditAction action, AuditChange change) =>
+        Field(entity, change.Field) + NameText.FieldValueSeparator + (action == AuditAction.Created
+            ? Value(entity, change.Field, change.New)
+            : $"{Value(entity, change.Field, change.Old)} → {Value(entity, change.Field, change.New)}");
+
+    /// <summary>All visible changes of an entry on one line, for the export.</summary>
+    public static string Text(string entity, AuditAction action, IEnumerable<AuditChange> changes) =>
+        string.Join(NameText.ListSeparatorStrong, Visible(changes).Select(c => Line(entity, action, c)));
+
     /// <summary>Who made the change: a person's user name, or "system" in words for system work (its task is not for readers).</summary>
     public static string User(string userName) =>
         userName.StartsWith(AuditRecorder.SystemUserPrefix, StringComparison.Ordinal) ? NameText.SystemUser : userName;

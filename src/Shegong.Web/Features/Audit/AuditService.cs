@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Data;
@@ -90,24 +91,28 @@ public static class AuditEndpoints
             .WithTags("Audit").WithSummary("The audit trail of the caller's scope, newest first; filters: entity, entityId, user, from, to")
             .RequirePermission<AuditEntry>(AccessAction.Read);
         app.MapGet("/api/audit/export", async (string? entity, string? entityId, string? user, DateOnly? from, DateOnly? to,
-                AuditService service, TimeProvider clock) =>
-                AuditExport.Stream(service.Export(new AuditFilter(entity, entityId, user, from, to)), ExcelExport.FileName("audit", clock.GetLocalNow())))
+                AuditService service, IStringLocalizer<AccountText> t, TimeProvider clock) =>
+                AuditExport.Stream(t, service.Export(new AuditFilter(entity, entityId, user, from, to)), ExcelExport.FileName("audit", clock.GetLocalNow())))
             .WithTags("Audit").WithSummary("The filtered audit trail as an Excel file").RequirePermission<AuditEntry>(AccessAction.Export);
         return app;
     }
 }
 
-/// <summary>The columns of the audit trail's Excel export; values are as stored, so personal fields stay masked.</summary>
+/// <summary>
+/// The columns of the audit trail's Excel export, in the words of the audit page (the request's language):
+/// entities, actions, fields and values named as the page names them. Values are as stored, so personal
+/// fields stay masked; times are UTC.
+/// </summary>
 public static class AuditExport
 {
-    public static IResult Stream(IAsyncEnumerable<AuditRow> rows, string fileName) => ExcelExport.Stream(rows, fileName,
-        ("编号", r => r.Id),
-        ("时间(UTC)", r => r.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
-        ("用户", r => r.UserName),
-        ("来源地址", r => r.IpAddress),
-        ("对象", r => r.Entity),
-        ("对象编号", r => r.EntityId),
-        ("操作", r => r.Action.ToString()),
-        ("区划代码", r => r.RegionCode),
-        ("变更内容", r => string.Join("；", r.Changes.Select(c => $"{c.Field}: {c.Old ?? "—"} → {c.New ?? "—"}"))));
+    public static IResult Stream(IStringLocalizer<AccountText> t, IAsyncEnumerable<AuditRow> rows, string fileName) => ExcelExport.Stream(rows, fileName,
+        (t["EntryId"], r => r.Id),
+        (t["AtUtc"], r => r.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+        (t["User"], r => AuditChangeText.User(r.UserName)),
+        (t["Ip"], r => r.IpAddress),
+        (t["Entity"], r => Names.Entity(r.Entity)),
+        (t["EntityId"], r => r.EntityId),
+        (t["Action"], r => Names.Of(r.Action)),
+        (NameText.RegionCodeDigits, r => r.RegionCode),
+        (t["Changes"], r => AuditChangeText.Text(r.Entity, r.Action, r.Changes)));
 }

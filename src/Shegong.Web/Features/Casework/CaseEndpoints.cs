@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -12,8 +13,8 @@ public static class CaseEndpoints
                 CaseService service, CancellationToken ct) =>
             service.ListAsync(new CaseFilter(region, stage, stationId, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, CaseStage? stage, int? stationId, string? search, string? sort,
-                CaseService service, TimeProvider clock, CancellationToken ct) =>
-            CaseExport.StreamAsync((p, c) => service.ListAsync(new CaseFilter(region, stage, stationId, search), p, c), sort,
+                CaseService service, IStringLocalizer<CaseText> t, TimeProvider clock, CancellationToken ct) =>
+            CaseExport.StreamAsync(t, (p, c) => service.ListAsync(new CaseFilter(region, stage, stationId, search), p, c), sort,
                 ExcelExport.FileName("cases", clock.GetLocalNow()), ct))
             .WithSummary("The filtered case list as an Excel file").RequirePermission<Case>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, CaseService service, CancellationToken ct) => service.GetAsync(id, ct));

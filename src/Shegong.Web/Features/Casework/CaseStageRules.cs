@@ -57,14 +57,4 @@ public static class CaseStageRules
             throw RequestProblem.Invalid("closingReport", ProblemText.CaseWriteClosingReport);
         }
     }
-
-    public static string Zh(CaseStage stage) => stage switch
-    {
-        CaseStage.Intake => "接案",
-        CaseStage.Assessment => "预估",
-        CaseStage.Planning => "计划",
-        CaseStage.Intervention => "介入",
-        CaseStage.Evaluation => "评估",
-        _ => "结案",
-    };
 }

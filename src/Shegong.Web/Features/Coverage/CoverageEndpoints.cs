@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -12,10 +13,11 @@ public static class CoverageEndpoints
             .WithTags("Coverage")
             .WithSummary("Township coverage of a region, with one row per child region")
             .RequirePermission<Stations.Station>(AccessAction.Read);
-        app.MapGet("/api/coverage/{regionCode}/export", async (string regionCode, CoverageService service, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/api/coverage/{regionCode}/export", async (string regionCode, CoverageService service, IStringLocalizer<CoverageText> t, TimeProvider clock,
+                CancellationToken ct) =>
             {
                 var report = await service.GetAsync(regionCode, ct);
-                return Results.File(CoverageExport.ToXlsx(report), ExcelExport.ContentType,
+                return Results.File(CoverageExport.ToXlsx(t, report), ExcelExport.ContentType,
                     ExcelExport.FileName($"coverage-{regionCode}", clock.GetLocalNow()));
             })
             .WithTags("Coverage")

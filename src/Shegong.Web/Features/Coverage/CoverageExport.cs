@@ -1,31 +1,37 @@
+using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
-using Shegong.Web.Features.Stations;
 
 namespace Shegong.Web.Features.Coverage;
 
-/// <summary>A coverage report as an Excel workbook: the region's own figures, its child regions, and the uncovered townships with the reason.</summary>
+/// <summary>
+/// A coverage report as an Excel workbook, in the words of the coverage page (the request's language): the
+/// region's own figures, its child regions, and the uncovered townships with the reason.
+/// </summary>
 public static class CoverageExport
 {
-    public static byte[] ToXlsx(CoverageReport report)
+    public static byte[] ToXlsx(IStringLocalizer<CoverageText> t, CoverageReport report)
     {
         var figures = new[] { (report.Name, report.Figures) }.Concat(report.Children.Select(c => (c.Name, c.Figures)))
             .Select(r => new Dictionary<string, object?>
             {
-                ["区划"] = r.Name,
-                ["乡镇(街道)数"] = r.Figures.Townships,
-                ["已覆盖乡镇(街道)"] = r.Figures.CoveredTownships,
-                ["覆盖率(%)"] = Math.Round(r.Figures.CoverageRate * 100, 2),
-                ["未关闭站点"] = r.Figures.OpenStations,
+                [t["Region"]] = r.Name,
+                [t["Townships"]] = r.Figures.Townships,
+                [t["CoveredTownships"]] = r.Figures.CoveredTownships,
+                [$"{t["CoverageRate"]}(%)"] = Math.Round(r.Figures.CoverageRate * 100, 2),
+                [t["OpenStations"]] = r.Figures.OpenStations,
             }).ToList();
-        var uncovered = report.UncoveredTownships.Select(t => new Dictionary<string, object?>
+        var uncovered = report.UncoveredTownships.Select(u => new Dictionary<string, object?>
         {
-            ["区划代码"] = t.Code,
-            ["乡镇(街道)"] = t.Name,
-            ["所属县(市、区)"] = t.CountyName,
-            ["原因"] = t.StationStatus is { } s ? $"站点{StatusNames.Zh(s)}，未运营" : "暂无乡镇(街道)社工站",
+            [t["Code"]] = u.Code,
+            [t["Township"]] = u.Name,
+            [t["County"]] = u.CountyName,
+            [t["Reason"]] = u.StationStatus is { } s ? string.Format(t["StationNotOperating"], Names.Of(s)) : t["NoStation"].Value,
         }).ToList();
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["覆盖情况"] = figures, ["未覆盖的乡镇(街道)"] = uncovered });
+        stream.SaveAs(new Dictionary<string, object> { [t["Heading"]] = figures, [SheetName(string.Format(t["UncoveredTitle"], uncovered.Count))] = uncovered });
         return stream.ToArray();
     }
+
+    // A sheet name has at most 31 characters.
+    private static string SheetName(string name) => name.Length > 31 ? name[..31] : name;
 }

@@ -116,25 +116,3 @@ public class GroupAttendance : IScopedThrough<GroupSession>
     public int GroupSessionId { get; private set; }
     public int ResidentId { get; init; }
 }
-
-public static class GroupNames
-{
-    public static string Zh(GroupStage stage) => stage switch
-    {
-        GroupStage.Preparation => "准备期",
-        GroupStage.Formation => "形成期",
-        GroupStage.Transition => "转折期",
-        GroupStage.Maturity => "成熟期",
-        _ => "结束期",
-    };
-
-    public static string Zh(GroupType type) => type switch
-    {
-        GroupType.Education => "教育小组",
-        GroupType.Growth => "成长小组",
-        GroupType.Support => "支持小组",
-        GroupType.Therapy => "治疗小组",
-        GroupType.Interest => "兴趣小组",
-        _ => "任务小组",
-    };
-}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Services;
@@ -13,8 +14,8 @@ public static class GroupEndpoints
                 string? sort, GroupService service, CancellationToken ct) =>
             service.ListAsync(new GroupFilter(region, stage, type, category, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, GroupStage? stage, GroupType? type, ServiceCategory? category, string? search, string? sort,
-            GroupService service, TimeProvider clock, CancellationToken ct) =>
-            GroupExport.StreamAsync((page, c) => service.ListAsync(new GroupFilter(region, stage, type, category, search), page, c), sort,
+            GroupService service, IStringLocalizer<GroupWorkText> t, TimeProvider clock, CancellationToken ct) =>
+            GroupExport.StreamAsync(t, (page, c) => service.ListAsync(new GroupFilter(region, stage, type, category, search), page, c), sort,
                 ExcelExport.FileName("groups", clock.GetLocalNow()), ct)).WithSummary("The filtered group list as an Excel file")
             .RequirePermission<Group>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, GroupService service, CancellationToken ct) => service.GetAsync(id, ct))

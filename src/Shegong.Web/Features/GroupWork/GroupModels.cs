@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Input;
 using Shegong.Web.Features.Services;
@@ -93,19 +94,20 @@ public sealed record GroupDetail(int Id, string Name, int StationId, string Stat
     ServiceCategory Category, int LeaderId, string LeaderName, int PlannedSessions, GroupStage Stage, GroupStage? NextStage,
     IReadOnlyList<ResidentChoice> Members, IReadOnlyList<GroupSessionRow> Sessions, uint Version);
 
+/// <summary>The columns of the group list's Excel export, in the words of the list page (the request's language).</summary>
 public static class GroupExport
 {
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<GroupRow>>> list, string? sort, string fileName,
-        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("编号", r => r.Id),
-        ("小组名称", r => r.Name),
-        ("站点", r => r.StationName),
-        ("区划代码", r => r.RegionCode),
-        ("小组类型", r => GroupNames.Zh(r.Type)),
-        ("服务类别", r => ServiceNames.Zh(r.Category)),
-        ("阶段", r => GroupNames.Zh(r.Stage)),
-        ("带领社工", r => r.LeaderName),
-        ("计划节数", r => r.PlannedSessions),
-        ("已开展节数", r => r.SessionsHeld),
-        ("组员人数", r => r.Members));
+    public static Task<IResult> StreamAsync(IStringLocalizer<GroupWorkText> t, Func<PageRequest, CancellationToken, Task<PagedResult<GroupRow>>> list,
+        string? sort, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        (Names.Field("Group", "Id"), r => r.Id),
+        (t["GroupName"], r => r.Name),
+        (t["Station"], r => r.StationName),
+        (NameText.RegionCodeDigits, r => r.RegionCode),
+        (t["Type"], r => t["GroupType" + r.Type].Value),
+        (t["Category"], r => t["ServiceCategory" + r.Category].Value),
+        (t["Stage"], r => t["GroupStage" + r.Stage].Value),
+        (t["Leader"], r => r.LeaderName),
+        (t["PlannedSessions"], r => r.PlannedSessions),
+        (t["SessionsHeld"], r => r.SessionsHeld),
+        (t["Members"], r => r.Members));
 }

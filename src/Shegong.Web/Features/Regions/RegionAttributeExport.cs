@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Common;
 using Shegong.Web.Data;
@@ -6,7 +7,8 @@ namespace Shegong.Web.Features.Regions;
 
 /// <summary>
 /// The attributes of a region and everything under it down to the townships, as an Excel file whose columns the
-/// import reads back: an official fills in the populations and flags and uploads the same file.
+/// import reads back: an official fills in the populations and flags and uploads the same file. Headers and yes/no
+/// are in the request's language; the import reads either language.
 /// </summary>
 public static class RegionAttributeExport
 {
@@ -21,10 +23,12 @@ public static class RegionAttributeExport
         var rows = db.Regions.AsNoTracking()
             .Where(r => r.Level <= RegionLevel.Township && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
             .OrderBy(r => r.Code).AsAsyncEnumerable();
-        static string Flag(bool value) => value ? "是" : "否";
+        static string Header(string field) => RegionAttributeImport.Header(field, CultureInfo.CurrentUICulture);
+        static string Flag(bool value) => value ? NameText.Yes : NameText.No;
         return ExcelExport.Stream(rows, fileName,
-            ("区划代码", r => r.Code), ("名称", r => r.Name), ("常住人口", r => r.ResidentPopulation), ("城镇常住人口", r => r.UrbanResidentPopulation),
-            ("城乡分类代码", r => r.UrbanRuralCode), ("中心镇", r => Flag(r.IsCentralTown)), ("易地扶贫搬迁安置点", r => Flag(r.IsRelocationSite)),
-            ("城乡社区治理试点", r => Flag(r.IsGovernancePilot)));
+            (Header("code"), r => r.Code), (Header("name"), r => r.Name), (Header("residentPopulation"), r => r.ResidentPopulation),
+            (Header("urbanResidentPopulation"), r => r.UrbanResidentPopulation), (Header("urbanRuralCode"), r => r.UrbanRuralCode),
+            (Header("isCentralTown"), r => Flag(r.IsCentralTown)), (Header("isRelocationSite"), r => Flag(r.IsRelocationSite)),
+            (Header("isGovernancePilot"), r => Flag(r.IsGovernancePilot)));
     }
 }

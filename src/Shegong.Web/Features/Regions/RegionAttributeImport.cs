@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -20,28 +21,37 @@ public sealed class RegionAttributeImport(ShegongDb db)
     public const long MaxBytes = 5 * 1024 * 1024;
     private const int MaxProblemsShown = 30;
 
-    /// <summary>Column headers in Chinese (as the export writes them) or English (as the API names the fields).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The fields a file may set, by their API names, in the order the export writes them.</summary>
+    public static readonly string[] Fields =
+        ["code", "name", "residentPopulation", "urbanResidentPopulation", "urbanRuralCode", "isCentralTown", "isRelocationSite", "isGovernancePilot"];
+
+    /// <summary>
+    /// Column headers as the export writes them in either UI language, as the API names the fields, or as
+    /// earlier exports named them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Columns = ColumnsByHeader();
+
+    /// <summary>A field's column header in a language (the export's header, which the import reads back).</summary>
+    public static string Header(string field, CultureInfo culture) =>
+        NameText.ResourceManager.GetString($"Field_{char.ToUpperInvariant(field[0])}{field[1..]}", culture) ?? field;
+
+    private static Dictionary<string, string> ColumnsByHeader()
     {
-        ["区划代码"] = "code",
-        ["code"] = "code",
-        ["名称"] = "name",
-        ["name"] = "name",
-        ["常住人口"] = "residentPopulation",
-        ["residentPopulation"] = "residentPopulation",
-        ["城镇常住人口"] = "urbanResidentPopulation",
-        ["urbanResidentPopulation"] = "urbanResidentPopulation",
-        ["城乡分类代码"] = "urbanRuralCode",
-        ["urbanRuralCode"] = "urbanRuralCode",
-        ["中心镇"] = "isCentralTown",
-        ["isCentralTown"] = "isCentralTown",
-        ["易地扶贫搬迁安置点"] = "isRelocationSite",
-        ["易地搬迁安置点"] = "isRelocationSite",
-        ["isRelocationSite"] = "isRelocationSite",
-        ["城乡社区治理试点"] = "isGovernancePilot",
-        ["治理试点"] = "isGovernancePilot",
-        ["isGovernancePilot"] = "isGovernancePilot",
-    };
+        var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["易地扶贫搬迁安置点"] = "isRelocationSite",
+            ["城乡社区治理试点"] = "isGovernancePilot",
+        };
+        foreach (var field in Fields)
+        {
+            columns[field] = field;
+            foreach (var culture in Components.UiSetup.Cultures)
+            {
+                columns[Header(field, culture)] = field;
+            }
+        }
+        return columns;
+    }
 
     public async Task<RegionAttributeImportResult> ImportAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {

@@ -1,24 +1,8 @@
 namespace Shegong.Web.Features.Requests;
 
+/// <summary>A step's name in Chinese for the conflict message, whose English form names the step by its code.</summary>
 public static class RequestNames
 {
-    public static string Zh(RequestStatus status) => status switch
-    {
-        RequestStatus.Raised => "待分诊",
-        RequestStatus.Triaged => "待派单",
-        RequestStatus.Assigned => "待上门",
-        RequestStatus.Visited => "待办结",
-        RequestStatus.Completed => "已办结",
-        _ => "不予受理",
-    };
-
-    public static string Zh(RequestOrigin origin) => origin switch
-    {
-        RequestOrigin.WalkIn => "来站提出",
-        RequestOrigin.OnBehalf => "代为提出",
-        _ => "网上提交",
-    };
-
     public static string ZhStep(string step) => step switch
     {
         "triage" => "分诊",

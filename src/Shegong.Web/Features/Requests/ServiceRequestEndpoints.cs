@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -19,8 +20,8 @@ public static class ServiceRequestEndpoints
                 ServiceRequestService service, CancellationToken ct) =>
             service.ListAsync(new ServiceRequestFilter(region, status, stationId, workerId, origin), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, RequestStatus? status, int? stationId, int? workerId, RequestOrigin? origin, string? sort,
-                ServiceRequestService service, TimeProvider clock, CancellationToken ct) =>
-            ServiceRequestExport.StreamAsync((page, c) => service.ListAsync(new ServiceRequestFilter(region, status, stationId, workerId, origin), page, c),
+                ServiceRequestService service, IStringLocalizer<RequestText> t, TimeProvider clock, CancellationToken ct) =>
+            ServiceRequestExport.StreamAsync(t, (page, c) => service.ListAsync(new ServiceRequestFilter(region, status, stationId, workerId, origin), page, c),
                 sort, ExcelExport.FileName("service-requests", clock.GetLocalNow()), ct))
             .WithSummary("The filtered request list as an Excel file (phones masked)").RequirePermission<ServiceRequest>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, ServiceRequestService service, CancellationToken ct) => service.GetAsync(id, ct));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Common.Privacy;
@@ -18,8 +19,8 @@ public static class ResidentEndpoints
             .RequireRateLimiting(LookupRateLimit.Policy)
             .WithSummary("Exact match by idNumber or phone (through the keyed hash), for roles that may reveal; rate-limited per user and audited");
         group.MapGet("/export", (string? region, string? township, string? village, VulnerabilityTag? tag, string? search, string? idFragment,
-            string? sort, ResidentService service, TimeProvider clock, CancellationToken ct) =>
-            ResidentExport.StreamAsync((page, c) => service.ListAsync(new ResidentFilter(region, township, village, tag, search, idFragment), page, c),
+            string? sort, ResidentService service, IStringLocalizer<ResidentText> t, TimeProvider clock, CancellationToken ct) =>
+            ResidentExport.StreamAsync(t, (page, c) => service.ListAsync(new ResidentFilter(region, township, village, tag, search, idFragment), page, c),
                 sort, ExcelExport.FileName("residents", clock.GetLocalNow()), ct))
             .WithSummary("The filtered list as an Excel file, ID numbers and phones masked").RequirePermission<Resident>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, ResidentService service, CancellationToken ct) => service.GetAsync(id, ct))

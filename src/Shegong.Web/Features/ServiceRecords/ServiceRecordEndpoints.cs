@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.Services;
@@ -20,8 +21,8 @@ public static class ServiceRecordEndpoints
             .WithSummary("Person-times (summed) and people served (distinct residents) of the filtered records");
         group.MapGet("/export", (string? region, int? stationId, DateOnly? from, DateOnly? to, ServiceCategory? category, ServiceMethod? method,
                 ServiceChannel? channel, ServiceSource? source, int? workerId, int? residentId, string? sort,
-                ServiceRecordService service, TimeProvider clock, CancellationToken ct) =>
-            ServiceRecordExport.StreamAsync((page, c) => service.ListAsync(
+                ServiceRecordService service, IStringLocalizer<RecordText> t, TimeProvider clock, CancellationToken ct) =>
+            ServiceRecordExport.StreamAsync(t, (page, c) => service.ListAsync(
                     new ServiceRecordFilter(region, stationId, from, to, category, method, channel, source, workerId, residentId), page, c), sort,
                 ExcelExport.FileName("service-records", clock.GetLocalNow()), ct))
             .WithSummary("The filtered service-record list as an Excel file").RequirePermission<ServiceRecord>(AccessAction.Export);

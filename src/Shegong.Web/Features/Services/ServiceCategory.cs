@@ -22,24 +22,3 @@ public enum ServiceMethod
     CommunityWork,
     Other,
 }
-
-public static class ServiceNames
-{
-    public static string Zh(ServiceCategory category) => category switch
-    {
-        ServiceCategory.NeedsAssessment => "需求评估",
-        ServiceCategory.ResourceLinking => "资源链接",
-        ServiceCategory.SocialAssistance => "社会救助",
-        ServiceCategory.ElderlyAndChildCare => "老幼关爱",
-        ServiceCategory.CommunityGovernance => "社区治理",
-        _ => "产业发展",
-    };
-
-    public static string Zh(ServiceMethod method) => method switch
-    {
-        ServiceMethod.Casework => "个案工作",
-        ServiceMethod.GroupWork => "小组工作",
-        ServiceMethod.CommunityWork => "社区工作",
-        _ => "其他服务",
-    };
-}

@@ -83,15 +83,3 @@ public class StationStatusChange : IScopedThrough<Station>
     public string? Note { get; init; }
     public DateTime RecordedAt { get; init; } = DateTime.UtcNow;
 }
-
-public static class StatusNames
-{
-    public static string Zh(StationStatus status) => status switch
-    {
-        StationStatus.Planned => "规划中",
-        StationStatus.UnderConstruction => "建设中",
-        StationStatus.Operating => "运营中",
-        StationStatus.Suspended => "暂停运营",
-        _ => "已关闭",
-    };
-}

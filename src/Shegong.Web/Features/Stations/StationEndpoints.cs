@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -12,8 +13,8 @@ public static class StationEndpoints
                 StationService service, CancellationToken ct) =>
             service.ListAsync(new StationFilter(region, level, status, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, StationLevel? level, StationStatus? status, string? search, string? sort,
-            StationService service, TimeProvider clock, CancellationToken ct) =>
-            StationExport.StreamAsync((page, c) => service.ListAsync(new StationFilter(region, level, status, search), page, c), sort,
+            StationService service, IStringLocalizer<StationText> t, TimeProvider clock, CancellationToken ct) =>
+            StationExport.StreamAsync(t, (page, c) => service.ListAsync(new StationFilter(region, level, status, search), page, c), sort,
                 ExcelExport.FileName("stations", clock.GetLocalNow()), ct)).WithSummary("The filtered station list as an Excel file").RequirePermission<Station>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, StationService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (StationForm form, StationService service, CancellationToken ct) =>

@@ -41,21 +41,4 @@ public static class StationLevels
 
     /// <summary>Village rooms may share a region; the higher levels have one open station per region.</summary>
     public static bool IsOnePerRegion(StationLevel level) => level != StationLevel.VillageRoom;
-
-    public static string ZhName(StationLevel level) => level switch
-    {
-        StationLevel.CitySupportCentre => "市级社工支持中心",
-        StationLevel.CountyStation => "县级社工总站",
-        StationLevel.TownshipStation => "乡镇(街道)社工站",
-        _ => "村(社区)社工室",
-    };
-
-    public static string ZhName(RegionLevel level) => level switch
-    {
-        RegionLevel.Province => "省",
-        RegionLevel.City => "市(州)",
-        RegionLevel.County => "县(市、区)",
-        RegionLevel.Township => "乡镇(街道)",
-        _ => "村(社区)",
-    };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Features.ServiceRecords;
@@ -51,10 +52,10 @@ public static class StatisticsEndpoints
             .RequirePermission<ServiceRecord>(AccessAction.Read);
         group.MapGet("/records/export", async (string? region, DateOnly? from, DateOnly? to, ServiceCategory? category, ServiceMethod? method,
                 ServiceChannel? channel, ServiceSource? source, string? sort, StatisticsService statistics, ServiceRecordService records,
-                TimeProvider clock, CancellationToken ct) =>
+                IStringLocalizer<RecordText> t, TimeProvider clock, CancellationToken ct) =>
             {
                 var filter = await statistics.DrillThroughAsync(region, from, to, category, method, channel, source, ct);
-                return await ServiceRecordExport.StreamAsync((p, c) => records.ListAsync(filter, p, c), sort,
+                return await ServiceRecordExport.StreamAsync(t, (p, c) => records.ListAsync(filter, p, c), sort,
                     ExcelExport.FileName("statistics-records", clock.GetLocalNow()), ct);
             })
             .WithSummary("The service records behind a figure as an Excel file")

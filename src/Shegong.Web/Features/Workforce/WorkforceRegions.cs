@@ -33,14 +33,5 @@ internal static class WorkforceRegions
         return RegionCode.SubtreeRange(code);
     }
 
-    public static string Zh(RegionLevel level) => level switch
-    {
-        RegionLevel.Province => "省",
-        RegionLevel.City => "市",
-        RegionLevel.County => "县",
-        RegionLevel.Township => "乡镇",
-        _ => "村",
-    };
-
     public static string CountyOf(string code) => RegionCode.Pad(code[..6]);
 }

@@ -328,6 +328,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 家庭户.
+        /// </summary>
+        internal static string Entity_Household {
+            get {
+                return ResourceManager.GetString("Entity_Household", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 试点申报.
         /// </summary>
         internal static string Entity_PilotApplication {
@@ -414,6 +423,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Entity_Resident {
             get {
                 return ResourceManager.GetString("Entity_Resident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 困难群体.
+        /// </summary>
+        internal static string Entity_ResidentTag {
+            get {
+                return ResourceManager.GetString("Entity_ResidentTag", resourceCulture);
             }
         }
         
@@ -783,6 +801,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_AuditAction_Deleted {
             get {
                 return ResourceManager.GetString("Enum_AuditAction_Deleted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 精确查找.
+        /// </summary>
+        internal static string Enum_AuditAction_LookedUp {
+            get {
+                return ResourceManager.GetString("Enum_AuditAction_LookedUp", resourceCulture);
             }
         }
         
@@ -2839,6 +2866,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 结案日期.
+        /// </summary>
+        internal static string Field_Case_ClosedOn {
+            get {
+                return ResourceManager.GetString("Field_Case_ClosedOn", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 个案.
         /// </summary>
         internal static string Field_CaseId {
@@ -3888,6 +3924,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_HouseholdId {
             get {
                 return ResourceManager.GetString("Field_HouseholdId", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 编号.
+        /// </summary>
+        internal static string Field_Id {
+            get {
+                return ResourceManager.GetString("Field_Id", resourceCulture);
             }
         }
         
@@ -5584,11 +5629,29 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to ：.
+        /// </summary>
+        internal static string FieldValueSeparator {
+            get {
+                return ResourceManager.GetString("FieldValueSeparator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 、.
         /// </summary>
         internal static string ListSeparator {
             get {
                 return ResourceManager.GetString("ListSeparator", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to ；.
+        /// </summary>
+        internal static string ListSeparatorStrong {
+            get {
+                return ResourceManager.GetString("ListSeparatorStrong", resourceCulture);
             }
         }
         
@@ -5616,6 +5679,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string OutsideScope {
             get {
                 return ResourceManager.GetString("OutsideScope", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 区划代码.
+        /// </summary>
+        internal static string RegionCodeDigits {
+            get {
+                return ResourceManager.GetString("RegionCodeDigits", resourceCulture);
             }
         }
         

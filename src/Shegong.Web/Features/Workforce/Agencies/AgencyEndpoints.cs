@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -12,8 +13,8 @@ public static class AgencyEndpoints
                 AgencyService service, CancellationToken ct) =>
             service.ListAsync(new AgencyFilter(region, status, rating, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, AgencyStatus? status, AgencyRating? rating, string? search, string? sort,
-            AgencyService service, TimeProvider clock, CancellationToken ct) =>
-            AgencyNames.StreamAsync((page, c) => service.ListAsync(new AgencyFilter(region, status, rating, search), page, c), sort,
+            AgencyService service, IStringLocalizer<WorkforceText> t, TimeProvider clock, CancellationToken ct) =>
+            AgencyExport.StreamAsync(t, (page, c) => service.ListAsync(new AgencyFilter(region, status, rating, search), page, c), sort,
                 ExcelExport.FileName("agencies", clock.GetLocalNow()), ct)).WithSummary("The filtered agency list as an Excel file").RequirePermission<Agency>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, AgencyService service, CancellationToken ct) => service.GetAsync(id, ct));
         group.MapPost("/", async (AgencyForm form, AgencyService service, CancellationToken ct) =>

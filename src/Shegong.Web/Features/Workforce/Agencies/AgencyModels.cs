@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
 
@@ -76,26 +77,18 @@ public sealed record AgencyDetail(
     int ActiveContracts,
     uint Version);
 
-public static class AgencyNames
+/// <summary>The columns of the agency list's Excel export, in the words of the list page (the request's language).</summary>
+public static class AgencyExport
 {
-    public static string Zh(AgencyRating? rating) => rating is { } r ? $"{(int)r}A" : "未评级";
-
-    public static string Zh(AgencyStatus status) => status switch
-    {
-        AgencyStatus.Active => "正常",
-        AgencyStatus.Suspended => "暂停",
-        _ => "已注销",
-    };
-
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<AgencyRow>>> list, string? sort, string fileName,
-        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("编号", r => r.Id),
-        ("机构名称", r => r.Name),
-        ("统一社会信用代码", r => r.CreditCode),
-        ("登记地", r => r.RegionName),
-        ("评估等级", r => Zh(r.Rating)),
-        ("状态", r => Zh(r.Status)),
-        ("服务区域", r => string.Join("、", r.ServiceAreaNames)),
-        ("社工人数", r => r.SocialWorkers),
-        ("执行中合同", r => r.ActiveContracts));
+    public static Task<IResult> StreamAsync(IStringLocalizer<WorkforceText> t, Func<PageRequest, CancellationToken, Task<PagedResult<AgencyRow>>> list,
+        string? sort, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        (Names.Field("Agency", "Id"), r => r.Id),
+        (t["AgencyName"], r => r.Name),
+        (t["CreditCode"], r => r.CreditCode),
+        (t["RegisteredRegion"], r => r.RegionName),
+        (t["Rating"], r => r.Rating is { } rating ? Names.Of(rating) : t["Unrated"].Value),
+        (t["Status"], r => Names.Of(r.Status)),
+        (t["ServiceAreas"], r => Names.List(r.ServiceAreaNames)),
+        (t["SocialWorkerCount"], r => r.SocialWorkers),
+        (t["ActiveContracts"], r => r.ActiveContracts));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 
@@ -12,8 +13,8 @@ public static class ContractEndpoints
                 ContractService service, CancellationToken ct) =>
             service.ListAsync(new ContractFilter(region, agencyId, status, search), PageRequest.From(page, pageSize, sort), ct));
         group.MapGet("/export", (string? region, int? agencyId, ContractStatus? status, string? search, string? sort,
-            ContractService service, TimeProvider clock, CancellationToken ct) =>
-            ContractExport.StreamAsync((page, c) => service.ListAsync(new ContractFilter(region, agencyId, status, search), page, c), sort,
+            ContractService service, IStringLocalizer<WorkforceText> t, TimeProvider clock, CancellationToken ct) =>
+            ContractExport.StreamAsync(t, (page, c) => service.ListAsync(new ContractFilter(region, agencyId, status, search), page, c), sort,
                 ExcelExport.FileName("contracts", clock.GetLocalNow()), ct)).WithSummary("The filtered contract list as an Excel file").RequirePermission<ServiceContract>(AccessAction.Export);
         group.MapGet("/operator", (int stationId, DateOnly? on, ContractService service, CancellationToken ct) =>
             service.OperatorAsync(stationId, on, ct)).WithSummary("The agency operating a station on a date, from its contract");

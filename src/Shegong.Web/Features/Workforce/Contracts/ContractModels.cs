@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Input;
 using Shegong.Web.Features.Services;
@@ -102,18 +103,19 @@ public sealed record ContractDetail(
 /// <summary>Who operated a station on a date, and under which contract (none when no contract covers it).</summary>
 public sealed record StationOperator(int StationId, DateOnly On, int? ContractId, int? AgencyId, string? AgencyName);
 
+/// <summary>The columns of the contract list's Excel export, in the words of the list page (the request's language).</summary>
 public static class ContractExport
 {
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<ContractRow>>> list, string? sort, string fileName,
-        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("编号", r => r.Id),
-        ("合同名称", r => r.Title),
-        ("购买方", r => r.BuyerName),
-        ("承接机构", r => r.AgencyName),
-        ("开始日期", r => r.StartsOn.ToString("yyyy-MM-dd")),
-        ("结束日期", r => r.EndsOn.ToString("yyyy-MM-dd")),
-        ("金额（元）", r => r.Amount),
-        ("状态", r => ContractNames.Zh(r.Status)),
-        ("站点数", r => r.Stations),
-        ("最近评估得分", r => r.LatestScore));
+    public static Task<IResult> StreamAsync(IStringLocalizer<WorkforceText> t, Func<PageRequest, CancellationToken, Task<PagedResult<ContractRow>>> list,
+        string? sort, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        (Names.Field("ServiceContract", "Id"), r => r.Id),
+        (t["ContractTitle"], r => r.Title),
+        (t["Buyer"], r => r.BuyerName),
+        (t["Agency"], r => r.AgencyName),
+        (t["From"], r => r.StartsOn.ToString(DateFormat.Iso)),
+        (t["To"], r => r.EndsOn.ToString(DateFormat.Iso)),
+        (t["Amount"], r => r.Amount),
+        (t["Status"], r => Names.Of(r.Status)),
+        (t["StationCount"], r => r.Stations),
+        (t["LatestScore"], r => r.LatestScore));
 }

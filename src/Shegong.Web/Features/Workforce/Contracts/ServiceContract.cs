@@ -179,16 +179,3 @@ public class ContractEvaluation : IScopedThrough<ServiceContract>
     public decimal Score { get; init; }
     public string? Notes { get; init; }
 }
-
-public static class ContractNames
-{
-    public static string Zh(ContractStatus status) => status switch
-    {
-        ContractStatus.Draft => "草稿",
-        ContractStatus.Active => "执行中",
-        ContractStatus.Completed => "已结项",
-        _ => "已终止",
-    };
-
-    public static string Zh(EvaluationStage stage) => stage == EvaluationStage.MidTerm ? "中期评估" : "终期评估";
-}

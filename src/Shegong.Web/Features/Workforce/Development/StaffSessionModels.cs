@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Input;
 
@@ -53,15 +54,20 @@ public sealed record AttendeeRow(int SocialWorkerId, string Name);
 public sealed record StaffSessionDetail(int Id, int OrganiserStationId, string OrganiserName, string RegionCode, DateOnly Date, decimal Hours,
     string Topic, string Leader, string? Note, IReadOnlyList<AttendeeRow> Attendees, uint Version);
 
+/// <summary>
+/// The columns of the training or supervision list's Excel export, in the words of the list page (the
+/// request's language); the leader column is headed by its kind (trainer or supervisor).
+/// </summary>
 public static class StaffSessionExport
 {
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<StaffSessionRow>>> list, string? sort, string leaderHeader,
-        string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("编号", r => r.Id),
-        ("日期", r => r.Date.ToString("yyyy-MM-dd")),
-        ("组织站点", r => r.OrganiserName),
-        ("主题", r => r.Topic),
-        (leaderHeader, r => r.Leader),
-        ("时长（小时）", r => r.Hours),
-        ("参加人数", r => r.Attendees));
+    public static Task<IResult> StreamAsync(IStringLocalizer<WorkforceText> t, Func<PageRequest, CancellationToken, Task<PagedResult<StaffSessionRow>>> list,
+        string? sort, string leaderKey, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName,
+        cancellationToken,
+        (Names.Field("StaffSession", "Id"), r => r.Id),
+        (t["Date"], r => r.Date.ToString(DateFormat.Iso)),
+        (t["Organiser"], r => r.OrganiserName),
+        (t["Topic"], r => r.Topic),
+        (t[leaderKey], r => r.Leader),
+        (t["HoursColumn"], r => r.Hours),
+        (t["Attendees"], r => r.Attendees));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Access;
 using Shegong.Web.Common.Privacy;
@@ -20,8 +21,8 @@ public static class SocialWorkerEndpoints
             .RequireRateLimiting(LookupRateLimit.Policy)
             .WithSummary("Exact match by idNumber or phone (through the keyed hash), for roles that may reveal; rate-limited per user and audited");
         group.MapGet("/export", (string? region, int? agencyId, int? stationId, CertificationLevel? certification, SocialWorkerStatus? status,
-            bool? newGraduate, bool? local, string? search, string? sort, SocialWorkerService service, TimeProvider clock, CancellationToken ct) =>
-            SocialWorkerNames.StreamAsync((page, c) => service.ListAsync(
+            bool? newGraduate, bool? local, string? search, string? sort, SocialWorkerService service, IStringLocalizer<WorkforceText> t, TimeProvider clock, CancellationToken ct) =>
+            SocialWorkerExport.StreamAsync(t, (page, c) => service.ListAsync(
                 new SocialWorkerFilter(region, agencyId, stationId, certification, status, newGraduate, local, search), page, c), sort,
                 ExcelExport.FileName("social-workers", clock.GetLocalNow()), ct)).WithSummary("The filtered list as an Excel file, ID numbers and phones masked").RequirePermission<SocialWorker>(AccessAction.Export);
         group.MapGet("/{id:int}", (int id, SocialWorkerService service, CancellationToken ct) => service.GetAsync(id, ct));

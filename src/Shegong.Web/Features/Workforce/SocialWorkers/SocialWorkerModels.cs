@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Localization;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
 
@@ -135,39 +136,21 @@ public sealed record SocialWorkerDetail(
     IReadOnlyList<HoursRow> Hours,
     uint Version);
 
-public static class SocialWorkerNames
+/// <summary>The columns of the social worker list's Excel export, in the words of the list page (the request's language).</summary>
+public static class SocialWorkerExport
 {
-    public static string Zh(CertificationLevel level) => level switch
-    {
-        CertificationLevel.Assistant => "助理社会工作师",
-        CertificationLevel.Intermediate => "社会工作师",
-        CertificationLevel.Senior => "高级社会工作师",
-        _ => "未持证",
-    };
-
-    public static string Zh(Education education) => education switch
-    {
-        Education.HighSchool => "高中及以下",
-        Education.JuniorCollege => "大专",
-        Education.Bachelor => "本科",
-        Education.Master => "硕士",
-        _ => "博士",
-    };
-
-    public static string Zh(Sex sex) => sex == Sex.Male ? "男" : "女";
-
-    public static Task<IResult> StreamAsync(Func<PageRequest, CancellationToken, Task<PagedResult<SocialWorkerRow>>> list, string? sort, string fileName,
-        CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
-        ("编号", r => r.Id),
-        ("姓名", r => r.Name),
-        ("性别", r => Zh(r.Sex)),
-        ("身份证号码", r => r.IdNumberMasked),
-        ("手机号码", r => r.PhoneMasked),
-        ("社工机构", r => r.AgencyName),
-        ("驻站站点", r => r.ResidentStationName),
-        ("持证等级", r => Zh(r.Certification)),
-        ("应届毕业生", r => r.IsNewGraduate ? "是" : "否"),
-        ("本地社工", r => r.IsLocal ? "是" : "否"),
-        ("入职日期", r => r.HiredOn.ToString("yyyy-MM-dd")),
-        ("状态", r => r.Status == SocialWorkerStatus.Active ? "在岗" : "离职"));
+    public static Task<IResult> StreamAsync(IStringLocalizer<WorkforceText> t, Func<PageRequest, CancellationToken, Task<PagedResult<SocialWorkerRow>>> list,
+        string? sort, string fileName, CancellationToken cancellationToken) => ExcelExport.StreamPages(list, sort, fileName, cancellationToken,
+        (Names.Field("SocialWorker", "Id"), r => r.Id),
+        (t["Name"], r => r.Name),
+        (t["Sex"], r => Names.Of(r.Sex)),
+        (t["IdNumber"], r => r.IdNumberMasked),
+        (t["Phone"], r => r.PhoneMasked),
+        (t["Agency"], r => r.AgencyName),
+        (t["ResidentStation"], r => r.ResidentStationName),
+        (t["Certification"], r => Names.Of(r.Certification)),
+        (t["NewGraduate"], r => (r.IsNewGraduate ? t["Yes"] : t["No"]).Value),
+        (t["Local"], r => (r.IsLocal ? t["Yes"] : t["No"]).Value),
+        (t["HiredOn"], r => r.HiredOn.ToString(DateFormat.Iso)),
+        (t["Status"], r => Names.Of(r.Status)));
 }
