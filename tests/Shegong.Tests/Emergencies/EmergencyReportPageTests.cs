@@ -38,6 +38,39 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Ending_a_response_asks_first_and_cancel_changes_nothing_then_confirm_ends_it()
+    {
+        int id;
+        await using (var db = app.OpenDb())
+        {
+            id = await ProvinceFloodAsync(db, "结束确认测试汛情");
+        }
+        var page = await app.NewPageAsync();
+        await page.OpenAsync($"/emergencies/{id}");
+        await page.PickDateAsync(".emergency-close-date", "2024-07-20");
+        await page.ClickAsync(".emergency-close-save");
+        var dialog = page.Locator(".ant-modal-confirm");
+        await Expect(dialog).ToContainTextAsync("结束应急响应“结束确认测试汛情”？");
+        await Expect(dialog).ToContainTextAsync("不能重新开启");
+        await dialog.Locator("button").Filter(new() { HasTextString = "取消" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await using (var db = app.OpenDb())
+        {
+            Assert.Equal(EmergencyStatus.Active, (await db.Set<Emergency>().SingleAsync(e => e.Id == id, Ct)).Status);
+        }
+
+        await page.ClickAsync(".emergency-close-save");
+        await dialog.Locator("button").Filter(new() { HasTextString = "确定" }).ClickAsync();
+        await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
+        await using (var db = app.OpenDb())
+        {
+            var ended = await db.Set<Emergency>().SingleAsync(e => e.Id == id, Ct);
+            Assert.Equal((EmergencyStatus.Closed, new DateOnly(2024, 7, 20)), (ended.Status, ended.EndDate));
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_township_worker_reports_and_corrects_a_day_on_a_phone()
     {
         int id;
