@@ -8,6 +8,7 @@ namespace Shegong.Tests.Browser;
 
 /// <summary>A success message after a save; a confirmation before what cannot be undone.</summary>
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed class FeedbackPagesTests(BrowserApp app)
 {
     [Fact]

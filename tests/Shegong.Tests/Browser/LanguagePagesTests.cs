@@ -19,6 +19,7 @@ namespace Shegong.Tests.Browser;
 /// apart from proper names (regions, stations, agencies, people and what users typed).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed partial class LanguagePagesTests(BrowserApp app)
 {
     /// <summary>Latin words a Chinese page may show: the product of a proper name or a file format.</summary>

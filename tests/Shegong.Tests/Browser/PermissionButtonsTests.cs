@@ -12,6 +12,7 @@ namespace Shegong.Tests.Browser;
 /// while a county official of 锦江区 sees them on the same pages.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed class PermissionButtonsTests(BrowserApp app)
 {
     private const string Jinjiang = "510104000000";

@@ -5,6 +5,7 @@ using Shegong.Web.Features.Accounts;
 
 namespace Shegong.Tests.Browser;
 
+// No [FailOnBrowserErrors]: ending the circuit of a disabled or reset account is the behaviour under test, and the page logs it.
 [Collection(BrowserCollection.Name)]
 public sealed class SessionRevalidationTests(BrowserApp app)
 {

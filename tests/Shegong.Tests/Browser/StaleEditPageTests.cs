@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Shegong.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[FailOnBrowserErrors]
 public sealed class StaleEditPageTests(BrowserApp app)
 {
     [Fact]
