@@ -95,6 +95,32 @@ public class CoverageTests(EmptyApp app) : IClassFixture<EmptyApp>, IAsyncLifeti
     }
 
     [Fact]
+    public async Task Uncovered_townships_say_why_on_the_report_and_in_its_workbook()
+    {
+        var report = await Get("990000000000");
+        var why = report.UncoveredTownships.ToDictionary(u => u.Code, u => u.StationStatus);
+        Assert.Equal(StationStatus.Suspended, why["990102200000"]);
+        Assert.Null(why["990102201000"]); // no station at all
+        Assert.Null(why["990201100000"]); // its only station is closed: none to wait for
+        Assert.DoesNotContain("990101001000", why.Keys);
+
+        using var export = await app.Client.GetUrlAsync("/api/coverage/990000000000/export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(stream);
+        Assert.Equal(2, sheets.Count);
+        var regions = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(report.Children.Count + 1, regions.Count);
+        Assert.Equal(report.Figures.Townships, Convert.ToInt32(regions[0]["乡镇(街道)数"], System.Globalization.CultureInfo.InvariantCulture));
+        var reasons = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheets[1]).Cast<IDictionary<string, object>>()
+            .ToDictionary(r => r["区划代码"].ToString()!, r => r["未覆盖原因"].ToString());
+        Assert.Equal(why.Count, reasons.Count);
+        Assert.Equal("站点暂停运营，未在运营", reasons["990102200000"]);
+        Assert.Equal("暂无乡镇(街道)社工站", reasons["990102201000"]);
+        Assert.Equal("暂无乡镇(街道)社工站", reasons["990201100000"]);
+    }
+
+    [Fact]
     public async Task A_station_saved_is_counted_in_the_next_read()
     {
         var before = await Get("980101000000");
