@@ -46,6 +46,16 @@ public partial class EmergencyFigureTests
             Assert.Equal(figures.GetProperty("reports").GetInt32(), list.GetProperty("total").GetInt32());
             Assert.Equal(figures.GetProperty("screening").GetInt32(), list.GetProperty("items").EnumerateArray().Sum(r => r.GetProperty("screening").GetInt32()));
         }
+        // Sorted by a column, both ways: the same reports, in that column's order.
+        var all = $"/api/emergency-reports?region={AccessApp.Province}&from={From}&to={To}&pageSize=100";
+        var up = await (await app.Client.GetUrlAsync(all + "&sort=careVisits")).ReadAsync<JsonElement>();
+        var down = await (await app.Client.GetUrlAsync(all + "&sort=-careVisits")).ReadAsync<JsonElement>();
+        var visitsUp = up.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("careVisits").GetInt32()).ToList();
+        Assert.True(visitsUp.Count > 1 && visitsUp.Distinct().Count() > 1, "the test needs reports with different visit counts");
+        Assert.Equal(visitsUp.Order(), visitsUp);
+        Assert.Equal(visitsUp.OrderDescending(), down.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("careVisits").GetInt32()));
+        var unknown = await (await app.Client.GetUrlAsync(all + "&sort=stationName")).ProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Contains("careVisits", unknown.FieldError("sort"));
         // A township worker asking for everything still gets only their own station's reports.
         var own = await (await app.Clients[AccountRole.SocialWorker].GetUrlAsync($"/api/emergency-reports?from={From}&to={To}&pageSize=100")).ReadAsync<JsonElement>();
         Assert.All(own.GetProperty("items").EnumerateArray(), r => Assert.Equal(app.StationIn[Jinguanyi], r.GetProperty("stationId").GetInt32()));

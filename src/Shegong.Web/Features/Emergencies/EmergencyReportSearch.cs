@@ -35,11 +35,18 @@ public sealed record EmergencyReportTotals(int Reports, int Screening, int Testi
 /// </summary>
 public sealed class EmergencyReportSearch(ShegongDb db)
 {
+    /// <summary>The columns the report list may be sorted by (newest day first otherwise).</summary>
+    public static readonly SortFields<EmergencyReport> Sorts = new SortFields<EmergencyReport>()
+        .Add("day", r => r.Day).Add("screening", r => r.Screening).Add("testingSupport", r => r.TestingSupport)
+        .Add("supplyDelivery", r => r.SupplyDelivery).Add("careVisits", r => r.CareVisits)
+        .Add("volunteersMobilised", r => r.VolunteersMobilised).Add("organisationsMobilised", r => r.OrganisationsMobilised);
+
     public async Task<PagedResult<EmergencyReportLine>> ListAsync(EmergencyReportFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(r => r.Day).ThenBy(r => r.RegionCode).ThenBy(r => r.Id)
+        var rows = await Sorts.Apply(query, page.Sort, q => q.OrderByDescending(r => r.Day).ThenBy(r => r.RegionCode).ThenBy(r => r.Id),
+                q => q.ThenByDescending(r => r.Day).ThenBy(r => r.RegionCode).ThenBy(r => r.Id))
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var stationIds = rows.Select(r => r.StationId).Distinct().ToList();
         var emergencyIds = rows.Select(r => r.EmergencyId).Distinct().ToList();

@@ -10,16 +10,16 @@ public static class EmergencyReportSearchEndpoints
     public static IEndpointRouteBuilder MapEmergencyReportSearch(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/emergency-reports").WithTags("Emergencies");
-        group.MapGet("/", (string? region, DateOnly? from, DateOnly? to, int? emergencyId, int? page, int? pageSize, EmergencyReportSearch service,
-            CancellationToken ct) => service.ListAsync(new EmergencyReportFilter(region, from, to, emergencyId), PageRequest.From(page, pageSize), ct))
+        group.MapGet("/", (string? region, DateOnly? from, DateOnly? to, int? emergencyId, int? page, int? pageSize, string? sort, EmergencyReportSearch service,
+            CancellationToken ct) => service.ListAsync(new EmergencyReportFilter(region, from, to, emergencyId), PageRequest.From(page, pageSize, sort), ct))
             .WithSummary("Daily reports of every emergency under the region and in the period (the statistics' drill-through)")
             .RequirePermission<EmergencyReport>(AccessAction.Read);
         group.MapGet("/totals", (string? region, DateOnly? from, DateOnly? to, int? emergencyId, EmergencyReportSearch service, CancellationToken ct) =>
             service.TotalsAsync(new EmergencyReportFilter(region, from, to, emergencyId), ct))
             .WithSummary("What the same reports add up to: equal to the statistics summary's emergency figures for the same region and period")
             .RequirePermission<EmergencyReport>(AccessAction.Read);
-        group.MapGet("/export", (string? region, DateOnly? from, DateOnly? to, int? emergencyId, EmergencyReportSearch service, TimeProvider clock,
-            CancellationToken ct) => ExcelExport.StreamPages((page, c) => service.ListAsync(new EmergencyReportFilter(region, from, to, emergencyId), page, c), null,
+        group.MapGet("/export", (string? region, DateOnly? from, DateOnly? to, int? emergencyId, string? sort, EmergencyReportSearch service, TimeProvider clock,
+            CancellationToken ct) => ExcelExport.StreamPages((page, c) => service.ListAsync(new EmergencyReportFilter(region, from, to, emergencyId), page, c), sort,
                 ExcelExport.FileName("emergency-reports", clock.GetLocalNow()), ct,
                 (Names.Field("EmergencyReport", "Day"), r => r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 (Names.Field("Emergency", "Name"), r => r.EmergencyName),
