@@ -45,6 +45,15 @@ public partial class VolunteerTests
             Assert.Equal(totals.GetProperty("entries").GetInt32(), list.GetProperty("total").GetInt32());
             Assert.All(list.GetProperty("items").EnumerateArray(), h => Assert.Equal("Confirmed", h.GetProperty("status").GetString()));
         }
+        // Sorted by hours, both ways: the same entries in that order.
+        var byHours = $"/api/volunteer-hours?region={AccessApp.Jinjiang}&from={today}&to={today}&pageSize=100&sort=";
+        var up = (await (await app.Client.GetUrlAsync(byHours + "hours")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Select(h => h.GetProperty("hours").GetDecimal()).ToList();
+        var down = (await (await app.Client.GetUrlAsync(byHours + "-hours")).ReadAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Select(h => h.GetProperty("hours").GetDecimal()).ToList();
+        Assert.True(up.Distinct().Count() > 1, "the test needs entries of different lengths");
+        Assert.Equal(up.Order(), up);
+        Assert.Equal(up.OrderDescending(), down);
         var bad = await (await app.Client.GetUrlAsync($"/api/volunteer-hours/totals?from={today}&to=2000-01-01")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(bad.FieldError("to"));
     }

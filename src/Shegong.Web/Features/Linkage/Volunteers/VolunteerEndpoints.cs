@@ -41,16 +41,16 @@ public static class VolunteerEndpoints
             .WithSummary("Log hours served (the station confirms or rejects them)").RequirePermission<VolunteerHour>(AccessAction.Create);
 
         var hours = app.MapGroup("/api/volunteer-hours").WithTags("Volunteers");
-        hours.MapGet("/", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, int? page, int? pageSize,
+        hours.MapGet("/", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, int? page, int? pageSize, string? sort,
             VolunteerHourService service, CancellationToken ct) =>
-            service.ListAsync(new HourFilter(region, status, volunteerId, from, to), PageRequest.From(page, pageSize, null), ct))
+            service.ListAsync(new HourFilter(region, status, volunteerId, from, to), PageRequest.From(page, pageSize, sort), ct))
             .WithSummary("Hours logged under the region, by status and day served").RequirePermission<Volunteer>(AccessAction.Read);
         hours.MapGet("/totals", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, VolunteerHourService service,
             CancellationToken ct) => service.TotalsAsync(new HourFilter(region, status, volunteerId, from, to), ct))
             .WithSummary("What the same hours add up to (confirmed: the statistics summary's volunteer hours)").RequirePermission<Volunteer>(AccessAction.Read);
-        hours.MapGet("/export", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, VolunteerHourService service,
+        hours.MapGet("/export", (string? region, HourStatus? status, int? volunteerId, DateOnly? from, DateOnly? to, string? sort, VolunteerHourService service,
             TimeProvider clock, CancellationToken ct) => ExcelExport.StreamPages((page, c) => service.ListAsync(new HourFilter(region, status, volunteerId, from, to),
-                page, c), null, ExcelExport.FileName("volunteer-hours", clock.GetLocalNow()), ct,
+                page, c), sort, ExcelExport.FileName("volunteer-hours", clock.GetLocalNow()), ct,
                 (Names.Field("VolunteerHour", "ServedOn"), r => r.ServedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 (Names.Field("VolunteerHour", "VolunteerId"), r => r.VolunteerName),
                 (Names.Field("VolunteerHour", "Activity"), r => r.Activity),

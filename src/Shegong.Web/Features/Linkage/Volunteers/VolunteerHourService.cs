@@ -24,11 +24,16 @@ public sealed record HourTotals(int Entries, decimal Hours);
 /// <summary>The station's side of volunteer hours: the hours logged in its scope, and confirming or rejecting them.</summary>
 public sealed class VolunteerHourService(ShegongDb db, CurrentUser user, TimeProvider clock)
 {
+    /// <summary>The columns the hour list may be sorted by (the latest day served first otherwise).</summary>
+    public static readonly SortFields<VolunteerHour> Sorts = new SortFields<VolunteerHour>()
+        .Add("servedOn", h => h.ServedOn).Add("hours", h => h.Minutes).Add("status", h => h.Status);
+
     public async Task<PagedResult<HourRow>> ListAsync(HourFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Filtered(filter);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(h => h.ServedOn).ThenByDescending(h => h.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+        var rows = await Sorts.Apply(query, page.Sort, q => q.OrderByDescending(h => h.ServedOn).ThenByDescending(h => h.Id), q => q.ThenByDescending(h => h.ServedOn).ThenByDescending(h => h.Id))
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
         var ids = rows.Select(h => h.VolunteerId).Distinct().ToList();
         var names = await db.Set<Volunteer>().AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, cancellationToken);
         return new PagedResult<HourRow>([.. rows.Select(h => Row(h, names.GetValueOrDefault(h.VolunteerId, "")))], total);
