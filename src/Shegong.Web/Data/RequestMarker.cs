@@ -36,7 +36,10 @@ public sealed class RequestMarker
     public static RequestMarker? Of(IHttpContextAccessor accessor) => accessor.HttpContext?.Features.Get<RequestMarker>();
 }
 
-/// <summary>Forgets the request's marker whenever the request runs a command or commits (<see cref="RequestMarker"/>).</summary>
+/// <summary>
+/// Forgets the request's marker whenever the request runs a command or commits (<see cref="RequestMarker"/>). EF creates
+/// a command for every execution, whatever its kind (query, non-query, scalar; sync or async), so one hook sees them all.
+/// </summary>
 public sealed class RequestMarkerReset(IHttpContextAccessor accessor) : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private void Forget()
@@ -47,43 +50,10 @@ public sealed class RequestMarkerReset(IHttpContextAccessor accessor) : DbComman
         }
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    public override DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result)
     {
         Forget();
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Forget();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Forget();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Forget();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Forget();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Forget();
-        return ValueTask.FromResult(result);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Forget();

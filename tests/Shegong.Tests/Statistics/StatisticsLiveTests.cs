@@ -67,6 +67,19 @@ public partial class StatisticsTests
         var before = version.Reads;
         await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31");
         Assert.Equal(1, version.Reads - before);
+
+        // After a commit the account is read again, and a command the request runs forgets the shared marker: the summary
+        // then reads its own, after the request's commands (a request that wrote would see its own write).
+        await using (var other = app.OpenDb())
+        {
+            // Renamed and named back: two commits that move the marker (a write that changes nothing may not) and leave the data as it was.
+            var station = other.Stations.Where(s => s.Id == app.OwnStation);
+            await station.ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, x => x.Name + "·"), Ct);
+            await station.ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, x => x.Name.Substring(0, x.Name.Length - 1)), Ct);
+        }
+        before = version.Reads;
+        await SummaryAsync(app.Client, StatisticsApp.Jinjiang, "2025-03-01", "2025-03-31");
+        Assert.Equal(2, version.Reads - before);
     }
 
     [Fact]
