@@ -27,6 +27,15 @@ run_suite() { # name, then env assignments
   # Name the failed tests in the summary, so a CI log cut short still says which ones.
   # With the first lines of each failure's message: the log above it may be cut.
   while IFS= read -r line; do summary+=("  $name $line"); done < <(grep -E -A6 '^failed ' "$log" | grep -v -E '^\s+at |from /' | cut -c1-240 || true)
+  if [ "$rc" -ne 0 ]; then
+    # The app's own errors during the run (an unexpected 500 says why only there), the first of each kind.
+    while IFS= read -r line; do summary+=("  $name app: $line"); done < <(grep -E -A2 '^\s*fail: ' "$log" | grep -v -E '^\s+at |^--' | cut -c1-240 | awk '!seen[$0]++' | head -30 || true)
+    # What the database server refused, and whether the machine ran out of room.
+    if [ -n "${PG_TEST_DIR:-}" ] && [ -f "$PG_TEST_DIR/server.log" ]; then
+      while IFS= read -r line; do summary+=("  $name server: $line"); done < <(grep -oE '(FATAL|PANIC|ERROR): .*' "$PG_TEST_DIR/server.log" | grep -E 'FATAL|PANIC|too many|No space' | cut -c1-200 | sort | uniq -c | sort -rn | head -10 || true)
+    fi
+    summary+=("  $name disk: $(df -h /tmp | tail -1)")
+  fi
   rm -f "$log"
   if [ "$rc" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; summary+=("$name: test run failed (exit $rc)"); fi
   [ "$rc" -eq 0 ]

@@ -165,6 +165,10 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             created.Dispose();
         }
         await base.DisposeAsync();
+        if (ConnectionString.Length > 0)
+        {
+            await TestDatabase.DropAsync(ConnectionString);
+        }
         GC.SuppressFinalize(this);
     }
 }
