@@ -47,4 +47,45 @@ public sealed partial class AuditFieldNameTests
         }
         Assert.True(unnamed.Count == 0, "Fields without a Chinese name (add Field_{Entity}_{Field} or Field_{Field} to NameText):\n" + string.Join("\n", unnamed));
     }
+
+    [GeneratedRegex(@"[\u4e00-\u9fff]")]
+    private static partial Regex Chinese();
+
+    /// <summary>A Latin word; a grade such as 3A (an agency's rating) is how Chinese writes it too.</summary>
+    [GeneratedRegex("[A-Za-z]{2,}")]
+    private static partial Regex LatinWord();
+
+    [Fact]
+    public async Task Every_value_a_stored_enumeration_can_take_has_words_in_both_languages_on_the_audit_page()
+    {
+        await using var db = TestDatabase.Open(await TestDatabase.CreateAsync(withSichuanRegions: false));
+        var enums = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType).Where(t => t.IsEnum).Distinct().ToList();
+        Assert.NotEmpty(enums);
+        var missing = new List<string>();
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var type in enums)
+            {
+                foreach (var member in Enum.GetNames(type))
+                {
+                    CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+                    var chinese = Web.Common.Localization.Names.Of(type, member);
+                    CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+                    var english = Web.Common.Localization.Names.Of(type, member);
+                    // A missing word falls back to the member's code name, which is Latin on the Chinese page.
+                    if (LatinWord().IsMatch(chinese) || Chinese().IsMatch(english))
+                    {
+                        missing.Add($"{type.Name}.{member}: {chinese} / {english}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+        Assert.True(missing.Count == 0, "Stored values without words (add Enum_{Type}_{Member} to NameText and NameText.en):\n" + string.Join("\n", missing));
+    }
 }

@@ -18,7 +18,7 @@ public static class AssessmentEndpoints
             ExcelExport.StreamPages((p, c) => service.ListAsync(new AssessmentFilter(region, subject, stationId), p, c), sort,
                 ExcelExport.FileName("assessments", clock.GetLocalNow()), ct,
                 (Names.Field("NeedsAssessment", "Id"), r => r.Id), (t["ColSubject"], r => r.SubjectName),
-                (t["ColSubjectKind"], r => t["AssessmentSubject" + r.Subject].Value), (t["ColStation"], r => r.StationName),
+                (t["ColSubjectKind"], r => Names.Of(r.Subject)), (t["ColStation"], r => r.StationName),
                 (t["ColAssessor"], r => r.AssessorName), (t["ColAssessedOn"], r => r.AssessedOn.ToString(DateFormat.Iso)),
                 (t["ColHigh"], r => r.HighPriorities)))
             .WithSummary("The filtered assessment list as an Excel file").RequirePermission<NeedsAssessment>(AccessAction.Export);

@@ -19,6 +19,6 @@ public static class ResidentExport
         (t["Phone"], r => r.PhoneMasked),
         (t["Village"], r => r.VillageName),
         (NameText.RegionCodeDigits, r => r.RegionCode),
-        (t["Tags"], r => Names.List(r.Tags.Select(tag => t["VulnerabilityTag" + tag].Value))),
+        (t["Tags"], r => Names.List(r.Tags.Select(tag => Names.Of(tag)))),
         (t["Consent"], r => r.HasConsent ? t["Yes"].Value : t["No"].Value));
 }

@@ -724,6 +724,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 社区（村）.
+        /// </summary>
+        internal static string Enum_AssessmentSubject_Community {
+            get {
+                return ResourceManager.GetString("Enum_AssessmentSubject_Community", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 家庭.
+        /// </summary>
+        internal static string Enum_AssessmentSubject_Household {
+            get {
+                return ResourceManager.GetString("Enum_AssessmentSubject_Household", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 个人.
+        /// </summary>
+        internal static string Enum_AssessmentSubject_Resident {
+            get {
+                return ResourceManager.GetString("Enum_AssessmentSubject_Resident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 驻站.
         /// </summary>
         internal static string Enum_AssignmentRole_Resident {
@@ -1516,6 +1543,78 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 子女.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Child {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Child", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 孙辈.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Grandchild {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Grandchild", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 祖父母.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Grandparent {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Grandparent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 户主.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Head {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Head", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 其他.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Other {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Other", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 父母.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Parent {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Parent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 兄弟姐妹.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Sibling {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Sibling", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 配偶.
+        /// </summary>
+        internal static string Enum_HouseholdRelation_Spouse {
+            get {
+                return ResourceManager.GetString("Enum_HouseholdRelation_Spouse", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 近12个月社区活动场次.
         /// </summary>
         internal static string Enum_IndicatorQuantity_CommunityActivities {
@@ -1809,6 +1908,42 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_NeedDomain_Safety {
             get {
                 return ResourceManager.GetString("Enum_NeedDomain_Safety", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 高.
+        /// </summary>
+        internal static string Enum_NeedPriority_High {
+            get {
+                return ResourceManager.GetString("Enum_NeedPriority_High", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 低.
+        /// </summary>
+        internal static string Enum_NeedPriority_Low {
+            get {
+                return ResourceManager.GetString("Enum_NeedPriority_Low", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 中.
+        /// </summary>
+        internal static string Enum_NeedPriority_Medium {
+            get {
+                return ResourceManager.GetString("Enum_NeedPriority_Medium", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 无.
+        /// </summary>
+        internal static string Enum_NeedPriority_None {
+            get {
+                return ResourceManager.GetString("Enum_NeedPriority_None", resourceCulture);
             }
         }
         
@@ -2655,6 +2790,114 @@ namespace Shegong.Web.Common.Localization {
         internal static string Enum_VolunteerStatus_Rejected {
             get {
                 return ResourceManager.GetString("Enum_VolunteerStatus_Rejected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 困境儿童.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_ChildInDistress {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_ChildInDistress", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 独居老人.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_ElderlyLivingAlone {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_ElderlyLivingAlone", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 特困人员.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_ExtremePoverty {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_ExtremePoverty", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 留守儿童.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_LeftBehindChild {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_LeftBehindChild", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 留守老人.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_LeftBehindElderly {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_LeftBehindElderly", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 低保对象.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_MinimumLivingAllowance {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_MinimumLivingAllowance", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 残疾人.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_PersonWithDisability {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_PersonWithDisability", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 搬迁群众.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_RelocatedResident {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_RelocatedResident", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 重病患者.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_SeriouslyIll {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_SeriouslyIll", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 单亲家庭.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_SingleParentFamily {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_SingleParentFamily", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 失业人员.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_Unemployed {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_Unemployed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 优抚对象.
+        /// </summary>
+        internal static string Enum_VulnerabilityTag_VeteranOrMartyrFamily {
+            get {
+                return ResourceManager.GetString("Enum_VulnerabilityTag_VeteranOrMartyrFamily", resourceCulture);
             }
         }
         
