@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Coverage;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,6 +51,45 @@ public sealed class CoveragePageTests(BrowserApp app)
         await Expect(page.Locator(".coverage-map svg").First).ToBeVisibleAsync();
         await page.WaitForFunctionAsync($"() => document.querySelectorAll('.coverage-map svg path').length >= {regions}");
         await page.WaitForTimeoutAsync(600); // the map animates in; let the screenshot show it
+    }
+
+    [Fact]
+    public async Task An_uncovered_township_without_a_station_links_to_a_new_station_there_and_only_for_those_who_may_create_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = app.OpenDb();
+        // A township of Chengdu with no station at all, and the city officer who may create one there.
+        var report = await app.WithServicesAsync(sp => sp.GetRequiredService<CoverageService>().GetAsync("510100000000", ct));
+        var township = report.UncoveredTownships.First(t => t.StationStatus is null);
+        var county = township.CountyCode;
+
+        var page = await app.NewPageAsync("demo-city", Shegong.Web.Features.Demo.DemoAccounts.Password);
+        await page.OpenAsync($"/coverage/{county}");
+        var row = page.Locator(".coverage-uncovered tbody tr.ant-table-row", new() { HasTextString = township.Code });
+        // The list pages by ten: turn to the township's page.
+        while (await row.CountAsync() == 0)
+        {
+            await page.Locator(".coverage-uncovered .ant-pagination-next button").ClickAsync();
+        }
+        await row.Locator("a.create-station-here").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/stations/new\\?level=TownshipStation&region={township.Code}$"));
+        // The form starts at that township, at the township level.
+        await Expect(page.GetByTestId("station-region").Locator(".region-cascader-path")).ToContainTextAsync(township.Name);
+        await Expect(page.Locator(".field-level")).ToContainTextAsync("乡镇(街道)社工站");
+        await page.Locator("input.field-name").FillAsync(township.Name + "社工站（覆盖页新建）");
+        await page.Locator("button.save-station").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/stations/\\d+$"));
+        Assert.Equal(township.Code, await db.Stations.Where(s => s.Name == township.Name + "社工站（覆盖页新建）").Select(s => s.RegionCode).SingleAsync(ct));
+        await page.Context.CloseAsync();
+
+        // A viewer of the same county may not create stations: the list says why, without the link.
+        var viewer = "viewer-" + Guid.NewGuid().ToString("N")[..8];
+        await app.CreateAccountAsync(viewer, Shegong.Web.Features.Accounts.AccountRole.Viewer, county);
+        var viewerPage = await app.NewPageAsync(viewer, TestApp.Password);
+        await viewerPage.OpenAsync($"/coverage/{county}");
+        await Expect(viewerPage.Locator(".coverage-uncovered .uncovered-reason").First).ToBeVisibleAsync();
+        await Expect(viewerPage.Locator("a.create-station-here")).ToHaveCountAsync(0);
+        await viewerPage.Context.CloseAsync();
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public class ResidentApiTests(ResidentApp app) : IClassFixture<ResidentApp>
         var before = await app.CountAsync();
 
         var warned = await (await app.Worker.PostJsonAsync("/api/residents", body)).ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains(first.ToString(), warned.FieldError("confirmDuplicate"));
+        Assert.DoesNotContain("编号", warned.FieldError("confirmDuplicate"));
+        Assert.Equal($"/residents/{first}", warned.GetProperty("existing").GetString());
         Assert.Equal(before, await app.CountAsync());
         // Another village is no duplicate.
         await (await app.Worker.PostJsonAsync("/api/residents", body with { regionCode = app.OwnVillage2 })).ReadAsync<JsonElement>(HttpStatusCode.Created);

@@ -56,9 +56,12 @@ public class ResidentScopeTests(ResidentApp app) : IClassFixture<ResidentApp>
         var before = await app.CountAsync();
 
         var inScope = await app.Worker.PostJsonAsync("/api/residents", new { name = app.NewName(), idNumber, regionCode = app.OwnVillage2 });
-        var detail = (await inScope.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString()!;
+        var problem = await inScope.ProblemAsync(HttpStatusCode.Conflict);
+        var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains(name, detail);
-        Assert.Contains(existing.ToString(), detail);
+        // Named, and linked, never by its internal number.
+        Assert.DoesNotContain("编号", detail);
+        Assert.Equal($"/residents/{existing}", problem.GetProperty("existing").GetString());
 
         var qingyang = await app.ClientAsync(AccountRole.CountyOfficer, ResidentApp.Qingyang);
         var outOfScope = await qingyang.PostJsonAsync("/api/residents", new { name = app.NewName(), idNumber, regionCode = app.QingyangVillage });

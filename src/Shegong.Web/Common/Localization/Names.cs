@@ -29,6 +29,10 @@ public static class Names
     public static string Either<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
         string.Join(ProblemText.ListSeparatorOr, values.Select(Of));
 
+    /// <summary>A name with what tells it apart, in the language's brackets: "曹燕（1950）" / "Cao Yan (1950)".</summary>
+    public static string WithDetail(string name, object? detail) =>
+        string.Format(CultureInfo.CurrentCulture, NameText.WithDetail, name, detail);
+
     /// <summary>Names listed the way the language lists them ("甲、乙" / "A, B").</summary>
     public static string List(IEnumerable<string> items) => string.Join(NameText.ListSeparator, items);
 

@@ -74,7 +74,7 @@ public sealed partial class CaseService
         var found = await query.OrderBy(r => r.Name).ThenBy(r => r.Id).Take(20)
             .Select(r => new { r.Id, r.Name, r.BirthDate }).ToListAsync(cancellationToken);
         // The birth year (not the date) tells namesakes apart without showing a protected value in full.
-        return [.. found.Select(r => new PickItem(r.Id, $"{r.Name}（{r.BirthDate.Year}）"))];
+        return [.. found.Select(r => new PickItem(r.Id, Names.WithDetail(r.Name, r.BirthDate.Year)))];
     }
 
     private async Task<Case> TrackedAsync(int id, CancellationToken cancellationToken) =>

@@ -43,7 +43,7 @@ public sealed partial class ResidentService
             {
                 // Named only when the caller may see it: an out-of-scope name would leak who is registered where.
                 throw db.Scope.Contains(other.RegionCode)
-                    ? RequestProblem.Conflict(Problems.Format(ProblemText.ResidentNumberAlreadyRegisteredResident2, other.Name, other.Id))
+                    ? RequestProblem.Conflict(Problems.Format(ProblemText.ResidentNumberAlreadyRegisteredResident2, other.Name)).WithLink($"/residents/{other.Id}")
                     : RequestProblem.Conflict(ProblemText.ResidentNumberAlreadyRegisteredResidentElsewhere);
             }
         }
@@ -51,12 +51,12 @@ public sealed partial class ResidentService
         {
             var name = form.Name!.Trim();
             var same = await db.Residents.Where(r => r.Name == name && r.BirthDate == birthDate && r.RegionCode == code && r.Id != resident.Id)
-                .OrderBy(r => r.Id).Select(r => r.Id).Take(5).ToListAsync(cancellationToken);
+                .OrderBy(r => r.Id).Select(r => r.Id).Take(1).ToListAsync(cancellationToken);
             if (same.Count > 0)
             {
-                var ids = string.Join("、", same);
-                throw RequestProblem.Conflict("confirmDuplicate",
-                    Problems.Format(ProblemText.ResidentResidentWithSameNameBirthDateVillage, ids));
+                // A link to the record the user should check, never its internal number in the words.
+                throw RequestProblem.Conflict("confirmDuplicate", ProblemText.ResidentResidentWithSameNameBirthDateVillage)
+                    .WithLink($"/residents/{same[0]}");
             }
         }
     }

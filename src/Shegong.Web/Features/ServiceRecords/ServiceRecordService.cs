@@ -29,8 +29,8 @@ public sealed partial class ServiceRecordService(ShegongDb db, TimeProvider cloc
         return new PagedResult<ServiceRecordRow>(records.Select(r => new ServiceRecordRow(r.Id, r.ServedOn, r.StationId,
             names.Stations.GetValueOrDefault(r.StationId, ""), r.RegionCode, r.Category, r.Method, r.Channel, r.Source, r.DurationMinutes,
             r.Beneficiaries.Count, r.HeadCount, r.PersonTimes, r.ValueYuan,
-            string.Join("、", r.Workers.Select(w => names.Workers.GetValueOrDefault(w.SocialWorkerId, "—"))),
-            string.Join("、", r.Beneficiaries.Select(b => names.Residents.GetValueOrDefault(b.ResidentId, "—"))), r.Version)).ToList(), total);
+            Common.Localization.Names.List(r.Workers.Select(w => names.Workers.GetValueOrDefault(w.SocialWorkerId, "—"))),
+            Common.Localization.Names.List(r.Beneficiaries.Select(b => names.Residents.GetValueOrDefault(b.ResidentId, "—"))), r.Version)).ToList(), total);
     }
 
     /// <summary>The figures of the filtered records: person-times summed, people served counted once each however often served.</summary>

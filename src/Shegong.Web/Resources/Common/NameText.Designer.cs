@@ -5944,6 +5944,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to {0}（{1}）.
+        /// </summary>
+        internal static string WithDetail {
+            get {
+                return ResourceManager.GetString("WithDetail", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 是.
         /// </summary>
         internal static string Yes {

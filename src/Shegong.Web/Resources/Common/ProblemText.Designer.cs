@@ -4027,7 +4027,7 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to 该身份证号码已登记为服务对象“{0}”（编号{1}）.
+        ///   Looks up a localized string similar to 该身份证号码已登记为服务对象“{0}”.
         /// </summary>
         internal static string ResidentNumberAlreadyRegisteredResident2 {
             get {
@@ -4099,7 +4099,7 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to 同村已有同名、同出生日期的服务对象（编号{0}），可能是同一人；确认不是同一人后请勾选“仍然保存”.
+        ///   Looks up a localized string similar to 同村已有同名、同出生日期的服务对象，可能是同一人；确认不是同一人后请勾选“仍然保存”.
         /// </summary>
         internal static string ResidentResidentWithSameNameBirthDateVillage {
             get {
