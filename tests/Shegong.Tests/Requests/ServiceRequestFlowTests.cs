@@ -38,7 +38,15 @@ public class ServiceRequestFlowTests(RecordsApp app) : IClassFixture<RecordsApp>
         var url = $"/api/service-requests/{raised.Id}";
 
         // Steps cannot be skipped, and each needs the version read.
-        (await Worker.PostJsonAsync($"{url}/visit", new { note = "跳过", version = raised.Version })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var skipped = await (await Worker.PostJsonAsync($"{url}/visit", new { note = "跳过", version = raised.Version })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("状态为“已提出”的申请不能执行“上门”", skipped.GetProperty("detail").GetString());
+        var inEnglish = new HttpRequestMessage(HttpMethod.Post, $"{url}/visit")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { note = "skip", version = raised.Version }, options: Api.Json),
+        };
+        inEnglish.Headers.AcceptLanguage.ParseAdd("en");
+        var skippedInEnglish = await (await Worker.SendAsync(inEnglish, Ct)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("a request that is raised cannot take the step “Visit”", skippedInEnglish.GetProperty("detail").GetString());
         var noVersion = await (await Worker.PostJsonAsync($"{url}/triage", new { stationId = app.OwnStation, category = "ElderlyAndChildCare" }))
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("version", noVersion.GetProperty("errors").EnumerateObject().Select(p => p.Name));

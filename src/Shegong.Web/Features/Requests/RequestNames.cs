@@ -1,15 +1,15 @@
+using System.Globalization;
+using System.Resources;
+
 namespace Shegong.Web.Features.Requests;
 
-/// <summary>A step's name in Chinese for the conflict message, whose English form names the step by its code.</summary>
+/// <summary>
+/// A step's name in the UI's language, for messages raised inside the entity where no localizer is
+/// at hand; it reads the same words (<c>Step_{code}</c>) the request pages show on their buttons.
+/// </summary>
 public static class RequestNames
 {
-    public static string ZhStep(string step) => step switch
-    {
-        "triage" => "分诊",
-        "assign" => "派单",
-        "visit" => "上门",
-        "complete" => "办结",
-        "decline" => "不予受理",
-        _ => "评价",
-    };
+    private static readonly ResourceManager Text = new("Shegong.Web.Resources.Features.Requests.RequestText", typeof(RequestText).Assembly);
+
+    public static string Step(string step) => Text.GetString($"Step_{step}", CultureInfo.CurrentUICulture) ?? step;
 }

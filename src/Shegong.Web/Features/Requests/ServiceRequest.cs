@@ -138,7 +138,7 @@ public class ServiceRequest : IRegionScoped, IVersioned
     {
         if (!allowed)
         {
-            throw RequestProblem.Conflict(Problems.Format(ProblemText.RequestRequestCannot, Names.Of(Status), RequestNames.ZhStep(step), Names.Of(Status), step));
+            throw RequestProblem.Conflict(Problems.Format(ProblemText.RequestRequestCannot, Names.Of(Status), RequestNames.Step(step)));
         }
     }
 }
