@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Web.Features.Demo;
+using Shegong.Web.Features.Indicators;
 using Shegong.Web.Features.Stations;
 using static Microsoft.Playwright.Assertions;
 
@@ -107,6 +108,55 @@ public sealed class ListPagesTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(new Regex("search=.*sort=sex"));
         await Expect(search).ToHaveValueAsync(name[..1]);
         await Expect(rows.First.Locator("td").First).ToContainTextAsync(name[..1]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_county_officer_sorts_indicators_by_attainment_and_keeps_a_name_search_across_Back()
+    {
+        // The county is bound by the province's and the city's indicators and by its own.
+        await using var db = app.OpenDb();
+        var binding = await db.Set<PlanIndicator>().Where(i => i.RegionCode == "510000000000" || i.RegionCode == "510100000000" || i.RegionCode.StartsWith(County))
+            .Select(i => i.Name).ToListAsync(TestContext.Current.CancellationToken);
+        var page = await app.NewPageAsync("demo-county", DemoAccounts.Password);
+        await page.OpenAsync("/indicators");
+        var rows = page.Locator(".indicator-list tbody tr.ant-table-row");
+        await Expect(rows).ToHaveCountAsync(binding.Count);
+
+        await page.Locator(".indicator-list th", new() { HasTextString = "完成情况" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("sort=light"));
+        // Best first: attained, on track, a little behind, far behind, then those that cannot be computed.
+        string[] order = ["已达标", "进度正常", "略有滞后", "明显滞后", "无法计算"];
+        var lights = page.Locator(".indicator-list tbody .attainment");
+        await Expect(lights).ToHaveCountAsync(binding.Count);
+        // The header shows the sort at once, the sorted rows come with the next load: wait for them (or fail below).
+        await page.WaitForFunctionAsync($$"""
+            () => {
+                const order = {{System.Text.Json.JsonSerializer.Serialize(order)}};
+                const shown = [...document.querySelectorAll('.indicator-list tbody .attainment')].map(t => order.indexOf(t.innerText.trim()));
+                return shown.every((v, i) => i === 0 || shown[i - 1] <= v);
+            }
+            """, null, new() { Timeout = 15_000 }).ContinueWith(_ => { }, TestContext.Current.CancellationToken);
+        var shown = (await lights.AllInnerTextsAsync()).Select(l => Array.IndexOf(order, l.Trim())).ToList();
+        Assert.DoesNotContain(-1, shown);
+        Assert.Equal(shown.Order(), shown);
+        Assert.True(shown.Distinct().Count() > 1, "the demo county's indicators stand at more than one light, so the order shows");
+
+        var search = page.Locator(".indicator-filter-search input, input.indicator-filter-search").First;
+        await search.FillAsync("社工");
+        await search.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex("search=.*sort=light"));
+        var named = binding.Count(n => n.Contains("社工", StringComparison.Ordinal));
+        Assert.InRange(named, 1, binding.Count - 1);
+        await Expect(rows).ToHaveCountAsync(named);
+        await Expect(page.Locator(".list-export")).ToHaveAttributeAsync("href", new Regex("search=.*sort=light"));
+
+        await rows.First.Locator("a.indicator-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/indicators/\d+$"));
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("search=.*sort=light"));
+        await Expect(search).ToHaveValueAsync("社工");
+        await Expect(rows).ToHaveCountAsync(named);
         await page.Context.CloseAsync();
     }
 

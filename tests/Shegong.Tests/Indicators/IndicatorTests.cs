@@ -61,6 +61,30 @@ public class IndicatorTests(AccessApp app) : IClassFixture<AccessApp>
     }
 
     [Fact]
+    public async Task The_export_holds_the_filtered_sorted_list_with_each_indicators_attainment_in_words()
+    {
+        var county = app.Clients[AccountRole.CountyOfficer];
+        await (await county.PostJsonAsync("/api/plan-indicators", Form(AccessApp.Jinjiang, name: "导出指标甲"))).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        await (await county.PostJsonAsync("/api/plan-indicators", Form(AccessApp.Jinjiang, name: "导出指标乙", numerator: "StationsOperating", denominator: null,
+            scale: "Count", targetValue: 1))).ReadAsync<JsonElement>(HttpStatusCode.Created);
+
+        async Task<List<(string? Name, string? Light)>> ExportAsync(string query)
+        {
+            var response = await county.GetAsync($"/api/plan-indicators/export?{query}", Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+            return [.. MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>()
+                .Select(r => (r["指标名称"]?.ToString(), r["完成情况"]?.ToString()))];
+        }
+
+        // Coverage of every township by 2025 is far behind; one operating station is attained (the county has three).
+        Assert.Equal([("导出指标乙", "已达标"), ("导出指标甲", "明显滞后")], await ExportAsync("search=导出指标&sort=-name"));
+        Assert.Equal([("导出指标乙", "已达标")], await ExportAsync("search=导出指标&light=Attained"));
+        var unknownSort = await (await county.GetAsync("/api/plan-indicators/export?sort=formula", Ct)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("formula", unknownSort.FieldError("sort"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ratio_per_ten_thousand_residents_is_unknown_until_every_township_has_a_population_then_exact()
     {
         var townships = await TownshipsOfJinjiangAsync();

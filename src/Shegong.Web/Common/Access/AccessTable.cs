@@ -139,8 +139,8 @@ public static class AccessTable
         Entity<VolunteerTeam>([], (AccessAction.Read, Everyone), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),
             (AccessAction.Export, Everyone)),
         // Plan indicators: officials set them for their region (the service keeps each inside the writer's scope), everyone reads them.
-        Entity<PlanIndicator>([], (AccessAction.Read, Everyone), (AccessAction.Create, Officials), (AccessAction.Update, Officials),
-            (AccessAction.Delete, Officials)),
+        Entity<PlanIndicator>([], (AccessAction.Read, Everyone), (AccessAction.Export, Everyone), (AccessAction.Create, Officials),
+            (AccessAction.Update, Officials), (AccessAction.Delete, Officials)),
         // Volunteers carry an ID number and phone: read like residents; the station's staff enter them, and those who manage
         // accounts approve (approval makes the volunteer's account). A volunteer reads only their own (VolunteerSelfService).
         Entity<Volunteer>([], (AccessAction.Read, ResidentReaders), (AccessAction.Create, ServiceWriters), (AccessAction.Update, ServiceWriters),

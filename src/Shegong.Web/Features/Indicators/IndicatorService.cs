@@ -16,6 +16,25 @@ public sealed class IndicatorService(ShegongDb db, IndicatorQuantities quantitie
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    private static readonly SortFields<IndicatorRow> Sorts = new SortFields<IndicatorRow>()
+        .Add("name", r => r.Indicator.Name).Add("region", r => r.Indicator.RegionCode).Add("targetYear", r => r.Indicator.TargetYear)
+        .Add("light", r => r.Own.Light);
+
+    /// <summary>
+    /// The list page and its export: the indicators that bind the reader's region, filtered, sorted and paged. Attainment is
+    /// computed, not stored, so the few indicators of a region are measured first and then filtered and paged in memory.
+    /// </summary>
+    public async Task<PagedResult<IndicatorRow>> PageAsync(IndicatorFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var search = filter.Search?.Trim();
+        var rows = (await ListAsync(null, cancellationToken))
+            .Where(r => string.IsNullOrEmpty(search) || r.Indicator.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .Where(r => filter.Light is null || r.Own.Light == filter.Light);
+        var sorted = Sorts.Apply(rows.AsQueryable(), page.Sort, q => q.OrderBy(r => r.Indicator.RegionCode).ThenBy(r => r.Indicator.Name, StringComparer.Ordinal),
+            q => q.ThenBy(r => r.Indicator.Id)).ToList();
+        return new PagedResult<IndicatorRow>([.. sorted.Skip(page.Skip).Take(page.PageSize)], sorted.Count);
+    }
+
     /// <summary>The indicators that bind the reader's region, each with that region's attainment.</summary>
     public async Task<IReadOnlyList<IndicatorRow>> ListAsync(string? region, CancellationToken cancellationToken = default)
     {

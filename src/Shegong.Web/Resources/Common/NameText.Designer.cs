@@ -4783,6 +4783,33 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 计算公式.
+        /// </summary>
+        internal static string Field_PlanIndicator_Formula {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_Formula", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 完成情况.
+        /// </summary>
+        internal static string Field_PlanIndicator_Light {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_Light", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 本辖区.
+        /// </summary>
+        internal static string Field_PlanIndicator_MeasuredFor {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_MeasuredFor", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 指标名称.
         /// </summary>
         internal static string Field_PlanIndicator_Name {
@@ -4797,6 +4824,15 @@ namespace Shegong.Web.Common.Localization {
         internal static string Field_PlanIndicator_RegionCode {
             get {
                 return ResourceManager.GetString("Field_PlanIndicator_RegionCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to 当前值.
+        /// </summary>
+        internal static string Field_PlanIndicator_Value {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_Value", resourceCulture);
             }
         }
         
