@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian packages, what the tests need and the machine lacks:
 # Chromium (browser tests), Noto CJK fonts (Chinese text in screenshots), PostgreSQL server,
-# poppler-utils (pdftotext reads the PDF reports back).
+# poppler-utils (pdftotext reads the PDF reports back), curl (the publish check asks the published app).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -12,6 +12,7 @@ else
 fi
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

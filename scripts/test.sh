@@ -45,6 +45,10 @@ status=0
 if [ "$which_providers" = all ] || [ "$which_providers" = sqlite ]; then
   run_suite sqlite SHEGONG_TEST_POSTGRES= || status=1
 fi
+# The published app, started from another folder as an operator runs it (no database server needed).
+if [ "$which_providers" = all ] || [ "$which_providers" = sqlite ]; then
+  if scripts/publish-check.sh; then summary+=("publish: served from another folder"); else summary+=("publish: FAILED"); status=1; fi
+fi
 if [ "$which_providers" = all ] || [ "$which_providers" = postgres ]; then
   source scripts/pg-test-cluster.sh
   pg_cluster_start
