@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace Shegong.Tests.BadInput;
 
-/// <summary>One hostile request: what is sent, and a name that says where the hostile value sits.</summary>
-public sealed record BadCase(string Name, HttpMethod Method, string Url, string? Body);
+/// <summary>One hostile request: what is sent, the operation it targets ("POST /api/stations"), and a name that says where the hostile value sits.</summary>
+public sealed record BadCase(string Name, HttpMethod Method, string Url, string? Body)
+{
+    public string Operation => string.Join(' ', Name.Split(' ', 3)[..2]).Split('?')[0];
+}
 
 /// <summary>
 /// Turns the app's own OpenAPI document into hostile requests: for every write endpoint, each
