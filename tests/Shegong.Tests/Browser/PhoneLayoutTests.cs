@@ -11,10 +11,12 @@ public sealed class PhoneLayoutTests(BrowserApp app)
 {
     private static readonly string[] CountyPages =
         ["/?from=2025-01-01&to=2025-12-31", "/stations", "/workforce/social-workers", "/workforce/agencies", "/workforce/contracts", "/workforce/trainings",
-         "/workforce/supervisions", "/workforce/summary", "/regions", "/accounts", "/audit"];
+         "/workforce/supervisions", "/workforce/summary", "/regions", "/accounts", "/audit", "/coverage", "/service-records", "/residents",
+         "/indicators", "/pilots"];
 
     private static readonly string[] WorkerPages =
-        ["/stations", "/workforce/social-workers", "/workforce/agencies", "/workforce/trainings", "/workforce/summary"];
+        ["/today", "/stations", "/workforce/social-workers", "/workforce/agencies", "/workforce/trainings", "/workforce/summary", "/service-records",
+         "/service-records/new", "/residents", "/cases", "/service-requests"];
 
     [Theory]
     [InlineData("demo-county")]

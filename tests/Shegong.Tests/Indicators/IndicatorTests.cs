@@ -61,6 +61,27 @@ public class IndicatorTests(AccessApp app) : IClassFixture<AccessApp>
     }
 
     [Fact]
+    public async Task A_count_target_binds_its_region_as_a_whole_so_the_regions_inside_show_their_count_without_a_light()
+    {
+        var county = app.Clients[AccountRole.CountyOfficer];
+        var created = await (await county.PostJsonAsync("/api/plan-indicators", Form(AccessApp.Jinjiang, name: "县运营站点数", numerator: "StationsOperating",
+            denominator: null, scale: "Count", targetValue: 2))).ReadAsync<JsonElement>(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+
+        var attainment = await (await county.GetUrlAsync($"/api/plan-indicators/{id}/attainment")).ReadAsync<JsonElement>();
+        Assert.Equal("Attained", attainment.GetProperty("region").GetProperty("light").GetString());
+        var jinguanyi = attainment.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == AccessApp.Jinguanyi);
+        // One station operates in 锦官驿: short of the county's 2, yet no township is measured against the county's target.
+        Assert.Equal(1m, jinguanyi.GetProperty("value").GetDecimal());
+        Assert.Equal("Unknown", jinguanyi.GetProperty("light").GetString());
+        Assert.Equal("数量目标按锦江区整体考核，这里只列出本区划的数量", jinguanyi.GetProperty("reason").GetString());
+
+        var listed = await (await app.Clients[AccountRole.StationManager].GetUrlAsync("/api/plan-indicators")).ReadAsync<JsonElement>();
+        var own = Assert.Single(listed.EnumerateArray(), r => r.GetProperty("indicator").GetProperty("id").GetInt32() == id).GetProperty("own");
+        Assert.Equal((AccessApp.Jinguanyi, "Unknown"), (own.GetProperty("code").GetString(), own.GetProperty("light").GetString()));
+    }
+
+    [Fact]
     public async Task The_export_holds_the_filtered_sorted_list_with_each_indicators_attainment_in_words()
     {
         var county = app.Clients[AccountRole.CountyOfficer];

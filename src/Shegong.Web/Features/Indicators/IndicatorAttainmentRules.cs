@@ -54,9 +54,18 @@ public static class IndicatorAttainmentRules
         return Math.Round(baseValue + (indicator.TargetValue - baseValue) * share, 2);
     }
 
+    /// <summary>
+    /// One region's row. <paramref name="partOf"/> names the indicator's region when a count target is read inside it: the
+    /// region's own count is shown, but it is not measured against a target set for the whole (no light, and why).
+    /// </summary>
     public static AttainmentRow Row(PlanIndicator indicator, Region region, decimal? numerator, decimal? denominator, bool hasDenominator,
-        decimal? required, DateOnly today)
+        decimal? required, DateOnly today, string? partOf = null)
     {
+        if (partOf is not null && indicator.Scale == IndicatorScale.Count)
+        {
+            return new AttainmentRow(region.Code, region.Name, region.Level, numerator, null, numerator, null, AttainmentLight.Unknown,
+                Problems.Format(ProblemText.IndicatorCountForWholeRegion, partOf));
+        }
         string? reason = null;
         decimal? value = numerator;
         if (hasDenominator)

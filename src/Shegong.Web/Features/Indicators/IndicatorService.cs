@@ -126,8 +126,13 @@ public sealed class IndicatorService(ShegongDb db, IndicatorQuantities quantitie
         var numerators = await quantities.ValuesAsync(place, children, indicator.Numerator, cancellationToken);
         var denominators = indicator.Denominator is { } d ? await quantities.ValuesAsync(place, children, d, cancellationToken) : null;
         var required = IndicatorAttainmentRules.Required(indicator, Today);
+        // A count target (140 stations for a city) binds the indicator's region as a whole, not each region inside it.
+        var whole = indicator.Scale == IndicatorScale.Count
+            ? await db.Regions.AsNoTracking().Where(r => r.Code == indicator.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return [.. new[] { place }.Concat(children).Select(r => IndicatorAttainmentRules.Row(indicator, r, numerators[r.Code],
-            denominators is null ? null : denominators[r.Code], denominators is not null, required, Today))];
+            denominators is null ? null : denominators[r.Code], denominators is not null, required, Today,
+            r.Code == indicator.RegionCode ? null : whole))];
     }
 
     private async Task ApplyAsync(IndicatorForm form, PlanIndicator indicator, CancellationToken cancellationToken)

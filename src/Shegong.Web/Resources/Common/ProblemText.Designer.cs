@@ -2389,6 +2389,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 数量目标按{0}整体考核，这里只列出本区划的数量.
+        /// </summary>
+        internal static string IndicatorCountForWholeRegion {
+            get {
+                return ResourceManager.GetString("IndicatorCountForWholeRegion", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 数量形式的指标没有分母，请去掉分母或改为百分比、每万人.
         /// </summary>
         internal static string IndicatorCountTakesNoDenominator {
