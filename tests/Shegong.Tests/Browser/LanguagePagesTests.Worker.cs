@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Playwright;
 using Shegong.Web.Data;
 using Shegong.Web.Features.Demo;
 
@@ -39,18 +40,7 @@ public sealed partial class LanguagePagesTests
         await using var db = app.OpenDb();
         var allowed = LatinAllowed.Concat(await TypedTextAsync(db, LatinWord())).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var page = await app.NewPageAsync(Worker, DemoAccounts.Password);
-        var failures = new List<string>();
-        foreach (var path in paths)
-        {
-            var text = await TextOfAsync(page, path);
-            var words = Regex.Split(text, @"[^A-Za-z0-9_\-]+").Where(t => t.Length > 0 && !t.Any(char.IsDigit))
-                .SelectMany(t => LatinWord().Matches(t).Select(m => m.Value)).Where(w => !allowed.Contains(w)).Distinct().ToList();
-            words = await StillShownAsync(page, words);
-            if (words.Count > 0)
-            {
-                failures.Add($"{path}: {string.Join(", ", words)}");
-            }
-        }
+        var failures = await LatinWordsAsync(page, paths, allowed);
         await page.Context.CloseAsync();
         Assert.True(failures.Count == 0, "Latin text on a worker's Chinese pages:\n" + string.Join("\n", failures));
     }
@@ -68,6 +58,32 @@ public sealed partial class LanguagePagesTests
 
         var page = await app.NewPageAsync(Worker, DemoAccounts.Password);
         await page.GotoAsync("/culture/en?redirectUri=/");
+        var failures = await ChineseRunsAsync(page, paths, proper);
+        await page.Context.CloseAsync();
+        Assert.True(failures.Count == 0, "Chinese text on a worker's English pages:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>Per page, the whole Latin words it shows that are not allowed (codes mix letters and digits: only whole words count).</summary>
+    private static async Task<List<string>> LatinWordsAsync(IPage page, IEnumerable<string> paths, IReadOnlySet<string> allowed)
+    {
+        var failures = new List<string>();
+        foreach (var path in paths)
+        {
+            var text = await TextOfAsync(page, path);
+            var words = Regex.Split(text, @"[^A-Za-z0-9_\-]+").Where(t => t.Length > 0 && !t.Any(char.IsDigit))
+                .SelectMany(t => LatinWord().Matches(t).Select(m => m.Value)).Where(w => !allowed.Contains(w)).Distinct().ToList();
+            words = await StillShownAsync(page, words);
+            if (words.Count > 0)
+            {
+                failures.Add($"{path}: {string.Join(", ", words)}");
+            }
+        }
+        return failures;
+    }
+
+    /// <summary>Per page, the runs of Chinese that no proper name holds, each with what surrounds it so a failure says where it is.</summary>
+    private static async Task<List<string>> ChineseRunsAsync(IPage page, IEnumerable<string> paths, IReadOnlySet<string> proper)
+    {
         var failures = new List<string>();
         foreach (var path in paths)
         {
@@ -76,12 +92,10 @@ public sealed partial class LanguagePagesTests
                 .Where(run => !proper.Contains(run) && !proper.Any(p => p.Contains(run, StringComparison.Ordinal))).Distinct().ToList();
             if (runs.Count > 0)
             {
-                // With what surrounds each, so a failure says where on the page it is.
                 failures.Add($"{path}: {string.Join(", ", runs.Take(15).Select(r => Around(text, r)))}");
             }
         }
-        await page.Context.CloseAsync();
-        Assert.True(failures.Count == 0, "Chinese text on a worker's English pages:\n" + string.Join("\n", failures));
+        return failures;
     }
 
     /// <summary>

@@ -125,19 +125,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
         var userNames = (await db.Users.Select(u => u.UserName!).ToListAsync(Ct)).SelectMany(n => LatinWord().Matches(n).Select(m => m.Value));
         var allowed = LatinAllowed.Concat(userNames).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var page = await app.NewPageAsync();
-        var failures = new List<string>();
-        foreach (var path in await PagesAsync())
-        {
-            var text = await TextOfAsync(page, path);
-            // Codes (credit codes, certificate numbers) mix letters and digits; only whole Latin words count.
-            var words = Regex.Split(text, @"[^A-Za-z0-9_\-]+").Where(t => t.Length > 0 && !t.Any(char.IsDigit))
-                .SelectMany(t => LatinWord().Matches(t).Select(m => m.Value)).Where(w => !allowed.Contains(w)).Distinct().ToList();
-            words = await StillShownAsync(page, words);
-            if (words.Count > 0)
-            {
-                failures.Add($"{path}: {string.Join(", ", words)}");
-            }
-        }
+        var failures = await LatinWordsAsync(page, await PagesAsync(), allowed);
         await page.ScreenshotAsync("language-zh-audit");
         await page.Context.CloseAsync();
         Assert.True(failures.Count == 0, "Latin text on Chinese pages:\n" + string.Join("\n", failures));
@@ -201,17 +189,7 @@ public sealed partial class LanguagePagesTests(BrowserApp app)
 
         var page = await app.NewPageAsync();
         await page.GotoAsync("/culture/en?redirectUri=/");
-        var failures = new List<string>();
-        foreach (var path in paths)
-        {
-            var text = await TextOfAsync(page, path);
-            var runs = ChineseRun().Matches(text).Select(m => m.Value)
-                .Where(run => !proper.Contains(run) && !proper.Any(p => p.Contains(run, StringComparison.Ordinal))).Distinct().ToList();
-            if (runs.Count > 0)
-            {
-                failures.Add($"{path}: {string.Join(", ", runs.Take(15))}");
-            }
-        }
+        var failures = await ChineseRunsAsync(page, paths, proper);
         await page.ScreenshotAsync("language-en-contract");
         await page.Context.CloseAsync();
         Assert.True(failures.Count == 0, "Chinese text on English pages:\n" + string.Join("\n", failures));
