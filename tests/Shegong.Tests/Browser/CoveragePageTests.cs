@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,10 +67,12 @@ public sealed class CoveragePageTests(BrowserApp app)
         var page = await app.NewPageAsync("demo-city", Shegong.Web.Features.Demo.DemoAccounts.Password);
         await page.OpenAsync($"/coverage/{county}");
         var row = page.Locator(".coverage-uncovered tbody tr.ant-table-row", new() { HasTextString = township.Code });
-        // The list pages by ten: turn to the township's page.
-        while (await row.CountAsync() == 0)
+        // The list pages by ten: once it is drawn, turn to the township's page, each turn waiting for the page it asked for.
+        await Expect(page.Locator(".coverage-uncovered tbody tr.ant-table-row").First).ToBeVisibleAsync();
+        for (var turn = 2; await row.CountAsync() == 0; turn++)
         {
             await page.Locator(".coverage-uncovered .ant-pagination-next button").ClickAsync();
+            await Expect(page.Locator(".coverage-uncovered .ant-pagination-item-active")).ToHaveTextAsync(turn.ToString(CultureInfo.InvariantCulture));
         }
         await row.Locator("a.create-station-here").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/stations/new\\?level=TownshipStation&region={township.Code}$"));

@@ -15,31 +15,35 @@ internal static class MemoryLoad
 {
     private const int RegionsPerQuery = 500;
 
-    public static async Task<Dictionary<DateOnly, MonthBlock>> AllAsync(ShegongDb db, CancellationToken cancellationToken)
-    {
-        var loading = new Loading(_ => true);
-        await loading.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking(), cancellationToken);
-        await loading.PeopleAsync(db.ServiceRecords.AsNoTracking(), cancellationToken);
-        return loading.Finish();
-    }
+    public static Task<Dictionary<DateOnly, MonthBlock>> AllAsync(ShegongDb db, CancellationToken cancellationToken) =>
+        StreamedReads.RunAsync(db, async () =>
+        {
+            var loading = new Loading(_ => true);
+            await loading.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking(), cancellationToken);
+            await loading.PeopleAsync(db.ServiceRecords.AsNoTracking(), cancellationToken);
+            return loading.Finish();
+        });
 
     /// <summary>Just the given leaf-months (what changed since the copy was read); a month without any of them left is missing.</summary>
     public static async Task<Dictionary<DateOnly, MonthBlock>> SomeAsync(ShegongDb db, IReadOnlyCollection<(string RegionCode, DateOnly Month)> wanted,
         CancellationToken cancellationToken)
     {
         var set = wanted.ToHashSet();
-        var loading = new Loading(set.Contains);
-        foreach (var chunk in wanted.GroupBy(w => w.RegionCode).Chunk(RegionsPerQuery))
+        return await StreamedReads.RunAsync(db, async () =>
         {
-            var regions = chunk.Select(g => g.Key).ToList();
-            var first = chunk.SelectMany(g => g).Min(w => w.Month);
-            var end = chunk.SelectMany(g => g).Max(w => w.Month).AddMonths(1);
-            await loading.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking()
-                .Where(s => regions.Contains(s.RegionCode) && s.Month >= first && s.Month < end), cancellationToken);
-            await loading.PeopleAsync(db.ServiceRecords.AsNoTracking()
-                .Where(r => regions.Contains(r.RegionCode) && r.ServedOn >= first && r.ServedOn < end), cancellationToken);
-        }
-        return loading.Finish();
+            var loading = new Loading(set.Contains);
+            foreach (var chunk in wanted.GroupBy(w => w.RegionCode).Chunk(RegionsPerQuery))
+            {
+                var regions = chunk.Select(g => g.Key).ToList();
+                var first = chunk.SelectMany(g => g).Min(w => w.Month);
+                var end = chunk.SelectMany(g => g).Max(w => w.Month).AddMonths(1);
+                await loading.LeavesAsync(db.Set<ServiceSummary>().AsNoTracking()
+                    .Where(s => regions.Contains(s.RegionCode) && s.Month >= first && s.Month < end), cancellationToken);
+                await loading.PeopleAsync(db.ServiceRecords.AsNoTracking()
+                    .Where(r => regions.Contains(r.RegionCode) && r.ServedOn >= first && r.ServedOn < end), cancellationToken);
+            }
+            return loading.Finish();
+        });
     }
 
     private readonly record struct FigureRow(int Code, ushort Combo, int Records, int PersonTimes, long Minutes, int Yuan);
