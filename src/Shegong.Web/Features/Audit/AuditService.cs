@@ -42,7 +42,7 @@ public sealed class AuditService(ShegongDb db, CurrentUser user)
     /// the answer starts.
     /// </summary>
     public IAsyncEnumerable<AuditRow> Export(AuditFilter filter) =>
-        Filtered(filter).OrderByDescending(a => a.Id).AsAsyncEnumerable().Select(ToRow);
+        StreamedReads.Stream(db, Filtered(filter).OrderByDescending(a => a.Id)).Select(ToRow);
 
     private IQueryable<AuditEntry> Filtered(AuditFilter filter)
     {
