@@ -20,9 +20,9 @@ public static class RegionAttributeExport
             throw RequestProblem.NotFound(Problems.Format(ProblemText.NoRegionWithCode, root.Code));
         }
         var (low, high) = RegionCode.SubtreeRange(root.Code);
-        var rows = db.Regions.AsNoTracking()
+        var rows = StreamedReads.Stream(db, db.Regions.AsNoTracking()
             .Where(r => r.Level <= RegionLevel.Township && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
-            .OrderBy(r => r.Code).AsAsyncEnumerable();
+            .OrderBy(r => r.Code), cancellationToken);
         static string Header(string field) => RegionAttributeImport.Header(field, CultureInfo.CurrentUICulture);
         static string Flag(bool value) => value ? NameText.Yes : NameText.No;
         return ExcelExport.Stream(rows, fileName,
