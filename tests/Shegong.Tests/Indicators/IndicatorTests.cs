@@ -79,6 +79,12 @@ public class IndicatorTests(AccessApp app) : IClassFixture<AccessApp>
         var listed = await (await app.Clients[AccountRole.StationManager].GetUrlAsync("/api/plan-indicators")).ReadAsync<JsonElement>();
         var own = Assert.Single(listed.EnumerateArray(), r => r.GetProperty("indicator").GetProperty("id").GetInt32() == id).GetProperty("own");
         Assert.Equal((AccessApp.Jinguanyi, "Unknown"), (own.GetProperty("code").GetString(), own.GetProperty("light").GetString()));
+
+        // The export carries the reason beside the light, as the list shows it.
+        var export = await app.Clients[AccountRole.StationManager].GetAsync("/api/plan-indicators/export?search=" + Uri.EscapeDataString("县运营站点数"), Ct);
+        await using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct));
+        var exported = Assert.Single(MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>());
+        Assert.Equal("数量目标按锦江区整体考核，这里只列出本区划的数量", exported["说明"]?.ToString());
     }
 
     [Fact]

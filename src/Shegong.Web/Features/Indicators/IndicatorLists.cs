@@ -22,5 +22,6 @@ public static class IndicatorExport
         (Names.Field("PlanIndicator", "TargetYear"), r => r.Indicator.TargetYear),
         (Names.Field("PlanIndicator", "MeasuredFor"), r => r.Own.Name),
         (Names.Field("PlanIndicator", "Value"), r => r.Own.Value is { } v ? IndicatorFormat.Value(v, r.Indicator.Scale) : ""),
-        (Names.Field("PlanIndicator", "Light"), r => Names.Of(r.Own.Light)));
+        (Names.Field("PlanIndicator", "Light"), r => Names.Of(r.Own.Light)),
+        (Names.Field("PlanIndicator", "Reason"), r => r.Own.Reason ?? ""));
 }

@@ -127,7 +127,7 @@ public sealed class IndicatorService(ShegongDb db, IndicatorQuantities quantitie
         var denominators = indicator.Denominator is { } d ? await quantities.ValuesAsync(place, children, d, cancellationToken) : null;
         var required = IndicatorAttainmentRules.Required(indicator, Today);
         // A count target (140 stations for a city) binds the indicator's region as a whole, not each region inside it.
-        var whole = indicator.Scale == IndicatorScale.Count
+        var whole = indicator.Scale == IndicatorScale.Count && (children.Count > 0 || place.Code != indicator.RegionCode)
             ? await db.Regions.AsNoTracking().Where(r => r.Code == indicator.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
         return [.. new[] { place }.Concat(children).Select(r => IndicatorAttainmentRules.Row(indicator, r, numerators[r.Code],

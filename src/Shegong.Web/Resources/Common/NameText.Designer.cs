@@ -4819,6 +4819,15 @@ namespace Shegong.Web.Common.Localization {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to 说明.
+        /// </summary>
+        internal static string Field_PlanIndicator_Reason {
+            get {
+                return ResourceManager.GetString("Field_PlanIndicator_Reason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to 适用区划.
         /// </summary>
         internal static string Field_PlanIndicator_RegionCode {
