@@ -58,9 +58,13 @@ public sealed class BrowserApp : TestApp
         var page = await NewAnonymousPageAsync(width, height);
         // Landing on a light page: the home page counts the user's whole region for its dashboard, which tests of other
         // pages would only pay for (DashboardPageTests opens it on purpose).
-        await page.GotoAsync("/account/signin?returnUrl=%2Fregions");
+        // Typed only once the page has settled: a sign-in that sometimes stayed on this page for 30 s (in a few runs out
+        // of many) looked like a form whose typed values were gone when it was sent, so the values are checked too.
+        await page.GotoAsync("/account/signin?returnUrl=%2Fregions", new() { WaitUntil = WaitUntilState.NetworkIdle });
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", password);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("input[name=userName]")).ToHaveValueAsync(userName);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("input[name=password]")).ToHaveValueAsync(password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
         return page;
