@@ -61,6 +61,20 @@ public static class PageSteps
     public static Task PickDateAsync(this IPage page, string pickerSelector, string date) =>
         page.PickDateAsync(page.Locator(pickerSelector), date);
 
+    /// <summary>
+    /// Answers the open confirm dialog with the button of that text ("确定" or "取消") and waits until it has gone.
+    /// Waits for the dialog's zoom-in to finish first: a click while it still grows now and then left it open.
+    /// </summary>
+    public static async Task AnswerConfirmAsync(this IPage page, string answer)
+    {
+        var dialog = page.Locator(".ant-modal-confirm");
+        await dialog.WaitForAsync();
+        // allSettled: an animation cut short (the page re-rendered) rejects its promise, and that is fine too.
+        await dialog.EvaluateAsync("d => Promise.allSettled(d.getAnimations({ subtree: true }).map(a => a.finished))");
+        await dialog.Locator("button").Filter(new() { HasTextString = answer }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
     /// <summary>Waits until no select dropdown shows. Two may be animating at once (one leaving, one entering), so count them rather than wait on one.</summary>
     public static Task NoDropdownOpenAsync(this IPage page) =>
         Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);

@@ -29,8 +29,7 @@ public sealed class FeedbackPagesTests(BrowserApp app)
         await Expect(dialog).ToContainTextAsync($"关闭站点“{station.Name}”？");
         await Expect(dialog).ToContainTextAsync("不能重新开放");
         await page.ScreenshotAsync("confirm-close-station");
-        await dialog.Locator("button").Filter(new() { HasTextString = "取消" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await page.AnswerConfirmAsync("取消");
         await Expect(tag).ToHaveTextAsync("运营中");
         await using (var check = app.OpenDb())
         {
@@ -38,7 +37,7 @@ public sealed class FeedbackPagesTests(BrowserApp app)
         }
 
         await page.Locator("button.move-closed").ClickAsync();
-        await dialog.Locator("button").Filter(new() { HasTextString = "确定" }).ClickAsync();
+        await page.AnswerConfirmAsync("确定");
         await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("站点状态已变为“已关闭”");
         await Expect(tag).ToHaveTextAsync("已关闭");
         await page.Context.CloseAsync();
@@ -57,8 +56,7 @@ public sealed class FeedbackPagesTests(BrowserApp app)
         var dialog = page.Locator(".ant-modal-confirm");
         await Expect(dialog).ToContainTextAsync("停用账号“to-disable-in-page”？");
         await Expect(dialog).ToContainTextAsync("立即退出登录");
-        await dialog.Locator("button").Filter(new() { HasTextString = "取消" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await page.AnswerConfirmAsync("取消");
         await Expect(row).ToContainTextAsync("正常");
         await using (var db = app.OpenDb())
         {
@@ -66,7 +64,7 @@ public sealed class FeedbackPagesTests(BrowserApp app)
         }
 
         await row.Locator("button").Filter(new() { HasTextString = "停用" }).ClickAsync();
-        await dialog.Locator("button").Filter(new() { HasTextString = "确定" }).ClickAsync();
+        await page.AnswerConfirmAsync("确定");
         await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
         await Expect(row).ToContainTextAsync("已停用");
         await using (var db = app.OpenDb())

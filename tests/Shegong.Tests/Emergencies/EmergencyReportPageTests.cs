@@ -52,15 +52,14 @@ public sealed class EmergencyReportPageTests(BrowserApp app)
         var dialog = page.Locator(".ant-modal-confirm");
         await Expect(dialog).ToContainTextAsync("结束应急响应“结束确认测试汛情”？");
         await Expect(dialog).ToContainTextAsync("不能重新开启");
-        await dialog.Locator("button").Filter(new() { HasTextString = "取消" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await page.AnswerConfirmAsync("取消");
         await using (var db = app.OpenDb())
         {
             Assert.Equal(EmergencyStatus.Active, (await db.Set<Emergency>().SingleAsync(e => e.Id == id, Ct)).Status);
         }
 
         await page.ClickAsync(".emergency-close-save");
-        await dialog.Locator("button").Filter(new() { HasTextString = "确定" }).ClickAsync();
+        await page.AnswerConfirmAsync("确定");
         await Expect(page.Locator(".ant-message-success")).ToContainTextAsync("已保存");
         await using (var db = app.OpenDb())
         {
