@@ -11,6 +11,9 @@ public sealed class BrowserApp : TestApp
 {
     private IPlaywright? playwright;
 
+    /// <summary>The cookies a sign-in through the form left, by account and password (see <see cref="NewPageAsync(string, string, int, int)"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string UserName, string Password), string> signedIn = new();
+
     public BrowserApp() => UseKestrel(0);
 
     protected override bool WithSichuanRegions => true;
@@ -52,8 +55,33 @@ public sealed class BrowserApp : TestApp
     public Task<IPage> NewPageAsync(int width = 1366, int height = 900) =>
         NewPageAsync(Shegong.Web.Features.Accounts.AccountBootstrap.AdminUserName, AdminPassword, width, height);
 
-    /// <summary>A fresh page signed in through the sign-in form as <paramref name="userName"/>.</summary>
+    /// <summary>
+    /// A fresh page (own context) signed in as <paramref name="userName"/>, on no particular page. The first page of an account
+    /// signs in through the sign-in form; later ones start with the cookies that sign-in left (<see cref="signedIn"/>).
+    /// </summary>
     public async Task<IPage> NewPageAsync(string userName, string password, int width = 1366, int height = 900)
+    {
+        if (signedIn.TryGetValue((userName, password), out var state))
+        {
+            var page = await NewAnonymousPageAsync(width, height, state);
+            // The app reads the account again on every request, so one call says whether the cookie still stands (a test
+            // may have disabled or reset the account since); a refused cookie signs in again through the form.
+            var check = await page.Context.APIRequest.GetAsync("/api/regions/510000000000");
+            if (check.Status != 401)
+            {
+                return page;
+            }
+            await page.Context.CloseAsync();
+        }
+        return await SignInThroughFormAsync(userName, password, width, height);
+    }
+
+    /// <summary>
+    /// Signs in through the form, as a person does. A fresh context costs a browser about three page loads (sign-in page,
+    /// sending it, the page it lands on) on two busy cores, and the browser tests open a hundred and more pages, so the
+    /// cookies are kept for the account's next page.
+    /// </summary>
+    private async Task<IPage> SignInThroughFormAsync(string userName, string password, int width, int height)
     {
         var page = await NewAnonymousPageAsync(width, height);
         // Landing on a light page: the home page counts the user's whole region for its dashboard, which tests of other
@@ -67,13 +95,22 @@ public sealed class BrowserApp : TestApp
         await Microsoft.Playwright.Assertions.Expect(page.Locator("input[name=password]")).ToHaveValueAsync(password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        signedIn[(userName, password)] = await page.Context.StorageStateAsync();
         return page;
     }
 
     /// <summary>A fresh page with nobody signed in.</summary>
-    public async Task<IPage> NewAnonymousPageAsync(int width = 1366, int height = 900)
+    public Task<IPage> NewAnonymousPageAsync(int width = 1366, int height = 900) => NewAnonymousPageAsync(width, height, storageState: null);
+
+    private async Task<IPage> NewAnonymousPageAsync(int width, int height, string? storageState)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "zh-CN",
+            StorageState = storageState,
+        });
         // Generous, and assertions wait as long as actions: the browser tests share two cores with the rest of the suite
         // (a PostgreSQL server included on CI), where a page that opens in 1 s alone has taken more than 15 s. Slow, not wrong.
         context.SetDefaultTimeout(30_000);
