@@ -66,7 +66,7 @@ public sealed class BrowserApp : TestApp
             var page = await NewAnonymousPageAsync(width, height, state);
             // The app reads the account again on every request, so one call says whether the cookie still stands (a test
             // may have disabled or reset the account since); a refused cookie signs in again through the form.
-            var check = await page.Context.APIRequest.GetAsync("/api/regions/510000000000");
+            await using var check = await page.Context.APIRequest.GetAsync("/api/regions/510000000000");
             if (check.Status != 401)
             {
                 return page;
