@@ -1,3 +1,4 @@
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Common;
 using Shegong.Web.Common.Validation;
 
@@ -22,6 +23,8 @@ public class ValidationAttributeTests
 
         Assert.True(new MobileNumberAttribute().IsValid("13812345678"));
         Assert.False(new MobileNumberAttribute().IsValid("12812345678"));
+        // Messages are read in the current UI culture; the test names it rather than trusting the machine's.
+        using var chinese = new UiCulture("zh-CN");
         Assert.Contains("身份证号码", new CitizenIdAttribute().FormatErrorMessage("idNumber"));
     }
 }

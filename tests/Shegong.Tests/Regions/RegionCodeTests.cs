@@ -1,3 +1,4 @@
+using Shegong.Tests.Infrastructure;
 using Shegong.Web.Features.Regions;
 
 namespace Shegong.Tests.Regions;
@@ -51,6 +52,8 @@ public class RegionCodeTests
     [InlineData("000000000000")]
     public void Malformed_codes_are_explained(string code)
     {
+        // Messages are read in the current UI culture; the test names it rather than trusting the machine's.
+        using var chinese = new UiCulture("zh-CN");
         var problem = RegionCode.Problem(code);
         Assert.NotNull(problem);
         Assert.Contains("区划代码", problem);
