@@ -41,6 +41,8 @@ page="$(curl -fsS "$base/account/signin")" || fail "the sign-in page did not ans
 grep -q 'lang="zh-CN"' <<< "$page" || fail "the sign-in page is not in Chinese"
 assets="$(echo "$page" | grep -oE '(href|src)="[^"]+\.(css|js)"' | sed -E 's/^(href|src)="//; s/"$//')"
 [ "$(echo "$assets" | grep -c '\.css$')" -ge 2 ] || fail "the sign-in page links fewer than two stylesheets: $assets"
+plain=0
+compressed=0
 for asset in $assets; do
   url="$base/${asset#/}"
   type="$(curl -fsS -o "$work/asset" -w '%{content_type}' "$url")" || fail "$asset is not served"
@@ -49,9 +51,17 @@ for asset in $assets; do
     *.css) [[ "$type" == text/css* ]] || fail "$asset is served as $type" ;;
     *.js) [[ "$type" == *javascript* ]] || fail "$asset is served as $type" ;;
   esac
+  plain=$(( plain + $(stat -c %s "$work/asset") ))
+  # Published, each comes precompressed to a browser that accepts it; a fingerprinted name is kept for a year.
+  headers="$(curl -fsS -o "$work/asset" -D - -H 'Accept-Encoding: br, gzip' "$url" | tr -d '\r')"
+  compressed=$(( compressed + $(stat -c %s "$work/asset") ))
+  grep -qiE '^content-encoding: (br|gzip)$' <<< "$headers" || fail "$asset is not served compressed"
+  if [[ "$asset" =~ \.[a-z0-9]{8,}\.(css|js)$ ]]; then
+    grep -qiE '^cache-control: .*immutable' <<< "$headers" || fail "$asset has a fingerprint but is not cached: $(grep -i '^cache-control' <<< "$headers")"
+  fi
 done
 
 # The database lives beside the app, not in the folder it was started from.
 [ -f "$work/app/data/shegong.db" ] || fail "no database in the app's data folder"
 [ ! -e "$work/elsewhere/data" ] || fail "the app wrote data/ into the working folder"
-echo "publish check: started from another folder, $(echo "$assets" | wc -l) stylesheets and scripts served, database in the app's folder"
+echo "publish check: started from another folder, $(echo "$assets" | wc -l) stylesheets and scripts served ($plain bytes, $compressed compressed), database in the app's folder"

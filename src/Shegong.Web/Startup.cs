@@ -87,7 +87,9 @@ public static class Startup
         app.UseShegongLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        // Routing here, not first: the static assets answer at this point (MapStaticAssets, short-circuited)
+        // with the security headers on, but without the sign-in, the account lookup and the rest below.
+        app.UseRouting();
         app.UseCrossSiteCheck();
         RequestMarker.Attach(app);
         app.UseShegongAuth();

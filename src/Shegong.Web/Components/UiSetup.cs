@@ -46,6 +46,9 @@ public static class UiSetup
             // Only local paths, so the switch cannot be used to redirect elsewhere.
             return Results.LocalRedirect(Common.LocalUrl.OrHome(redirectUri));
         }).ExcludeFromDescription();
+        // Stylesheets and scripts from the build's manifest: compressed, with an ETag, and those the pages link by
+        // fingerprint (@Assets) cached for a year, so a phone downloads them once a release, not on every visit.
+        app.MapStaticAssets().ShortCircuit();
         // SecurityHeaders sends the one content security policy (frame-ancestors included); Blazor would add a second.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
