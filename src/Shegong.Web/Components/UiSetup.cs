@@ -14,6 +14,7 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<AntDesign.JsInterop.DomEventService, OrderlyDomEventService>(); // before AddAntDesign, which only adds it when missing
         services.AddAntDesign();
+        PinAntEnglish();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddTransient(typeof(Shared.Scoped<>));
         services.AddScoped<Shared.Feedback>();
@@ -54,9 +55,27 @@ public static class UiSetup
         return app;
     }
 
-    /// <summary>Ant Design's own texts (pagination, date pickers) follow the UI culture.</summary>
-    public static void ApplyAntLocale() =>
-        LocaleProvider.SetLocale(CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? "en-US" : "zh-CN");
+    /// <summary>
+    /// Ant Design's own texts (pagination, date pickers) follow the request's UI culture, zh-CN or en. Left alone, its
+    /// "en" would be the first English file it holds, en-GB (dates day first, some texts missing); this pins "en" to
+    /// en-US once, at start. <see cref="LocaleProvider.SetLocale"/> is the only way to pin it, and it also sets the
+    /// process-wide default UI culture and the caller's cultures: those are put back at once. (Called per page, as it
+    /// once was, it handed the last English page's language to every thread without one of its own.)
+    /// </summary>
+    private static void PinAntEnglish()
+    {
+        var (defaultUi, culture, uiCulture) = (CultureInfo.DefaultThreadCurrentUICulture, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            LocaleProvider.SetLocale("en", LocaleProvider.GetLocale("en-US") with { });
+        }
+        finally
+        {
+            CultureInfo.DefaultThreadCurrentUICulture = defaultUi;
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
 
     /// <summary>Accept-Language decides for /api; for an API call without it the answer is zh-CN, never the UI cookie.</summary>
     private sealed class ApiCultureProvider : RequestCultureProvider
