@@ -14,7 +14,7 @@ public static class UiSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<AntDesign.JsInterop.DomEventService, OrderlyDomEventService>(); // before AddAntDesign, which only adds it when missing
         services.AddAntDesign();
-        PinAntEnglish();
+        _ = AntEnglishPinned.Value;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddTransient(typeof(Shared.Scoped<>));
         services.AddScoped<Shared.Feedback>();
@@ -62,7 +62,7 @@ public static class UiSetup
     /// process-wide default UI culture and the caller's cultures: those are put back at once. (Called per page, as it
     /// once was, it handed the last English page's language to every thread without one of its own.)
     /// </summary>
-    private static void PinAntEnglish()
+    private static bool PinAntEnglish()
     {
         var (defaultUi, culture, uiCulture) = (CultureInfo.DefaultThreadCurrentUICulture, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
@@ -75,7 +75,11 @@ public static class UiSetup
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
         }
+        return true;
     }
+
+    /// <summary>Once per process: two apps starting together (the tests) would otherwise each put back what the other set.</summary>
+    private static readonly Lazy<bool> AntEnglishPinned = new(PinAntEnglish);
 
     /// <summary>Accept-Language decides for /api; for an API call without it the answer is zh-CN, never the UI cookie.</summary>
     private sealed class ApiCultureProvider : RequestCultureProvider
