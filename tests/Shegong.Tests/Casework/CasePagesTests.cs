@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shegong.Tests.Browser;
@@ -19,7 +20,7 @@ public sealed class CasePagesTests(BrowserApp app)
     public async Task On_a_phone_a_case_is_opened_moved_through_every_stage_closed_and_reopened()
     {
         var ct = TestContext.Current.CancellationToken;
-        int stationId;
+        int stationId, residentId;
         string workerName;
         await using (var db = app.OpenDb())
         {
@@ -33,19 +34,38 @@ public sealed class CasePagesTests(BrowserApp app)
             var (low, high) = RegionCode.SubtreeRange(station.RegionCode);
             var village = await db.Regions.Where(r => r.Level == RegionLevel.Village && string.Compare(r.Code, low) >= 0 && string.Compare(r.Code, high) <= 0)
                 .OrderBy(r => r.Code).Select(r => r.Code).FirstAsync(ct);
-            db.Residents.Add(new Resident { Name = "浏览器测试王奶奶", RegionCode = village, BirthDate = new DateOnly(1942, 5, 1), Sex = Sex.Female });
+            var resident = new Resident { Name = "浏览器测试王奶奶", RegionCode = village, BirthDate = new DateOnly(1942, 5, 1), Sex = Sex.Female };
+            db.Residents.Add(resident);
+            // Twenty neighbours whose names sort before hers: the picker's first page by name no longer holds her.
+            db.Residents.AddRange(Enumerable.Range(1, 20).Select(i => new Resident
+            {
+                Name = $"丁测试{i:00}",
+                RegionCode = village,
+                BirthDate = new DateOnly(1950, 1, 1),
+                Sex = Sex.Male,
+            }));
             await db.SaveChangesAsync(ct);
-            (stationId, workerName) = (station.Id, worker);
+            (stationId, residentId, workerName) = (station.Id, resident.Id, worker);
         }
         var page = await app.NewPageAsync(390, 844);
+        var residentSelect = page.Locator(".resident-select");
+
+        // Opened with her already chosen (as from an assessment), the form names her, though the picker's first twenty
+        // residents of the station (by name) do not hold her.
+        var firstTwenty = await app.Client.GetFromJsonAsync<PickItem[]>($"/api/cases/residents?stationId={stationId}", ct);
+        Assert.DoesNotContain(firstTwenty!, p => p.Id == residentId);
+        await page.OpenAsync($"/cases/new?station={stationId}&resident={residentId}");
+        await Expect(residentSelect).ToContainTextAsync("浏览器测试王奶奶");
 
         await page.OpenAsync($"/cases/new?station={stationId}");
-        await page.Locator(".resident-select").ClickAsync();
+        await residentSelect.ClickAsync();
         await page.Keyboard.TypeAsync("王奶奶");
         var option = page.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").Filter(new() { HasTextString = "浏览器测试王奶奶" });
         await option.First.DispatchEventAsync("click");
         await page.Locator("h1").ClickAsync();
         await page.NoDropdownOpenAsync();
+        // Searches answered after the pick (one per keystroke) leave her chosen.
+        await Expect(residentSelect).ToContainTextAsync("浏览器测试王奶奶");
         await page.PickAsync(page.Locator(".case-worker"), workerName);
         await page.Locator("textarea.case-problem, .case-problem textarea").First.FillAsync("独居高龄，近期跌倒，需要照料");
         Assert.False(await page.ScrollsSidewaysAsync(), "the case form scrolls sideways at 390 px");

@@ -73,9 +73,19 @@ public sealed partial class CaseService
         }
         var found = await query.OrderBy(r => r.Name).ThenBy(r => r.Id).Take(20)
             .Select(r => new { r.Id, r.Name, r.BirthDate }).ToListAsync(cancellationToken);
-        // The birth year (not the date) tells namesakes apart without showing a protected value in full.
-        return [.. found.Select(r => new PickItem(r.Id, Names.WithDetail(r.Name, r.BirthDate.Year)))];
+        return [.. found.Select(r => ResidentPick(r.Id, r.Name, r.BirthDate))];
     }
+
+    /// <summary>
+    /// One resident as the picker shows it: the one a form starts with (from an assessment, say), whom a search's first
+    /// twenty need not hold. Null when the caller does not see them.
+    /// </summary>
+    public async Task<PickItem?> FindResidentAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Residents.Where(r => r.Id == id).Select(r => new { r.Id, r.Name, r.BirthDate }).FirstOrDefaultAsync(cancellationToken)
+            is { } r ? ResidentPick(r.Id, r.Name, r.BirthDate) : null;
+
+    // The birth year (not the date) tells namesakes apart without showing a protected value in full.
+    private static PickItem ResidentPick(int id, string name, DateOnly birthDate) => new(id, Names.WithDetail(name, birthDate.Year));
 
     private async Task<Case> TrackedAsync(int id, CancellationToken cancellationToken) =>
         await Cases.AsSplitQuery().Include(c => c.Goals).Include(c => c.Contacts).Include(c => c.Events).Include(c => c.Referrals)
